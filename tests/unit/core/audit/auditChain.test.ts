@@ -10,7 +10,7 @@ import {
 } from '../../../../src/core/audit/auditSchema';
 
 const actors = ['Ana Souza', 'محمد علي', 'Zoë Ó Briain', '李雷', 'loopdesk', 'Renée 👩🏽‍💻'];
-const eventArb: fc.Arbitrary<AuditEvent> = fc.record(
+const eventArb = fc.record(
   {
     at: fc.integer({ min: 0, max: 4_102_444_800_000 }),
     actor: fc.constantFrom(...actors),
@@ -21,7 +21,7 @@ const eventArb: fc.Arbitrary<AuditEvent> = fc.record(
     }),
   },
   { requiredKeys: ['at', 'actor', 'action', 'subject'] },
-);
+) as fc.Arbitrary<AuditEvent>; // fast-check's JsonValue is structurally zod's JSON type
 
 function chainOf(events: AuditEvent[]): AuditEntry[] {
   const entries: AuditEntry[] = [];
