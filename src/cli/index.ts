@@ -5,10 +5,12 @@
 import type { CliCommand, CliIo } from './io';
 import { validateCommand } from './commands/validate';
 import { schemaCommand } from './commands/schema';
+import { agreementCommand } from './commands/agreement';
+import { calibrateCommand } from './commands/calibrate';
 
 declare const __LOOPDESK_VERSION__: string;
 
-const commands: CliCommand[] = [validateCommand, schemaCommand];
+const commands: CliCommand[] = [validateCommand, schemaCommand, agreementCommand, calibrateCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
