@@ -1,0 +1,53 @@
+/**
+ * Electron main: app lifecycle, the app:// protocol, hardened windows, and one register*Ipc per
+ * area. Read top to bottom, this is the table of contents of the desktop host.
+ */
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { createAppWindow, hardenSession, preloadPathFor, type WindowContext } from './windows';
+import { isAppUrl } from './security';
+import { registerAppIpc } from './ipc/registerAppIpc';
+import { registerRubricIpc } from './ipc/registerRubricIpc';
+import { registerReportIpc } from './ipc/registerReportIpc';
+import { registerPresenterIpc } from './ipc/registerPresenterIpc';
+
+const mainDir = fileURLToPath(new URL('.', import.meta.url));
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const ctx: WindowContext = { preloadPath: preloadPathFor(mainDir), ...(devServerUrl ? { devServerUrl } : {}) };
+const isTrustedSender = (url: string): boolean => isAppUrl(url, devServerUrl);
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  hardenSession();
+  serveAppScheme(join(mainDir, '../renderer'));
+  const builtInRubrics = app.isPackaged ? join(process.resourcesPath, 'rubrics') : join(app.getAppPath(), 'rubrics');
+  const userRubrics = join(app.getPath('userData'), 'rubrics');
+
+  registerAppIpc(ipcMain, isTrustedSender, userRubrics);
+  registerRubricIpc(ipcMain, isTrustedSender, { builtIn: builtInRubrics, user: userRubrics }, () => BrowserWindow.getAllWindows());
+  registerReportIpc(ipcMain, isTrustedSender, ctx);
+  registerPresenterIpc(ipcMain, isTrustedSender, ctx);
+
+  createAppWindow(ctx);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createAppWindow(ctx);
+  });
+});
+
+app.on('second-instance', () => {
+  const [win] = BrowserWindow.getAllWindows();
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,62 @@
+/** Creates every window with the hardened preferences and the navigation/permission policy. */
+import { BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import {
+  appOrigin,
+  navigationDecision,
+  permissionDecision,
+  windowOpenDecision,
+  windowWebPreferences,
+} from './security';
+
+export interface WindowContext {
+  preloadPath: string;
+  /** electron-vite's dev server URL, when running `npm run dev`. */
+  devServerUrl?: string;
+}
+
+export function rendererUrl(ctx: WindowContext, hash = '#/today'): string {
+  return `${ctx.devServerUrl ?? `${appOrigin}/index.html`}${hash}`;
+}
+
+/** Session-wide denials; call once after `app.ready`. */
+export function hardenSession(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionDecision(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+}
+
+export function createAppWindow(ctx: WindowContext, hash = '#/today', options: { show?: boolean; title?: string } = {}): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: options.title ?? 'Loopdesk',
+    backgroundColor: '#f7f7f5',
+    webPreferences: windowWebPreferences(ctx.preloadPath),
+  });
+  const guard = (event: Electron.Event, url: string): void => {
+    const decision = navigationDecision(url, ctx.devServerUrl);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-external') void shell.openExternal(url);
+  };
+  win.webContents.on('will-navigate', guard);
+  win.webContents.on('will-redirect', guard);
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.openExternal) void shell.openExternal(url);
+    return { action: decision.action };
+  });
+  if (options.show !== false) win.once('ready-to-show', () => win.show());
+  void win.loadURL(rendererUrl(ctx, hash));
+  return win;
+}
+
+export function preloadPathFor(mainDir: string): string {
+  return join(mainDir, '../preload/index.cjs');
+}

@@ -1,0 +1,25 @@
+/**
+ * Exposes exactly one object, `window.desktopApi`, to the isolated renderer. No generic invoke:
+ * each method maps to one channel, so the renderer can ask for nothing else.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { desktopChannels as ch, type DesktopApi } from '../shared/desktopApi';
+
+const desktopApi = {
+  getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo),
+  loadRubrics: () => ipcRenderer.invoke(ch.loadRubrics),
+  onRubricsChanged: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(ch.onRubricsChanged, handler);
+    return () => {
+      ipcRenderer.removeListener(ch.onRubricsChanged, handler);
+    };
+  },
+  addUserRubricFiles: (files) => ipcRenderer.invoke(ch.addUserRubricFiles, files),
+  removeUserRubricPack: (packDir) => ipcRenderer.invoke(ch.removeUserRubricPack, packDir),
+  exportPdf: (request) => ipcRenderer.invoke(ch.exportPdf, request),
+  openPresenter: (interviewId) => ipcRenderer.invoke(ch.openPresenter, interviewId),
+  openExternal: (url) => ipcRenderer.invoke(ch.openExternal, url),
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld('desktopApi', desktopApi);

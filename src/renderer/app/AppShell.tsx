@@ -1,0 +1,55 @@
+import { useEffect, type ReactNode } from 'react';
+import { useRoute } from './router';
+import { useAppStore } from '../stores/appStore';
+import { desktopApi } from '../platform/desktopApi';
+import { NoticeArea } from '../components/NoticeArea';
+
+const navItems: Array<{ to: string; label: string; match: string }> = [
+  { to: '#/today', label: 'Today', match: 'today' },
+  { to: '#/candidates', label: 'Candidates', match: 'candidates' },
+  { to: '#/committee', label: 'Committee', match: 'committee' },
+  { to: '#/rubrics', label: 'Rubrics', match: 'rubrics' },
+  { to: '#/data', label: 'Data', match: 'data' },
+];
+
+/** Navigation rail + the current screen. Loads rubric packs once and reloads when the host says so. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const route = useRoute();
+  const rubricsReload = useAppStore((s) => s.rubricsReload);
+
+  useEffect(() => {
+    void rubricsReload();
+    let unsubscribe: (() => void) | undefined;
+    void desktopApi().then((api) => {
+      unsubscribe = api.onRubricsChanged(() => void rubricsReload());
+    });
+    return () => unsubscribe?.();
+  }, [rubricsReload]);
+
+  const section = route.path[0] ?? 'today';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="rail" aria-label="Main">
+        <div className="brand" aria-hidden="true">
+          Loopdesk
+        </div>
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.match}>
+              <a href={item.to} aria-current={section === item.match ? 'page' : undefined}>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <NoticeArea />
+    </div>
+  );
+}

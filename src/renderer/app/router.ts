@@ -1,0 +1,53 @@
+/**
+ * Hash routing: `#/path/segments?query`. Hash routes keep one document per window, work from
+ * app:// and from a static web server alike, and never trigger a navigation the main process
+ * would have to allow.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface Route {
+  path: string[];
+  query: URLSearchParams;
+}
+
+function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  return {
+    path: pathPart.split('/').filter(Boolean).map(decodeURIComponent),
+    query: new URLSearchParams(queryPart),
+  };
+}
+
+let current = typeof location !== 'undefined' ? location.hash : '';
+const subscribe = (notify: () => void): (() => void) => {
+  const handler = () => {
+    current = location.hash;
+    notify();
+  };
+  window.addEventListener('hashchange', handler);
+  return () => window.removeEventListener('hashchange', handler);
+};
+
+const cache = new Map<string, Route>();
+function snapshot(): Route {
+  let route = cache.get(current);
+  if (!route) {
+    route = parseHash(current);
+    cache.clear();
+    cache.set(current, route);
+  }
+  return route;
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+export function href(...segments: Array<string | number>): string {
+  return `#/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+}
+
+export function navigate(to: string): void {
+  location.hash = to.startsWith('#') ? to.slice(1) : to;
+}

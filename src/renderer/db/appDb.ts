@@ -1,0 +1,115 @@
+/**
+ * The one IndexedDB database. Schema versions are append-only: a released `version(n)` is never
+ * edited; a change adds `version(n + 1)` with its upgrade in `upgrades/`, and a test that upgrades
+ * a fixture of version n (see tests/unit/db).
+ */
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type {
+  Candidate,
+  Decision,
+  DefectFinding,
+  Interview,
+  InterviewVersion,
+  Interviewer,
+  Loop,
+  Note,
+  Rating,
+  SignalTag,
+} from '../../core/model/records';
+import type { IncidentRun } from '../../core/incident/runSchema';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject: string;
+  details?: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export type AppDb = Dexie & {
+  candidates: EntityTable<Candidate, 'id'>;
+  interviewers: EntityTable<Interviewer, 'id'>;
+  loops: EntityTable<Loop, 'id'>;
+  interviews: EntityTable<Interview, 'id'>;
+  ratings: Table<Rating, [string, string]>;
+  notes: EntityTable<Note, 'id'>;
+  signalTags: EntityTable<SignalTag, 'id'>;
+  defectFindings: Table<DefectFinding, [string, string]>;
+  incidentRuns: EntityTable<IncidentRun, 'interviewId'>;
+  decisions: EntityTable<Decision, 'id'>;
+  interviewVersions: EntityTable<InterviewVersion, 'id'>;
+  audit: EntityTable<AuditRow, 'seq'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+export interface AppDbVersion {
+  stores: Record<string, string | null>;
+  /** Data migration run when upgrading from the previous version (`upgrades/v<n><What>.ts`). */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Store definitions per version; index 0 is version 1. Append only. */
+export const appDbVersions: ReadonlyArray<AppDbVersion> = [
+  {
+    stores: {
+      candidates: 'id, name, updatedAt, packId',
+      interviewers: 'id, name',
+      loops: 'id, candidateId, status, packId, createdAt',
+      interviews: 'id, loopId, candidateId, interviewerId, status, [interviewerId+status], [candidateId+status]',
+      ratings: '[interviewId+dimensionId], interviewId',
+      notes: 'id, interviewId, [interviewId+at]',
+      signalTags: 'id, interviewId, signalId',
+      defectFindings: '[interviewId+defectId], interviewId',
+      incidentRuns: 'interviewId, scenarioId',
+      decisions: 'id, candidateId, loopId',
+      interviewVersions: 'id, interviewId',
+      audit: 'seq, hash, action',
+      settings: 'key',
+    },
+  },
+];
+
+export interface AppDbDeps {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const appDbName = 'loopdesk';
+
+/** Opens (lazily) the app database; tests pass fake-indexeddb through `deps`. */
+export function createAppDb(name: string = appDbName, deps: AppDbDeps = {}): AppDb {
+  const db = new Dexie(name, {
+    ...(deps.indexedDB ? { indexedDB: deps.indexedDB } : {}),
+    ...(deps.IDBKeyRange ? { IDBKeyRange: deps.IDBKeyRange } : {}),
+    // Every committed write is flushed before its promise resolves: "Saved" means on disk.
+    chromeTransactionDurability: 'strict',
+  }) as AppDb;
+  appDbVersions.forEach(({ stores, upgrade }, index) => {
+    const version = db.version(index + 1).stores(stores);
+    if (upgrade) version.upgrade(upgrade);
+  });
+  return db;
+}
+
+/** Current schema version number. */
+export const appDbVersion = appDbVersions.length;
+
+/** Asks the browser not to evict our data under storage pressure. */
+export async function appStoragePersist(): Promise<boolean> {
+  try {
+    if (typeof navigator !== 'undefined' && navigator.storage?.persist) {
+      return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    }
+  } catch {
+    // Not fatal: the data stays; it is only evictable under pressure.
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+/**
+ * DesktopApi for web mode: built-in packs are bundled at build time; packs the user adds are kept
+ * in the browser's IndexedDB; PDFs go through the browser's print dialog; the presenter opens
+ * in a second tab.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import { rubricPacksLoad } from '../../core/rubric/loader';
+import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
+
+const bundled = import.meta.glob(['../../../rubrics/**/*', '!../../../rubrics/rubric.schema.json'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** Bundled files with paths relative to `rubrics/`. */
+export const builtInRubricFiles: Array<{ path: string; text: string }> = Object.entries(bundled)
+  .map(([key, text]) => ({ path: key.replace(/^(\.\.\/)+rubrics\//, ''), text }))
+  .sort((a, b) => a.path.localeCompare(b.path));
+
+interface UserRubricFile {
+  path: string;
+  text: string;
+}
+
+type UserRubricDb = Dexie & { files: EntityTable<UserRubricFile, 'path'> };
+
+let userDb: UserRubricDb | undefined;
+function userRubricDb(): UserRubricDb {
+  if (!userDb) {
+    userDb = new Dexie('loopdesk-user-rubrics', { chromeTransactionDurability: 'strict' }) as UserRubricDb;
+    userDb.version(1).stores({ files: 'path' });
+  }
+  return userDb;
+}
+
+const listeners = new Set<() => void>();
+const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('loopdesk-rubrics') : null;
+channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+
+async function loadRubrics(): Promise<RubricLoadReport> {
+  const builtIn = rubricPacksLoad(builtInRubricFiles);
+  const user = rubricPacksLoad(await userRubricDb().files.toArray());
+  return {
+    packs: [
+      ...builtIn.packs.map((p) => ({ ...p, origin: 'built-in' as const })),
+      ...user.packs.map((p) => ({ ...p, origin: 'user' as const })),
+    ],
+    errors: [
+      ...builtIn.errors.map((e) => ({ ...e, origin: 'built-in' as const })),
+      ...user.errors.map((e) => ({ ...e, origin: 'user' as const })),
+    ],
+    loadedAt: Date.now(),
+  };
+}
+
+function notifyChanged(): void {
+  channel?.postMessage('changed');
+  listeners.forEach((l) => l());
+}
+
+export const webDesktopApi: DesktopApi = {
+  getAppInfo: async () => ({ name: 'Loopdesk', version: __LOOPDESK_VERSION__, host: 'web', userRubricDir: null }),
+  loadRubrics,
+  onRubricsChanged: (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  addUserRubricFiles: async (files) => {
+    const safe = files.filter((f) => !f.path.startsWith('/') && !f.path.split('/').includes('..'));
+    await userRubricDb().files.bulkPut(safe);
+    notifyChanged();
+    return loadRubrics();
+  },
+  removeUserRubricPack: async (packDir) => {
+    await userRubricDb()
+      .files.filter((f) => f.path.startsWith(`${packDir}/`))
+      .delete();
+    notifyChanged();
+    return loadRubrics();
+  },
+  exportPdf: async ({ route }) => {
+    const tab = window.open(`${location.pathname}${route}${route.includes('?') ? '&' : '?'}autoprint=1`, '_blank');
+    return tab
+      ? { ok: true, savedTo: 'the browser print dialog' }
+      : { ok: false, reason: 'failed', message: 'The browser blocked the print tab; allow pop-ups for Loopdesk.' };
+  },
+  openPresenter: async (interviewId) => {
+    window.open(`${location.pathname}#/presenter/${interviewId}`, `loopdesk-presenter-${interviewId}`);
+  },
+  openExternal: async (url) => {
+    if (!/^https:\/\//.test(url)) return false;
+    window.open(url, '_blank', 'noopener,noreferrer');
+    return true;
+  },
+};

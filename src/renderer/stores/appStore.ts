@@ -1,0 +1,14 @@
+/**
+ * The one zustand store, assembled from slices. It holds session and UI state only; saved records
+ * are read from Dexie with `useLiveQuery` and never copied here.
+ */
+import { create } from 'zustand';
+import { createRubricsSlice, type RubricsSlice } from './rubricsSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+export type AppState = RubricsSlice & UiSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createRubricsSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,68 @@
+/**
+ * The one contract between the renderer and whatever hosts it: Electron's preload (desktop) or
+ * the web implementation (web mode). One method per intent; channels are `area:verb`.
+ */
+import type { RubricPack } from '../core/rubric/schema';
+import type { RubricIssue } from '../core/rubric/loader';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `desktop` under Electron, `web` in a browser. */
+  host: 'desktop' | 'web';
+  /** Folder whose rubric packs are loaded besides the built-in ones (desktop only). */
+  userRubricDir: string | null;
+}
+
+export interface RubricPackError {
+  /** Folder of the pack that failed, relative to its root (`my-pack`). */
+  packDir: string;
+  origin: 'built-in' | 'user';
+  issues: RubricIssue[];
+}
+
+export interface RubricLoadReport {
+  packs: Array<RubricPack & { origin: 'built-in' | 'user' }>;
+  errors: RubricPackError[];
+  loadedAt: number;
+}
+
+export interface PdfExportRequest {
+  /** Hash route of the print view, e.g. `#/print/report/<candidateId>?audience=committee`. */
+  route: string;
+  /** Suggested file name, e.g. `Ada Lovelace - committee packet.pdf`. */
+  fileName: string;
+}
+
+export type PdfExportResult =
+  | { ok: true; savedTo: string }
+  | { ok: false; reason: 'cancelled' | 'failed'; message: string };
+
+export interface DesktopApi {
+  getAppInfo(): Promise<AppInfo>;
+  loadRubrics(): Promise<RubricLoadReport>;
+  /** Calls back whenever the user rubric folder changes; returns an unsubscribe function. */
+  onRubricsChanged(listener: () => void): () => void;
+  /** Adds rubric pack files chosen by the user (web mode keeps them in the browser). */
+  addUserRubricFiles(files: Array<{ path: string; text: string }>): Promise<RubricLoadReport>;
+  removeUserRubricPack(packDir: string): Promise<RubricLoadReport>;
+  exportPdf(request: PdfExportRequest): Promise<PdfExportResult>;
+  /** Opens the candidate-facing presenter view for an incident run. */
+  openPresenter(interviewId: string): Promise<void>;
+  /** Opens an allow-listed https URL in the system browser. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+/** Invoke channels, one per request/response method. */
+export const desktopChannels = {
+  getAppInfo: 'app:info',
+  loadRubrics: 'rubrics:load',
+  onRubricsChanged: 'rubrics:changed',
+  addUserRubricFiles: 'rubrics:addUserFiles',
+  removeUserRubricPack: 'rubrics:removeUserPack',
+  exportPdf: 'report:exportPdf',
+  openPresenter: 'presenter:open',
+  openExternal: 'shell:openExternal',
+} as const satisfies Record<keyof DesktopApi, `${string}:${string}`>;
+
+export type DesktopChannel = (typeof desktopChannels)[keyof DesktopApi];

@@ -1,0 +1,20 @@
+// Web mode: the same renderer built for a browser, with the web DesktopApi.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'src/renderer'),
+  base: './',
+  define: { __LOOPDESK_WEB__: 'true', __LOOPDESK_VERSION__: JSON.stringify(version) },
+  plugins: [react()],
+  server: { host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname)] } },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist-web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
