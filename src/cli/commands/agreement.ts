@@ -1,7 +1,11 @@
 /** `loopdesk agreement <ratings.csv>`: inter-rater agreement per dimension, as JSON. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { calibrateRatings, type DimensionAgreement, type RatingObservation } from '../../core/calibration/calibrateRatings';
+import {
+  calibrateRatings,
+  type DimensionAgreement,
+  type RatingObservation,
+} from '../../core/calibration/calibrateRatings';
 import { ratingsCsvParse } from '../../core/calibration/ratingsCsv';
 import { cliParseArgs, type CliCommand, type CliIo } from '../io';
 
@@ -23,7 +27,9 @@ export async function cliRatingsRead(
 ): Promise<{ ok: true; ratings: RatingObservation[] } | { ok: false; code: number }> {
   const { positional, unknown } = cliParseArgs(args, {});
   if (unknown.length > 0 || positional.length !== 1) {
-    const problem = unknown[0] ?? (positional.length === 0 ? 'needs the path of a ratings CSV' : `takes one file, got ${positional.length}`);
+    const problem =
+      unknown[0] ??
+      (positional.length === 0 ? 'needs the path of a ratings CSV' : `takes one file, got ${positional.length}`);
     io.err(`loopdesk ${command}: ${problem}. Usage: loopdesk ${command} <ratings.csv>`);
     return { ok: false, code: 2 };
   }
@@ -33,13 +39,16 @@ export async function cliRatingsRead(
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? String(error);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
     io.err(`loopdesk ${command}: cannot read ${file}: ${why}`);
     return { ok: false, code: 1 };
   }
   const parsed = ratingsCsvParse(text, file);
   if (!parsed.ok) {
-    const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more problem${parsed.issues.length > 2 ? 's' : ''})` : '';
+    const more =
+      parsed.issues.length > 1
+        ? ` (and ${parsed.issues.length - 1} more problem${parsed.issues.length > 2 ? 's' : ''})`
+        : '';
     io.err(`loopdesk ${command}: ${parsed.issues[0]!.message}${more}`);
     return { ok: false, code: 1 };
   }

@@ -11,17 +11,23 @@ export const calibrateCommand: CliCommand = {
     '',
     'Reads a CSV with the header candidate,interviewer,dimension,rating (an empty rating = no evidence)',
     "and prints each rater's overall leniency offset (shrunk by n/(n+5)) with their number of ratings,",
-    'and each candidate\'s raw and calibrated score (mean over rated dimensions), rounded to 4 decimals.',
+    "and each candidate's raw and calibrated score (mean over rated dimensions), rounded to 4 decimals.",
   ].join('\n'),
   run: async (args, io) => {
     const read = await cliRatingsRead('calibrate', args, io);
     if (!read.ok) return read.code;
     const calibration = calibrateRatings(read.ratings);
     const raters = Object.fromEntries(
-      Object.entries(calibration.raters).map(([id, r]) => [id, { offset: cliRound(r.overall.offset), ratings: r.ratings }]),
+      Object.entries(calibration.raters).map(([id, r]) => [
+        id,
+        { offset: cliRound(r.overall.offset), ratings: r.ratings },
+      ]),
     );
     const candidates = Object.fromEntries(
-      Object.entries(calibration.candidates).map(([id, c]) => [id, { raw: cliRound(c.raw), calibrated: cliRound(c.calibrated) }]),
+      Object.entries(calibration.candidates).map(([id, c]) => [
+        id,
+        { raw: cliRound(c.raw), calibrated: cliRound(c.calibrated) },
+      ]),
     );
     io.out(JSON.stringify({ raters, candidates }, null, 2));
     return 0;

@@ -188,7 +188,8 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
     lowAgreementAlpha: options.lowAgreementAlpha ?? calibrationDefaults.lowAgreementAlpha,
   };
   if (!(opts.shrinkage >= 0)) throw new RangeError('calibrateRatings: shrinkage must be ≥ 0');
-  if (!(opts.confidence > 0 && opts.confidence < 1)) throw new RangeError('calibrateRatings: confidence must be in (0, 1)');
+  if (!(opts.confidence > 0 && opts.confidence < 1))
+    throw new RangeError('calibrateRatings: confidence must be in (0, 1)');
   const k = opts.shrinkage;
   const tailP = (1 + opts.confidence) / 2;
 
@@ -495,7 +496,10 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
       }
       if (m === 1) flags.push('single-rater');
       const alpha = dimensionOrdinalAlpha[d]!;
-      if ((m >= 2 && max - min >= opts.lowAgreementSpread - 1e-9) || (alpha !== null && alpha < opts.lowAgreementAlpha)) {
+      if (
+        (m >= 2 && max - min >= opts.lowAgreementSpread - 1e-9) ||
+        (alpha !== null && alpha < opts.lowAgreementAlpha)
+      ) {
         flags.push('low-agreement');
       }
       summary = {
@@ -521,8 +525,12 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   const candidateCells: number[][] = Array.from({ length: C }, () => []);
   for (let cell = 0; cell < cellCount; cell++) candidateCells[cellCandidate[cell]!]!.push(cell);
   const explicitDimensions = [...new Set(options.dimensionIds ?? [])];
-  const candidateOrder = Array.from({ length: C }, (_, c) => c).sort((a, b) => byText(candidateIds[a]!, candidateIds[b]!));
-  const dimensionOrder = Array.from({ length: D }, (_, d) => d).sort((a, b) => byText(dimensionIds[a]!, dimensionIds[b]!));
+  const candidateOrder = Array.from({ length: C }, (_, c) => c).sort((a, b) =>
+    byText(candidateIds[a]!, candidateIds[b]!),
+  );
+  const dimensionOrder = Array.from({ length: D }, (_, d) => d).sort((a, b) =>
+    byText(dimensionIds[a]!, dimensionIds[b]!),
+  );
   const entriesOf = <T>(pairs: Array<[string, T]>): Record<string, T> => Object.fromEntries(pairs);
   const candidatePairs: Array<[string, CandidateCalibration]> = [];
   for (const c of candidateOrder) {
@@ -586,7 +594,9 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
       },
     ]),
   );
-  const dimensions = entriesOf(dimensionOrder.map((d): [string, DimensionAgreement] => [dimensionIds[d]!, dimensionAgreements[d]!]));
+  const dimensions = entriesOf(
+    dimensionOrder.map((d): [string, DimensionAgreement] => [dimensionIds[d]!, dimensionAgreements[d]!]),
+  );
   return { options: opts, raters, candidates, dimensions };
 }
 
@@ -598,7 +608,12 @@ function clean(x: number): number {
  * Stable counting sort of `count` items by an integer key in [0, buckets); `input` is the item
  * order to keep within a key (identity when `null`). Returns the sorted item indices.
  */
-function countingSort(count: number, buckets: number, key: (item: number) => number, input: Int32Array | null): Int32Array {
+function countingSort(
+  count: number,
+  buckets: number,
+  key: (item: number) => number,
+  input: Int32Array | null,
+): Int32Array {
   const starts = new Int32Array(buckets + 1);
   for (let i = 0; i < count; i++) starts[key(i) + 1]! += 1;
   for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;

@@ -57,7 +57,10 @@ export function intraclassCorrelation(matrix: ReadonlyArray<ReadonlyArray<number
   for (let i = 0; i < n; i++) {
     const row = matrix[i]!;
     if (row.length !== k) {
-      return { ok: false, reason: `not fully crossed: candidate ${i + 1} has ${row.length} rater columns, expected ${k}` };
+      return {
+        ok: false,
+        reason: `not fully crossed: candidate ${i + 1} has ${row.length} rater columns, expected ${k}`,
+      };
     }
     for (let j = 0; j < k; j++) {
       const x = row[j];
@@ -90,7 +93,10 @@ export function intraclassCorrelation(matrix: ReadonlyArray<ReadonlyArray<number
   const tiny = 1e-20 * Math.max(1, grand * grand) * n * k;
   if (ssTotal <= tiny) return { ok: false, reason: 'no variance: every rating is the same' };
   if (ssRows <= tiny) {
-    return { ok: false, reason: 'candidates do not differ (every candidate has the same mean rating), so the ICC is undefined' };
+    return {
+      ok: false,
+      reason: 'candidates do not differ (every candidate has the same mean rating), so the ICC is undefined',
+    };
   }
 
   const BMS = ssRows / (n - 1);

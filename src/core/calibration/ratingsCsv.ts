@@ -154,7 +154,12 @@ function csvRecords(text: string, report: (line: number, column: string | null, 
           return records;
         }
         if (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          if (!isBad) report(line, null, 'unexpected text after a closing quote; quote the whole field and double inner quotes ("")');
+          if (!isBad)
+            report(
+              line,
+              null,
+              'unexpected text after a closing quote; quote the whole field and double inner quotes ("")',
+            );
           isBad = true;
           while (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
         }
@@ -163,7 +168,12 @@ function csvRecords(text: string, report: (line: number, column: string | null, 
         while (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
         field = text.slice(start, i);
         if (field.includes('"')) {
-          if (!isBad) report(line, null, 'a field contains a quote but does not start with one; quote the whole field and double inner quotes ("")');
+          if (!isBad)
+            report(
+              line,
+              null,
+              'a field contains a quote but does not start with one; quote the whole field and double inner quotes ("")',
+            );
           isBad = true;
         }
       }

@@ -32,7 +32,13 @@ export const iccBands: ReliabilityBandSet<IccBandId> = {
   statistic: 'Intraclass correlation (ICC)',
   bands: [
     { id: 'poor', label: 'Poor', min: null, max: 0.5, meaning: 'ratings mostly reflect who rated, not the candidate' },
-    { id: 'moderate', label: 'Moderate', min: 0.5, max: 0.75, meaning: 'raters agree in part; read single ratings with care' },
+    {
+      id: 'moderate',
+      label: 'Moderate',
+      min: 0.5,
+      max: 0.75,
+      meaning: 'raters agree in part; read single ratings with care',
+    },
     { id: 'good', label: 'Good', min: 0.75, max: 0.9, meaning: 'raters largely agree' },
     { id: 'excellent', label: 'Excellent', min: 0.9, max: null, meaning: 'raters agree closely' },
   ],
@@ -47,7 +53,13 @@ export const iccBands: ReliabilityBandSet<IccBandId> = {
 export const krippendorffAlphaBands: ReliabilityBandSet<AlphaBandId> = {
   statistic: "Krippendorff's alpha (α)",
   bands: [
-    { id: 'unreliable', label: 'Unreliable', min: null, max: 0.667, meaning: 'do not draw conclusions from these ratings' },
+    {
+      id: 'unreliable',
+      label: 'Unreliable',
+      min: null,
+      max: 0.667,
+      meaning: 'do not draw conclusions from these ratings',
+    },
     { id: 'tentative', label: 'Tentative', min: 0.667, max: 0.8, meaning: 'tentative conclusions only' },
     { id: 'reliable', label: 'Reliable', min: 0.8, max: null, meaning: 'ratings can be relied on' },
   ],

@@ -73,7 +73,8 @@ const quantileCache = new Map<string, number>();
  * 1e-10; e.g. `studentTQuantile(0.95, 1)` ≈ 6.3138, `(0.95, 10)` ≈ 1.8125.
  */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError(`studentTQuantile: needs 0 < p < 1 and df > 0 (p=${p}, df=${df})`);
+  if (!(p > 0 && p < 1) || !(df > 0))
+    throw new RangeError(`studentTQuantile: needs 0 < p < 1 and df > 0 (p=${p}, df=${df})`);
   const key = `${p}:${df}`;
   const cached = quantileCache.get(key);
   if (cached !== undefined) return cached;

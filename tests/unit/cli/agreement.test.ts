@@ -21,7 +21,14 @@ describe('loopdesk agreement', () => {
     expect(code).toBe(0);
     const judgement = JSON.parse(out).dimensions.judgement;
     expect(judgement).toMatchObject({ candidates: 6, raters: 4, ratings: 24 });
-    expect(judgement.icc).toEqual({ ICC1: 0.1657, ICC2: 0.2898, ICC3: 0.7148, ICC1k: 0.4428, ICC2k: 0.6201, ICC3k: 0.9093 });
+    expect(judgement.icc).toEqual({
+      ICC1: 0.1657,
+      ICC2: 0.2898,
+      ICC3: 0.7148,
+      ICC1k: 0.4428,
+      ICC2k: 0.6201,
+      ICC3k: 0.9093,
+    });
     expect(Object.keys(judgement.krippendorffAlpha)).toEqual(['nominal', 'ordinal', 'interval']);
   });
 
@@ -55,7 +62,10 @@ describe('loopdesk agreement', () => {
   it('reports a bad CSV in one line naming the line, and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loopdesk-agreement-'));
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, 'candidate,interviewer,dimension,rating\nc1,ana,communication,3\nc1,ben,communication,abc\nc1,chen,communication,x\n');
+    writeFileSync(
+      file,
+      'candidate,interviewer,dimension,rating\nc1,ana,communication,3\nc1,ben,communication,abc\nc1,chen,communication,x\n',
+    );
     const { code, out, err } = await run('agreement', file);
     expect(code).toBe(1);
     expect(out).toBe('');

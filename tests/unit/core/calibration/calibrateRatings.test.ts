@@ -3,7 +3,12 @@ import { calibrateRatings, type RatingObservation } from '../../../../src/core/c
 import { intraclassCorrelation } from '../../../../src/core/calibration/intraclassCorrelation';
 import { krippendorffAlphas } from '../../../../src/core/calibration/krippendorffAlpha';
 
-const r = (candidateId: string, interviewerId: string, dimensionId: string, score: number | null): RatingObservation => ({
+const r = (
+  candidateId: string,
+  interviewerId: string,
+  dimensionId: string,
+  score: number | null,
+): RatingObservation => ({
   candidateId,
   interviewerId,
   dimensionId,
@@ -74,10 +79,19 @@ describe('calibrateRatings: rater leniency', () => {
     const withMarks = calibrateRatings(ratings);
     const without = calibrateRatings(lenientAndHarsh);
     expect(withMarks.raters.a!.overall).toEqual(without.raters.a!.overall);
-    expect(withMarks.raters.d).toMatchObject({ ratings: 0, noEvidence: 2, overall: { offset: 0, n: 0, meanDeviation: null } });
+    expect(withMarks.raters.d).toMatchObject({
+      ratings: 0,
+      noEvidence: 2,
+      overall: { offset: 0, n: 0, meanDeviation: null },
+    });
     const cell = withMarks.candidates.c1!.dimensions.communication!;
     expect(cell).toMatchObject({ raters: 3, noEvidence: 1, raw: 3 });
-    expect(cell.ratings.find((x) => x.interviewerId === 'd')).toEqual({ interviewerId: 'd', raw: null, calibrated: null, offset: null });
+    expect(cell.ratings.find((x) => x.interviewerId === 'd')).toEqual({
+      interviewerId: 'd',
+      raw: null,
+      calibrated: null,
+      offset: null,
+    });
     expect(withMarks.dimensions.communication).toMatchObject({ ratings: 6, noEvidence: 2, raters: 3 });
   });
 
@@ -97,7 +111,11 @@ describe('calibrateRatings: rater leniency', () => {
 
 describe('calibrateRatings: candidate × dimension summaries', () => {
   it('gives a t-based 90% interval of the calibrated mean, and none for a single rater', () => {
-    const { candidates } = calibrateRatings([r('c1', 'a', 'communication', 2), r('c1', 'b', 'communication', 4), r('c2', 'a', 'communication', 3)]);
+    const { candidates } = calibrateRatings([
+      r('c1', 'a', 'communication', 2),
+      r('c1', 'b', 'communication', 4),
+      r('c2', 'a', 'communication', 3),
+    ]);
     const cell = candidates.c1!.dimensions.communication!;
     // Offsets ∓2/6 → calibrated 2⅓ and 3⅔; s = 0.9428, t(0.95, 1) = 6.3138 → half-width 4.2091.
     expect(cell.calibrated).toBeCloseTo(3, 12);
@@ -117,7 +135,13 @@ describe('calibrateRatings: candidate × dimension summaries', () => {
       { dimensionIds: ['communication', 'iac-engineering', 'mentorship-leadership'] },
     );
     const c1 = candidates.c1!;
-    expect(c1.dimensions['iac-engineering']).toMatchObject({ raters: 0, noEvidence: 2, raw: null, calibrated: null, flags: ['no-evidence'] });
+    expect(c1.dimensions['iac-engineering']).toMatchObject({
+      raters: 0,
+      noEvidence: 2,
+      raw: null,
+      calibrated: null,
+      flags: ['no-evidence'],
+    });
     expect(c1.dimensions['mentorship-leadership']).toMatchObject({ raters: 0, noEvidence: 0, flags: ['no-evidence'] });
     expect(Object.keys(c1.dimensions)).toEqual(['communication', 'iac-engineering', 'mentorship-leadership']);
     // The candidate's score is the mean over rated dimensions only.
@@ -136,12 +160,20 @@ describe('calibrateRatings: candidate × dimension summaries', () => {
     const { candidates, dimensions } = calibrateRatings(ratings);
     expect(dimensions.communication!.krippendorffAlpha.ordinal.alpha).toBeLessThan(0.667);
     expect(candidates.c3!.dimensions.communication!.flags).toEqual(['low-agreement']);
-    const agreeing = calibrateRatings(ratings.map((x) => (x.interviewerId === 'b' ? { ...x, score: ratings.find((y) => y.candidateId === x.candidateId)!.score } : x)));
+    const agreeing = calibrateRatings(
+      ratings.map((x) =>
+        x.interviewerId === 'b' ? { ...x, score: ratings.find((y) => y.candidateId === x.candidateId)!.score } : x,
+      ),
+    );
     expect(agreeing.candidates.c3!.dimensions.communication!.flags).toEqual([]);
   });
 
   it('averages candidate scores over dimensions', () => {
-    const { candidates } = calibrateRatings([r('c1', 'a', 'communication', 2), r('c1', 'a', 'iac-engineering', 4), r('c1', 'b', 'iac-engineering', 4)]);
+    const { candidates } = calibrateRatings([
+      r('c1', 'a', 'communication', 2),
+      r('c1', 'a', 'iac-engineering', 4),
+      r('c1', 'b', 'iac-engineering', 4),
+    ]);
     expect(candidates.c1).toMatchObject({ raw: 3, calibrated: 3, ratedDimensions: 2 });
   });
 });
@@ -166,8 +198,13 @@ describe('calibrateRatings: agreement per dimension', () => {
   });
 
   it('gives no ICC, with the reason, when a rater missed a candidate', () => {
-    const { dimensions } = calibrateRatings(crossed.filter((x) => !(x.candidateId === 't2' && x.interviewerId === 'j1')));
-    expect(dimensions.judgement!.icc).toEqual({ ok: false, reason: expect.stringMatching(/not fully crossed: 1 of 24/) });
+    const { dimensions } = calibrateRatings(
+      crossed.filter((x) => !(x.candidateId === 't2' && x.interviewerId === 'j1')),
+    );
+    expect(dimensions.judgement!.icc).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/not fully crossed: 1 of 24/),
+    });
     expect(dimensions.judgement!.krippendorffAlpha.interval.alpha).not.toBeNull();
   });
 
@@ -179,7 +216,10 @@ describe('calibrateRatings: agreement per dimension', () => {
   it('reports undefined agreement for a single rater and for no data', () => {
     const single = calibrateRatings([r('c1', 'a', 'communication', 3), r('c2', 'a', 'communication', 2)]);
     expect(single.dimensions.communication!.krippendorffAlpha.ordinal).toMatchObject({ alpha: null });
-    expect(single.dimensions.communication!.icc).toMatchObject({ ok: false, reason: expect.stringMatching(/at least 2 raters/) });
+    expect(single.dimensions.communication!.icc).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/at least 2 raters/),
+    });
     expect(single.raters.a!.overall).toEqual({ offset: 0, n: 0, meanDeviation: null });
     expect(calibrateRatings([])).toMatchObject({ raters: {}, candidates: {}, dimensions: {} });
   });
@@ -206,7 +246,7 @@ function normal(random: () => number): number {
 function ranks(xs: number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let t = i; t <= j; t++) out[order[t]![1]] = (i + j) / 2 + 1;
@@ -262,10 +302,19 @@ describe('calibrateRatings: simulated panel with known leniency', () => {
       const { candidates, raters } = calibrateRatings(ratings);
       const ids = [...ability.keys()];
       const truth = ids.map((id) => ability.get(id)!);
-      const rhoRaw = spearman(ids.map((id) => candidates[id]!.raw!), truth);
-      const rhoCalibrated = spearman(ids.map((id) => candidates[id]!.calibrated!), truth);
+      const rhoRaw = spearman(
+        ids.map((id) => candidates[id]!.raw!),
+        truth,
+      );
+      const rhoCalibrated = spearman(
+        ids.map((id) => candidates[id]!.calibrated!),
+        truth,
+      );
       expect(rhoCalibrated).toBeGreaterThan(rhoRaw);
-      const rhoRaters = spearman(interviewers.map((i) => raters[i]!.overall.offset), interviewers.map((i) => leniency[i]!));
+      const rhoRaters = spearman(
+        interviewers.map((i) => raters[i]!.overall.offset),
+        interviewers.map((i) => leniency[i]!),
+      );
       expect(rhoRaters).toBeGreaterThanOrEqual(0.9);
     });
   }

@@ -57,18 +57,35 @@ describe('intraclass correlation (Shrout & Fleiss 1979)', () => {
       [2, null, 3],
       [4, 4, 4],
     ]);
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/not fully crossed: candidate 2 has no rating from rater 2/) });
-    expect(intraclassCorrelation([[1, 2], [3]])).toMatchObject({ ok: false, reason: expect.stringMatching(/not fully crossed/) });
+    expect(result).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/not fully crossed: candidate 2 has no rating from rater 2/),
+    });
+    expect(intraclassCorrelation([[1, 2], [3]])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not fully crossed/),
+    });
   });
 
   it('refuses fewer than 2 targets or judges', () => {
-    expect(intraclassCorrelation([[1, 2, 3]])).toMatchObject({ ok: false, reason: expect.stringMatching(/at least 2 candidates/) });
-    expect(intraclassCorrelation([[1], [2], [3]])).toMatchObject({ ok: false, reason: expect.stringMatching(/at least 2 raters/) });
+    expect(intraclassCorrelation([[1, 2, 3]])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/at least 2 candidates/),
+    });
+    expect(intraclassCorrelation([[1], [2], [3]])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/at least 2 raters/),
+    });
     expect(intraclassCorrelation([])).toMatchObject({ ok: false });
   });
 
   it('refuses data without variance, and targets that do not differ', () => {
-    expect(intraclassCorrelation([[3, 3], [3, 3]])).toMatchObject({ ok: false, reason: expect.stringMatching(/no variance/) });
+    expect(
+      intraclassCorrelation([
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/no variance/) });
     expect(
       intraclassCorrelation([
         [1, 3],

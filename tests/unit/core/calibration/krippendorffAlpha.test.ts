@@ -77,7 +77,16 @@ describe("Krippendorff's alpha", () => {
   });
 
   it('is 1 for perfect agreement and does not depend on rater order within a unit', () => {
-    expect(krippendorffAlpha([[1, 1], [2, 2, 2], [4, null, 4]], 'ordinal').alpha).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [2, 2, 2],
+          [4, null, 4],
+        ],
+        'ordinal',
+      ).alpha,
+    ).toBe(1);
     const units = byUnit(reliabilityData);
     const shuffled = units.map((u) => [...u].reverse());
     expect(krippendorffAlpha(shuffled, 'interval').alpha).toBeCloseTo(krippendorffAlpha(units, 'interval').alpha!, 12);
@@ -87,7 +96,10 @@ describe("Krippendorff's alpha", () => {
     const units = byUnit(reliabilityData);
     const stretched = units.map((u) => u.map((v) => (v === null ? null : v ** 3)));
     expect(krippendorffAlpha(stretched, 'ordinal').alpha).toBeCloseTo(krippendorffAlpha(units, 'ordinal').alpha!, 12);
-    expect(krippendorffAlpha(stretched, 'interval').alpha).not.toBeCloseTo(krippendorffAlpha(units, 'interval').alpha!, 3);
+    expect(krippendorffAlpha(stretched, 'interval').alpha).not.toBeCloseTo(
+      krippendorffAlpha(units, 'interval').alpha!,
+      3,
+    );
   });
 
   it('is undefined, with a reason, when every compared rating is the same', () => {
@@ -111,12 +123,16 @@ describe("Krippendorff's alpha", () => {
   it('agrees with the coincidence-matrix computation on arbitrary data', () => {
     const unitArb = fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { minLength: 0, maxLength: 6 });
     fc.assert(
-      fc.property(fc.array(unitArb, { minLength: 1, maxLength: 25 }), fc.constantFrom<AlphaMetric>('nominal', 'ordinal', 'interval'), (units, metric) => {
-        const expected = alphaByCoincidenceMatrix(units, metric);
-        const actual = krippendorffAlpha(units, metric).alpha;
-        if (expected === null) expect(actual).toBeNull();
-        else expect(actual).toBeCloseTo(expected, 9);
-      }),
+      fc.property(
+        fc.array(unitArb, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom<AlphaMetric>('nominal', 'ordinal', 'interval'),
+        (units, metric) => {
+          const expected = alphaByCoincidenceMatrix(units, metric);
+          const actual = krippendorffAlpha(units, metric).alpha;
+          if (expected === null) expect(actual).toBeNull();
+          else expect(actual).toBeCloseTo(expected, 9);
+        },
+      ),
       { numRuns: 300 },
     );
   });

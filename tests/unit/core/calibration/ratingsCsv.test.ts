@@ -9,7 +9,9 @@ function messages(text: string): string[] {
 
 describe('ratingsCsvParse', () => {
   it('reads long-format rows; an empty rating is "no evidence"', () => {
-    const result = ratingsCsvParse('candidate,interviewer,dimension,rating\nc1,ana,communication,3\nc1,ben,communication,\n');
+    const result = ratingsCsvParse(
+      'candidate,interviewer,dimension,rating\nc1,ana,communication,3\nc1,ben,communication,\n',
+    );
     expect(result).toEqual({
       ok: true,
       value: [
@@ -20,12 +22,18 @@ describe('ratingsCsvParse', () => {
   });
 
   it('takes the column order from the header and ignores extra columns', () => {
-    const result = ratingsCsvParse('Rating,note,Dimension,Interviewer,Candidate\n2.5,"late, but fine",iac-engineering,ana,c1');
-    expect(result).toEqual({ ok: true, value: [{ candidateId: 'c1', interviewerId: 'ana', dimensionId: 'iac-engineering', score: 2.5 }] });
+    const result = ratingsCsvParse(
+      'Rating,note,Dimension,Interviewer,Candidate\n2.5,"late, but fine",iac-engineering,ana,c1',
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: [{ candidateId: 'c1', interviewerId: 'ana', dimensionId: 'iac-engineering', score: 2.5 }],
+    });
   });
 
   it('accepts a byte-order mark, CRLF line ends, quoted fields with commas, quotes and line breaks', () => {
-    const text = '\uFEFFcandidate,interviewer,dimension,rating\r\n"Doe, ""JD"" Jane","ana\r\nsmith",communication,4\r\n\r\nc2,ben,communication,-1e0\r\n';
+    const text =
+      '\uFEFFcandidate,interviewer,dimension,rating\r\n"Doe, ""JD"" Jane","ana\r\nsmith",communication,4\r\n\r\nc2,ben,communication,-1e0\r\n';
     const result = ratingsCsvParse(text);
     expect(result).toEqual({
       ok: true,
@@ -37,10 +45,22 @@ describe('ratingsCsvParse', () => {
   });
 
   it('names the file, line and column of a rating that is not a number', () => {
-    const text = ['candidate,interviewer,dimension,rating', 'c1,ana,communication,3', 'c1,ben,communication,abc', 'c1,chen,communication,Infinity'].join('\n');
-    expect(messages(text)).toEqual(['ratings.csv:3: rating "abc" is not a number', 'ratings.csv:4: rating "Infinity" is not a number']);
+    const text = [
+      'candidate,interviewer,dimension,rating',
+      'c1,ana,communication,3',
+      'c1,ben,communication,abc',
+      'c1,chen,communication,Infinity',
+    ].join('\n');
+    expect(messages(text)).toEqual([
+      'ratings.csv:3: rating "abc" is not a number',
+      'ratings.csv:4: rating "Infinity" is not a number',
+    ]);
     const result = ratingsCsvParse(text, 'panel.csv');
-    expect(!result.ok && result.issues[0]).toEqual({ line: 3, column: 'rating', message: 'panel.csv:3: rating "abc" is not a number' });
+    expect(!result.ok && result.issues[0]).toEqual({
+      line: 3,
+      column: 'rating',
+      message: 'panel.csv:3: rating "abc" is not a number',
+    });
   });
 
   it('counts lines inside quoted fields when naming later lines', () => {
@@ -74,7 +94,11 @@ describe('ratingsCsvParse', () => {
     expect(messages('candidate,interviewer,dimension,rating\nc1,"ana,communication,3\n')).toEqual([
       'ratings.csv:2: a quoted field is never closed (missing ")',
     ]);
-    expect(messages('candidate,interviewer,dimension,rating\nc1,an"a,communication,3\n')[0]).toMatch(/^ratings.csv:2: a field contains a quote/);
-    expect(messages('candidate,interviewer,dimension,rating\nc1,"ana"x,communication,3\n')[0]).toMatch(/^ratings.csv:2: unexpected text after a closing quote/);
+    expect(messages('candidate,interviewer,dimension,rating\nc1,an"a,communication,3\n')[0]).toMatch(
+      /^ratings.csv:2: a field contains a quote/,
+    );
+    expect(messages('candidate,interviewer,dimension,rating\nc1,"ana"x,communication,3\n')[0]).toMatch(
+      /^ratings.csv:2: unexpected text after a closing quote/,
+    );
   });
 });
