@@ -193,24 +193,20 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   const k = opts.shrinkage;
   const tailP = (1 + opts.confidence) / 2;
 
-  // 1. Intern ids.
+  // 1. Intern ids, then renumber them in id order so that every later loop runs in output order.
   const N = ratings.length;
-  const candidateIds: string[] = [];
-  const raterIds: string[] = [];
-  const dimensionIds: string[] = [];
   const candidateIndex = new Map<string, number>();
   const raterIndex = new Map<string, number>();
   const dimensionIndex = new Map<string, number>();
-  const intern = (id: string, index: Map<string, number>, ids: string[]): number => {
+  const intern = (id: string, index: Map<string, number>): number => {
     let i = index.get(id);
     if (i === undefined) {
-      i = ids.length;
+      i = index.size;
       index.set(id, i);
-      ids.push(id);
     }
     return i;
   };
-  for (const id of options.dimensionIds ?? []) intern(id, dimensionIndex, dimensionIds);
+  for (const id of options.dimensionIds ?? []) intern(id, dimensionIndex);
   const obsCandidate = new Int32Array(N);
   const obsRater = new Int32Array(N);
   const obsDimension = new Int32Array(N);
@@ -219,21 +215,20 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
     if (r.score !== null && !Number.isFinite(r.score)) {
       throw new RangeError(`calibrateRatings: score ${r.score} is not a finite number (use null for no evidence)`);
     }
-    obsCandidate[i] = intern(r.candidateId, candidateIndex, candidateIds);
-    obsRater[i] = intern(r.interviewerId, raterIndex, raterIds);
-    obsDimension[i] = intern(r.dimensionId, dimensionIndex, dimensionIds);
+    obsCandidate[i] = intern(r.candidateId, candidateIndex);
+    obsRater[i] = intern(r.interviewerId, raterIndex);
+    obsDimension[i] = intern(r.dimensionId, dimensionIndex);
   }
+  const candidateIds = idsInOrder(candidateIndex, obsCandidate);
+  const raterIds = idsInOrder(raterIndex, obsRater);
+  const dimensionIds = idsInOrder(dimensionIndex, obsDimension);
   const C = candidateIds.length;
   const R = raterIds.length;
   const D = dimensionIds.length;
 
-  // 2. Order observations by (dimension, candidate, interviewer id): stable counting sorts by
-  //    interviewer rank, then candidate, then dimension (least significant first).
-  const raterRank = new Int32Array(R);
-  Array.from({ length: R }, (_, r) => r)
-    .sort((a, b) => byText(raterIds[a]!, raterIds[b]!))
-    .forEach((r, rank) => (raterRank[r] = rank));
-  const byRater = countingSort(N, R, (i) => raterRank[obsRater[i]!]!, null);
+  // 2. Order observations by (dimension, candidate, interviewer): stable counting sorts, least
+  //    significant key first.
+  const byRater = countingSort(N, R, (i) => obsRater[i]!, null);
   const byCandidate = countingSort(N, C, (i) => obsCandidate[i]!, byRater);
   const order = countingSort(N, D, (i) => obsDimension[i]!, byCandidate);
 
@@ -521,27 +516,29 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
     summaries[cell] = summary;
   }
 
-  // 7. Assemble records, keyed in id order.
-  const candidateCells: number[][] = Array.from({ length: C }, () => []);
-  for (let cell = 0; cell < cellCount; cell++) candidateCells[cellCandidate[cell]!]!.push(cell);
-  const explicitDimensions = [...new Set(options.dimensionIds ?? [])];
-  const candidateOrder = Array.from({ length: C }, (_, c) => c).sort((a, b) =>
-    byText(candidateIds[a]!, candidateIds[b]!),
-  );
-  const dimensionOrder = Array.from({ length: D }, (_, d) => d).sort((a, b) =>
-    byText(dimensionIds[a]!, dimensionIds[b]!),
-  );
-  const entriesOf = <T>(pairs: Array<[string, T]>): Record<string, T> => Object.fromEntries(pairs);
-  const candidatePairs: Array<[string, CandidateCalibration]> = [];
-  for (const c of candidateOrder) {
-    const byDimension = new Map<number, CandidateDimensionSummary>();
-    for (const cell of candidateCells[c]!) byDimension.set(cellDimension[cell]!, summaries[cell]!);
-    for (const id of explicitDimensions) {
-      const d = dimensionIndex.get(id)!;
-      if (!byDimension.has(d)) {
-        byDimension.set(d, {
+  // 7. Assemble records; indices are in id order, so records come out keyed in id order.
+  const explicitDimensions = new Set(options.dimensionIds ?? []);
+  const candidates: Record<string, CandidateCalibration> = {};
+  const candidateDimensions: Array<Record<string, CandidateDimensionSummary>> = Array.from({ length: C }, () => ({}));
+  // Cells run dimension by dimension, so each candidate's record receives its dimensions in order.
+  for (let d = 0; d < D; d++) {
+    const dimensionId = dimensionIds[d]!;
+    const isExplicit = explicitDimensions.has(dimensionId);
+    // Pack dimensions get a summary for every candidate; others only where rated.
+    let cell = dimensionCellStart[d]!;
+    const end = dimensionCellStart[d + 1]!;
+    if (!isExplicit) {
+      for (; cell < end; cell++) recordSet(candidateDimensions[cellCandidate[cell]!]!, dimensionId, summaries[cell]!);
+      continue;
+    }
+    for (let c = 0; c < C; c++) {
+      if (cell < end && cellCandidate[cell] === c) {
+        recordSet(candidateDimensions[c]!, dimensionId, summaries[cell]!);
+        cell++;
+      } else {
+        recordSet(candidateDimensions[c]!, dimensionId, {
           candidateId: candidateIds[c]!,
-          dimensionId: id,
+          dimensionId,
           raters: 0,
           noEvidence: 0,
           raw: null,
@@ -553,51 +550,58 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
         });
       }
     }
+  }
+  for (let c = 0; c < C; c++) {
     const rated = candidateRated[c]!;
-    candidatePairs.push([
-      candidateIds[c]!,
-      {
-        candidateId: candidateIds[c]!,
-        raw: rated === 0 ? null : candidateRawSum[c]! / rated,
-        calibrated: rated === 0 ? null : candidateCalibratedSum[c]! / rated,
-        ratedDimensions: rated,
-        dimensions: entriesOf(
-          dimensionOrder.filter((d) => byDimension.has(d)).map((d) => [dimensionIds[d]!, byDimension.get(d)!]),
-        ),
-      },
-    ]);
+    recordSet(candidates, candidateIds[c]!, {
+      candidateId: candidateIds[c]!,
+      raw: rated === 0 ? null : candidateRawSum[c]! / rated,
+      calibrated: rated === 0 ? null : candidateCalibratedSum[c]! / rated,
+      ratedDimensions: rated,
+      dimensions: candidateDimensions[c]!,
+    });
   }
-  const candidates = entriesOf(candidatePairs);
 
-  const raterDimensions: Array<Array<[string, RaterDimensionCalibration]>> = Array.from({ length: R }, () => []);
+  const raters: Record<string, RaterCalibration> = {};
+  const raterRecords: RaterCalibration[] = raterIds.map((interviewerId, r) => ({
+    interviewerId,
+    ratings: raterRatings[r]!,
+    noEvidence: raterNoEvidence[r]!,
+    overall: overallOffsets[r]!,
+    dimensions: {},
+  }));
+  // rd records were created dimension by dimension, so each rater's come in dimension order.
   for (let rd = 0; rd < rdCount; rd++) {
-    raterDimensions[rdRater[rd]!]!.push([
-      dimensionIds[rdDimension[rd]!]!,
-      {
-        ...rdOffsets[rd]!,
-        ratings: rdRatings[rd]!,
-        noEvidence: rdNoEvidence[rd]!,
-        applied: { offset: rdApplied[rd]!, source: rdSource[rd]! },
-      },
-    ]);
+    recordSet(raterRecords[rdRater[rd]!]!.dimensions, dimensionIds[rdDimension[rd]!]!, {
+      ...rdOffsets[rd]!,
+      ratings: rdRatings[rd]!,
+      noEvidence: rdNoEvidence[rd]!,
+      applied: { offset: rdApplied[rd]!, source: rdSource[rd]! },
+    });
   }
-  const raterOrder = Array.from({ length: R }, (_, r) => r).sort((a, b) => byText(raterIds[a]!, raterIds[b]!));
-  const raters = entriesOf(
-    raterOrder.map((r): [string, RaterCalibration] => [
-      raterIds[r]!,
-      {
-        interviewerId: raterIds[r]!,
-        ratings: raterRatings[r]!,
-        noEvidence: raterNoEvidence[r]!,
-        overall: overallOffsets[r]!,
-        dimensions: entriesOf(raterDimensions[r]!.sort((a, b) => byText(a[0], b[0]))),
-      },
-    ]),
-  );
-  const dimensions = entriesOf(
-    dimensionOrder.map((d): [string, DimensionAgreement] => [dimensionIds[d]!, dimensionAgreements[d]!]),
-  );
+  for (const record of raterRecords) recordSet(raters, record.interviewerId, record);
+  const dimensions: Record<string, DimensionAgreement> = {};
+  for (const agreement of dimensionAgreements) recordSet(dimensions, agreement.dimensionId, agreement);
   return { options: opts, raters, candidates, dimensions };
+}
+
+/** Sets an own, enumerable property, even for a key such as `__proto__`. */
+function recordSet<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
+/**
+ * The interned ids sorted, with `indices` (which refer to the interning order) rewritten in place
+ * to positions in that sorted list.
+ */
+function idsInOrder(index: Map<string, number>, indices: Int32Array): string[] {
+  const ids = [...index.keys()].sort(byText);
+  const rank = new Int32Array(ids.length);
+  ids.forEach((id, position) => (rank[index.get(id)!] = position));
+  for (let i = 0; i < indices.length; i++) indices[i] = rank[indices[i]!]!;
+  return ids;
 }
 
 function clean(x: number): number {

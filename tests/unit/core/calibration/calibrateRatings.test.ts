@@ -168,6 +168,20 @@ describe('calibrateRatings: candidate × dimension summaries', () => {
     expect(agreeing.candidates.c3!.dimensions.communication!.flags).toEqual([]);
   });
 
+  it('keys candidates, raters and dimensions in id order whatever the input order, any id allowed', () => {
+    const { candidates, raters, dimensions } = calibrateRatings([
+      r('zed', 'yan', 'security-compliance', 3),
+      r('__proto__', 'xu', 'communication', 2),
+      r('amy', 'yan', 'communication', 4),
+    ]);
+    expect(Object.keys(candidates)).toEqual(['__proto__', 'amy', 'zed']);
+    expect(Object.keys(raters)).toEqual(['xu', 'yan']);
+    expect(Object.keys(dimensions)).toEqual(['communication', 'security-compliance']);
+    expect(Object.keys(raters.yan!.dimensions)).toEqual(['communication', 'security-compliance']);
+    expect(Object.getPrototypeOf(candidates)).toBe(Object.prototype);
+    expect(candidates['__proto__']!.raw).toBe(2);
+  });
+
   it('averages candidate scores over dimensions', () => {
     const { candidates } = calibrateRatings([
       r('c1', 'a', 'communication', 2),
