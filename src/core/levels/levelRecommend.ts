@@ -30,8 +30,8 @@ export interface LevelChangeHint {
   dimensionId: string;
   /**
    * `no-evidence`: the dimension has no rating and a level depends on it.
-   * `on-boundary`: its interval contains the minimum of the recommended level or of the next one,
-   * so more evidence could move the recommendation.
+   * `on-boundary`: the minimum of the supported level or of the next one lies strictly inside its
+   * interval, so more evidence could move the recommendation.
    */
   why: 'no-evidence' | 'on-boundary';
   detail: string;
@@ -67,8 +67,9 @@ const epsilon = 1e-9;
  *   (the lowest cap wins; `cappedFrom` keeps what the profile supported). Caps naming a level not
  *   on the ladder are ignored.
  * - `whatWouldChange` lists dimensions without evidence that some level requires, and dimensions
- *   whose interval contains the minimum of the level the profile supports or of the next level up
- *   (boundaries are judged on the uncapped level: that is what the evidence says).
+ *   whose interval has the minimum of the level the profile supports, or of the next level up,
+ *   strictly inside it (so a zero-width interval from raters who agree exactly is never "on a
+ *   boundary"). Boundaries are judged on the uncapped level: that is what the evidence says.
  */
 export function levelRecommend(
   pack: Pick<RubricPack, 'levels' | 'dimensions' | 'signals'>,
@@ -150,7 +151,7 @@ export function levelRecommend(
     ] as const) {
       if (level === null) continue;
       const minimum = dimension.expectations[level];
-      if (minimum === undefined || minimum < lo - epsilon || minimum > hi + epsilon) continue;
+      if (minimum === undefined || !(minimum > lo + epsilon && minimum < hi - epsilon)) continue;
       touches.push(`${direction} ${name(level)} (minimum ${minimum})`);
     }
     if (touches.length > 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calibrateRatings } from '../../../../src/core/calibration/calibrateRatings';
 import { levelRecommend, type LevelProfile } from '../../../../src/core/levels/levelRecommend';
 import type { Dimension, Level, RubricPack, Signal } from '../../../../src/core/rubric/schema';
 
@@ -167,7 +168,7 @@ describe('levelRecommend', () => {
       {
         'incident-leadership': { calibrated: 3.6, interval: [3.2, 4.1] }, // principal's 4 inside: could go up
         'cross-team-influence': { calibrated: 3.1, interval: [2.7, 3.5] }, // staff's 3 inside: could go down
-        'mentorship-leadership': { calibrated: 3.5, interval: [3.2, 3.8] }, // clear of 3 and 4
+        'mentorship-leadership': { calibrated: 3.4, interval: [3, 3.8] }, // staff's 3 only at the edge
       },
       [],
     );
@@ -178,5 +179,22 @@ describe('levelRecommend', () => {
     ]);
     expect(result.whatWouldChange[0]!.detail).toMatch(/up to Principal \(minimum 4\)/);
     expect(result.whatWouldChange[1]!.detail).toMatch(/down from Staff \(minimum 3\)/);
+  });
+
+  it("takes a calibrated candidate's dimension summaries as its profile", () => {
+    const ratings = ['ana', 'ben'].flatMap((interviewerId) =>
+      ['incident-leadership', 'cross-team-influence'].map((dimensionId) => ({
+        candidateId: 'c1',
+        interviewerId,
+        dimensionId,
+        score: 3,
+      })),
+    );
+    const calibration = calibrateRatings(ratings, { dimensionIds: pack.dimensions.map((d) => d.id) });
+    const result = levelRecommend(pack, calibration.candidates.c1!.dimensions, []);
+    expect(result.level).toBe('mid');
+    expect(result.whatWouldChange).toEqual([
+      { dimensionId: 'mentorship-leadership', why: 'no-evidence', detail: expect.any(String) },
+    ]);
   });
 });
