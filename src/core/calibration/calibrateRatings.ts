@@ -210,11 +210,13 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   const obsCandidate = new Int32Array(N);
   const obsRater = new Int32Array(N);
   const obsDimension = new Int32Array(N);
+  const obsScore = new Float64Array(N); // NaN = no evidence
   for (let i = 0; i < N; i++) {
     const r = ratings[i]!;
     if (r.score !== null && !Number.isFinite(r.score)) {
       throw new RangeError(`calibrateRatings: score ${r.score} is not a finite number (use null for no evidence)`);
     }
+    obsScore[i] = r.score ?? NaN;
     obsCandidate[i] = intern(r.candidateId, candidateIndex);
     obsRater[i] = intern(r.interviewerId, raterIndex);
     obsDimension[i] = intern(r.dimensionId, dimensionIndex);
@@ -267,8 +269,8 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
           raterSlot[r] = e;
           entryRater[e] = r;
         }
-        const score = ratings[o]!.score;
-        if (score !== null) {
+        const score = obsScore[o]!;
+        if (!Number.isNaN(score)) {
           entrySum[e]! += score;
           entryCount[e]! += 1;
         }
