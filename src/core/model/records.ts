@@ -67,6 +67,9 @@ export const interviewSchema = z.strictObject({
   updatedAt: epochMsSchema,
   /** Reason for the latest amendment; empty until amended. */
   amendReason: z.string().max(2000).default(''),
+  /** The kit section the interviewer is on, and when they moved to it (drives its countdown). */
+  sectionId: rubricIdSchema.nullable().default(null),
+  sectionStartedAt: epochMsSchema.nullable().default(null),
 });
 
 /** A rating is a score on the anchored scale, or the explicit "no evidence" state: never a 0. */

@@ -5,10 +5,12 @@
 import { create } from 'zustand';
 import { createRubricsSlice, type RubricsSlice } from './rubricsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createSaveSlice, type SaveSlice } from './saveSlice';
 
-export type AppState = RubricsSlice & UiSlice;
+export type AppState = RubricsSlice & UiSlice & SaveSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createRubricsSlice(...a),
   ...createUiSlice(...a),
+  ...createSaveSlice(...a),
 }));

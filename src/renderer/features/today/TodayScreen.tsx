@@ -1,34 +1,106 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Interview } from '../../../core/model/records';
+import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
+import { usePacks } from '../../hooks/usePacks';
+import { href } from '../../app/router';
+import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
 import { ProfileSetup } from './ProfileSetup';
+import { ProfileSwitcher } from './ProfileSwitcher';
 
 /** The interviewer's start of day: their assigned interviews, one click into the runner. */
 export function TodayScreen() {
   const me = useMe();
-  if (me === undefined) return <p className="muted">Loading…</p>;
+  const packs = usePacks();
+  const data = useLiveQuery(async () => {
+    if (!me) return null;
+    const db = appDb();
+    const interviews = await db.interviews.where('interviewerId').equals(me.id).toArray();
+    const candidateIds = [...new Set(interviews.map((i) => i.candidateId))];
+    const candidates = await db.candidates.bulkGet(candidateIds);
+    const loops = await db.loops.bulkGet([...new Set(interviews.map((i) => i.loopId))]);
+    return { interviews, candidates, loops };
+  }, [me?.id]);
+
+  if (me === undefined) return <p className="page muted">Loading…</p>;
+  if (me === null) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1>Today</h1>
+        </header>
+        <ProfileSetup />
+      </div>
+    );
+  }
+
+  const interviews = data?.interviews ?? [];
+  const candidateName = (id: string) => data?.candidates.find((c) => c?.id === id)?.name ?? 'Erased candidate';
+  const kitTitle = (i: Interview) => {
+    const loop = data?.loops.find((l) => l?.id === i.loopId);
+    const pack = packs.find((p) => p.manifest.id === loop?.packId);
+    return pack?.kits.find((k) => k.id === i.kitId)?.title ?? i.kitId;
+  };
+  const inProgress = interviews.filter((i) => i.status === 'draft');
+  const upcoming = interviews
+    .filter((i) => i.status === 'planned')
+    .sort((a, b) => (a.scheduledAt ?? Infinity) - (b.scheduledAt ?? Infinity));
+  const done = interviews
+    .filter((i) => i.status === 'submitted' || i.status === 'amended')
+    .sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0))
+    .slice(0, 10);
+
+  const list = (title: string, items: Interview[], action: string) =>
+    items.length > 0 && (
+      <section className="panel" aria-labelledby={`today-${title}`}>
+        <h2 id={`today-${title}`}>{title}</h2>
+        <ul className="interview-list">
+          {items.map((i) => (
+            <li key={i.id}>
+              <a href={href('interviews', i.id)} className="interview-link">
+                <strong>{candidateName(i.candidateId)}</strong>
+                <span>{kitTitle(i)}</span>
+                <span className="muted">{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : ''}</span>
+                <InterviewStatusBadge interview={i} />
+                <span className="sr-only">{action}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+
   return (
     <div className="page">
       <header className="page-header">
         <h1>Today</h1>
-        {me && <span className="muted">Signed in on this machine as {me.name}</span>}
+        <span className="muted">Signed in on this machine as {me.name}</span>
+        <div className="actions">
+          <ProfileSwitcher me={me} />
+        </div>
       </header>
-      {me === null ? (
-        <ProfileSetup />
-      ) : (
+      {interviews.length === 0 ? (
         <section className="empty-state" aria-labelledby="today-empty-title">
           <h2 id="today-empty-title">No interviews assigned to you yet</h2>
           <p>
-            Interviews appear here once a loop assigns one to you. Create a candidate and plan their loop, or import
-            a bundle a colleague sent you.
+            Interviews appear here once a loop assigns one to you. Add a candidate and plan their loop, or import a
+            bundle a colleague sent you.
           </p>
-          <p>
+          <p className="form-row">
             <a className="button primary" href="#/candidates/new">
               Add a candidate
-            </a>{' '}
+            </a>
             <a className="button" href="#/rubrics">
               Browse rubric packs
             </a>
           </p>
         </section>
+      ) : (
+        <>
+          {list('In progress', inProgress, 'Continue')}
+          {list('Upcoming', upcoming, 'Start')}
+          {list('Recently submitted', done, 'View')}
+        </>
       )}
     </div>
   );

@@ -1,0 +1,195 @@
+/**
+ * Every write of a live interview. Each runs in one strict-durability transaction that re-reads
+ * the interview first, so a sealed interview can never be changed behind the UI's back; a promise
+ * that resolves means the write is on disk (what the "Saved" mark waits for).
+ */
+import { canonicalJson } from '../../../core/canonical/canonicalJson';
+import {
+  interviewIsSealed,
+  interviewSubmitProblems,
+  interviewTransition,
+  type SubmitProblem,
+} from '../../../core/interview/interviewLifecycle';
+import {
+  defectFindingSchema,
+  noteSchema,
+  ratingSchema,
+  signalTagSchema,
+  type Interview,
+  type Note,
+  type SignalTag,
+} from '../../../core/model/records';
+import type { Kit, RubricPack } from '../../../core/rubric/schema';
+import type { AppDb } from '../appDb';
+import { auditWrite } from './auditActions';
+
+export class InterviewSealedError extends Error {
+  override name = 'InterviewSealedError';
+  constructor() {
+    super('This interview is submitted and sealed. Start an amendment to change it.');
+  }
+}
+
+async function editableInterview(db: AppDb, interviewId: string): Promise<Interview> {
+  const interview = await db.interviews.get(interviewId);
+  if (!interview) throw new Error('This interview no longer exists.');
+  if (interviewIsSealed(interview) || interview.status === 'planned') throw new InterviewSealedError();
+  return interview;
+}
+
+/** Opens the runner: planned → draft with the clock started now (idempotent). */
+export async function interviewStart(db: AppDb, interviewId: string, kit: Pick<Kit, 'sections'>, now: number): Promise<void> {
+  await db.transaction('rw', db.interviews, async () => {
+    const interview = await db.interviews.get(interviewId);
+    if (!interview || interview.status !== 'planned') return;
+    const result = interviewTransition(interview, { type: 'start', now, firstSectionId: kit.sections[0]?.id ?? null });
+    if (result.ok) await db.interviews.put(result.interview);
+  });
+}
+
+export async function interviewMoveToSection(db: AppDb, interviewId: string, sectionId: string, now: number): Promise<void> {
+  await db.transaction('rw', db.interviews, async () => {
+    const interview = await editableInterview(db, interviewId);
+    const result = interviewTransition(interview, { type: 'moveToSection', now, sectionId });
+    if (!result.ok) throw new Error(result.message);
+    await db.interviews.put(result.interview);
+  });
+}
+
+/** A score 1-4, "no-evidence", or null to clear. */
+export type RatingValue = 1 | 2 | 3 | 4 | 'no-evidence' | null;
+
+export async function ratingSet(db: AppDb, interviewId: string, dimensionId: string, value: RatingValue, now: number): Promise<void> {
+  await db.transaction('rw', db.interviews, db.ratings, async () => {
+    const interview = await editableInterview(db, interviewId);
+    if (value === null) await db.ratings.delete([interviewId, dimensionId]);
+    else {
+      const rating = ratingSchema.parse(
+        value === 'no-evidence'
+          ? { interviewId, dimensionId, state: 'no-evidence', updatedAt: now }
+          : { interviewId, dimensionId, state: 'rated', score: value, updatedAt: now },
+      );
+      await db.ratings.put(rating);
+    }
+    await db.interviews.put({ ...interview, updatedAt: now });
+  });
+}
+
+export async function noteSave(db: AppDb, note: Note): Promise<void> {
+  const valid = noteSchema.parse(note);
+  await db.transaction('rw', db.interviews, db.notes, async () => {
+    await editableInterview(db, valid.interviewId);
+    await db.notes.put(valid);
+  });
+}
+
+/** Deletes a note and unlinks it from any signal that cited it. */
+export async function noteDelete(db: AppDb, interviewId: string, noteId: string): Promise<void> {
+  await db.transaction('rw', db.interviews, db.notes, db.signalTags, async () => {
+    await editableInterview(db, interviewId);
+    await db.notes.delete(noteId);
+    const tags = await db.signalTags.where('interviewId').equals(interviewId).toArray();
+    for (const tag of tags) {
+      if (tag.noteIds.includes(noteId)) await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
+    }
+  });
+}
+
+export async function signalTagSave(db: AppDb, tag: SignalTag): Promise<void> {
+  const valid = signalTagSchema.parse(tag);
+  await db.transaction('rw', db.interviews, db.signalTags, async () => {
+    await editableInterview(db, valid.interviewId);
+    await db.signalTags.put(valid);
+  });
+}
+
+export async function signalTagRemove(db: AppDb, interviewId: string, tagId: string): Promise<void> {
+  await db.transaction('rw', db.interviews, db.signalTags, async () => {
+    await editableInterview(db, interviewId);
+    await db.signalTags.delete(tagId);
+  });
+}
+
+export async function defectFindingSet(
+  db: AppDb,
+  finding: { interviewId: string; exerciseId: string; defectId: string; foundAt: number },
+  isFound: boolean,
+): Promise<void> {
+  await db.transaction('rw', db.interviews, db.defectFindings, async () => {
+    await editableInterview(db, finding.interviewId);
+    if (isFound) await db.defectFindings.put(defectFindingSchema.parse(finding));
+    else await db.defectFindings.delete([finding.interviewId, finding.defectId]);
+  });
+}
+
+/** Everything an interview holds, as sealed into a version snapshot. */
+export async function interviewEvidence(db: AppDb, interviewId: string) {
+  const [interview, ratings, notes, signalTags, defectFindings, incidentRun] = await Promise.all([
+    db.interviews.get(interviewId),
+    db.ratings.where('interviewId').equals(interviewId).toArray(),
+    db.notes.where('interviewId').equals(interviewId).sortBy('at'),
+    db.signalTags.where('interviewId').equals(interviewId).toArray(),
+    db.defectFindings.where('interviewId').equals(interviewId).toArray(),
+    db.incidentRuns.get(interviewId),
+  ]);
+  return { interview, ratings, notes, signalTags, defectFindings, incidentRun: incidentRun ?? null };
+}
+
+export type SubmitResult = { ok: true; interview: Interview } | { ok: false; problems: SubmitProblem[]; message?: string };
+
+/**
+ * Seals the interview: checks it is complete, moves it to submitted (or amended), stores the
+ * sealed snapshot as a version and appends the audit entry — all in one transaction.
+ */
+export async function interviewSubmit(
+  db: AppDb,
+  pack: Pick<RubricPack, 'dimensions' | 'signals'>,
+  kit: Pick<Kit, 'dimensions'>,
+  interviewId: string,
+  actor: string,
+  now: number,
+): Promise<SubmitResult> {
+  return db.transaction(
+    'rw',
+    [db.interviews, db.ratings, db.notes, db.signalTags, db.defectFindings, db.incidentRuns, db.interviewVersions, db.audit],
+    async () => {
+      const evidence = await interviewEvidence(db, interviewId);
+      if (!evidence.interview) return { ok: false, problems: [], message: 'This interview no longer exists.' };
+      const problems = interviewSubmitProblems(pack, kit, evidence);
+      if (problems.length > 0) return { ok: false, problems };
+      const result = interviewTransition(evidence.interview, { type: 'submit', now });
+      if (!result.ok) return { ok: false, problems: [], message: result.message };
+      const sealed = result.interview;
+      await db.interviews.put(sealed);
+      const snapshot = canonicalJson({ ...evidence, interview: sealed });
+      await db.interviewVersions.add({
+        id: crypto.randomUUID(),
+        interviewId,
+        version: sealed.version,
+        sealedAt: now,
+        reason: sealed.version > 1 ? sealed.amendReason : '',
+        snapshot,
+      });
+      await auditWrite(db, {
+        at: now,
+        actor,
+        action: sealed.version > 1 ? 'interview.amended' : 'interview.submitted',
+        subject: interviewId,
+        details: { version: sealed.version, ...(sealed.version > 1 ? { reason: sealed.amendReason } : {}) },
+      });
+      return { ok: true, interview: sealed };
+    },
+  );
+}
+
+/** Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`. */
+export async function interviewBeginAmendment(db: AppDb, interviewId: string, reason: string, now: number): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction('rw', db.interviews, async () => {
+    const interview = await db.interviews.get(interviewId);
+    if (!interview) return { ok: false, message: 'This interview no longer exists.' };
+    const result = interviewTransition(interview, { type: 'beginAmendment', now, reason });
+    if (!result.ok) return result;
+    await db.interviews.put(result.interview);
+    return { ok: true };
+  });
+}

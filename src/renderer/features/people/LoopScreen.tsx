@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb } from '../../db/dbContext';
+import { loopClose, loopInterviewAdd, loopInterviewRemove } from '../../db/actions/peopleActions';
+import { useMe } from '../../db/hooks';
+import { usePack } from '../../hooks/usePacks';
+import { href } from '../../app/router';
+import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
+import { useAppStore } from '../../stores/appStore';
+
+/** A loop: its planned interviews, who runs each, and which scorecards are still missing. */
+export function LoopScreen({ loopId }: { loopId: string }) {
+  const me = useMe();
+  const noticeShow = useAppStore((s) => s.noticeShow);
+  const data = useLiveQuery(async () => {
+    const db = appDb();
+    const loop = await db.loops.get(loopId);
+    if (!loop) return { loop: undefined };
+    const [candidate, interviews, interviewers] = await Promise.all([
+      db.candidates.get(loop.candidateId),
+      db.interviews.where('loopId').equals(loopId).toArray(),
+      db.interviewers.toArray(),
+    ]);
+    return { loop, candidate, interviews, interviewers };
+  }, [loopId]);
+  const { pack, isExact } = usePack(data?.loop?.packId, data?.loop?.packHash);
+  const [kitId, setKitId] = useState('');
+  const [interviewerId, setInterviewerId] = useState('');
+
+  if (!data) return <p className="page muted">Loading…</p>;
+  if (!data.loop) {
+    return (
+      <div className="page">
+        <section className="empty-state">
+          <h1>Loop not found</h1>
+          <p>
+            It may have been purged under the retention policy. <a href="#/candidates">Back to candidates</a>.
+          </p>
+        </section>
+      </div>
+    );
+  }
+  const { loop, candidate, interviews = [], interviewers = [] } = data;
+  const nameOf = (id: string) => interviewers.find((i) => i.id === id)?.name ?? 'Unknown interviewer';
+  const kitTitle = (id: string) => pack?.kits.find((k) => k.id === id)?.title ?? id;
+  const missing = interviews.filter((i) => i.status === 'planned' || i.status === 'draft');
+  const run = (p: Promise<unknown>) =>
+    p.catch((e: unknown) => noticeShow('error', e instanceof Error ? e.message : String(e)));
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Loop for {candidate ? <a href={href('candidates', candidate.id)}>{candidate.name}</a> : 'an erased candidate'}</h1>
+        <span className="muted">
+          {pack?.manifest.role ?? loop.packId} · {loop.packId} {loop.packVersion} · {loop.status === 'open' ? 'Open' : 'Closed'}
+        </span>
+        <div className="actions">
+          <a className="button" href={href('reports', loop.candidateId)}>
+            Candidate report
+          </a>
+          {loop.status === 'open' && (
+            <button type="button" onClick={() => void run(loopClose(appDb(), loop.id, me?.name ?? 'recruiter', Date.now()))}>
+              Close loop
+            </button>
+          )}
+        </div>
+      </header>
+      {!isExact && pack && (
+        <p className="notice" role="note">
+          This loop was planned with a different version of the pack (hash {loop.packHash.slice(0, 12)}); showing{' '}
+          {pack.manifest.version}.
+        </p>
+      )}
+      <p aria-live="polite">
+        {missing.length === 0
+          ? 'All scorecards are in.'
+          : `${missing.length} of ${interviews.length} scorecards missing: ${missing.map((i) => nameOf(i.interviewerId)).join(', ')}.`}
+      </p>
+      <table aria-label="Interviews in this loop">
+        <thead>
+          <tr>
+            <th>Interview</th>
+            <th>Interviewer</th>
+            <th>Scheduled</th>
+            <th>Status</th>
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {interviews.map((i) => (
+            <tr key={i.id}>
+              <td>{kitTitle(i.kitId)}</td>
+              <td>
+                {nameOf(i.interviewerId)}
+                {i.interviewerId === me?.id ? ' (me)' : ''}
+              </td>
+              <td>{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : '—'}</td>
+              <td>
+                <InterviewStatusBadge interview={i} />
+              </td>
+              <td>
+                {i.interviewerId === me?.id && <a href={href('interviews', i.id)}>{i.status === 'planned' ? 'Start' : 'Open'}</a>}
+                {i.status === 'planned' && loop.status === 'open' && (
+                  <button type="button" className="link" onClick={() => void run(loopInterviewRemove(appDb(), i.id))}>
+                    Remove<span className="sr-only"> {kitTitle(i.kitId)}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {loop.status === 'open' && pack && (
+        <form
+          className="form-row panel"
+          style={{ marginTop: 16 }}
+          aria-label="Add an interview"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const kit = kitId || pack.kits[0]?.id;
+            const who = interviewerId || me?.id;
+            if (!kit || !who) return;
+            void run(loopInterviewAdd(appDb(), loop.id, { kitId: kit, interviewerId: who, scheduledAt: null }, Date.now()));
+          }}
+        >
+          <label>
+            Kit
+            <select value={kitId || pack.kits[0]?.id} onChange={(e) => setKitId(e.target.value)}>
+              {pack.kits.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Interviewer
+            <select value={interviewerId || me?.id || ''} onChange={(e) => setInterviewerId(e.target.value)}>
+              {interviewers.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Add interview</button>
+        </form>
+      )}
+    </div>
+  );
+}
