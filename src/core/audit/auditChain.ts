@@ -4,7 +4,14 @@
  */
 import { canonicalJson, canonicalJsonPath } from '../canonical/canonicalJson';
 import { sha256Hex } from '../crypto/sha256';
-import { AUDIT_GENESIS_HASH, auditEntrySchema, type AuditEntry, type AuditEvent, type AuditHead } from './auditSchema';
+import {
+  AUDIT_GENESIS_HASH,
+  auditEntrySchema,
+  auditForbiddenKeyIn,
+  type AuditEntry,
+  type AuditEvent,
+  type AuditHead,
+} from './auditSchema';
 
 /** Why a log failed verification, in the order the checks run for each entry. */
 export type AuditBreak = 'schema' | 'seq' | 'prev-hash' | 'hash';
@@ -50,6 +57,8 @@ export function auditAppend(head: AuditHead | null, event: AuditEvent): AuditEnt
     ...(event.details === undefined ? {} : { details: event.details }),
     prevHash: head ? head.hash : AUDIT_GENESIS_HASH,
   };
+  const forbidden = auditForbiddenKeyIn(event.details);
+  if (forbidden !== null) throw new Error(`audit details must not contain the key "${forbidden}"`);
   const entry = { ...unhashed, hash: auditEntryHash(unhashed) };
   return auditEntrySchema.parse(entry);
 }
@@ -78,6 +87,10 @@ export function auditChainVerify(
       const issue = parsed.error.issues[0]!;
       const where = issue.path.length > 0 ? `${canonicalJsonPath(issue.path as (string | number)[], '')}: ` : '';
       return auditBreak(index, brokenSeq, 'schema', `${where}${issue.message}`);
+    }
+    const forbidden = auditForbiddenKeyIn((entries[index] as { details?: unknown }).details);
+    if (forbidden !== null) {
+      return auditBreak(index, brokenSeq, 'schema', `details: the key "${forbidden}" is not allowed`);
     }
     const entry = parsed.data;
     if (entry.seq !== brokenSeq) {

@@ -33,6 +33,30 @@ export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA
 /** The `prevHash` of the first entry of a log. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * Keys refused inside `details`: copying them into objects can change prototypes, zod's own copy
+ * drops `__proto__` (so the hash would no longer match), and bundles refuse them anywhere.
+ */
+export const AUDIT_FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first forbidden key anywhere inside `value`, or null. */
+export function auditForbiddenKeyIn(value: unknown, depth = 0): string | null {
+  if (typeof value !== 'object' || value === null || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = auditForbiddenKeyIn(item, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    if (AUDIT_FORBIDDEN_KEYS.has(key)) return key;
+    const found = auditForbiddenKeyIn((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export const auditEntrySchema = z.strictObject({
   /** 1 for the first entry, +1 per entry. */
   seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),

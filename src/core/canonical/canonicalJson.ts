@@ -114,6 +114,89 @@ function encode(value: unknown, depth: number): string {
   }
 }
 
+/**
+ * The fast path: a walk proves the value is plain JSON data (JSON.stringify would otherwise turn
+ * NaN into null or call toJSON) and collects its keys, then native JSON.stringify writes it.
+ * - When every object's own keys already come in sorted order (anything parsed from canonical
+ *   JSON, such as a bundle file), plain `JSON.stringify(value)` is canonical.
+ * - Otherwise `JSON.stringify(value, sortedKeys)`: with a property list, every object's
+ *   properties are written in the list's order (ECMA-262 SerializeJSONObject uses the list as
+ *   K), so a sorted list of every key that occurs sorts them throughout. Taken only when the list
+ *   is short (each object is serialized by looking up every listed key) and no object has an own
+ *   `__proto__` key (looking that key up on other objects would reach Object.prototype).
+ * Either way no rope of millions of pieces is built. Lone surrogates come out escaped as
+ * `\\udXXX`; a scan of the output catches them and the slow path names where they are.
+ */
+const MAX_FAST_KEYS = 256;
+
+interface KeyCollection {
+  keys: Set<string>;
+  isSorted: boolean;
+}
+
+function collectKeys(value: unknown, depth: number, into: KeyCollection): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth >= MAX_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined || !collectKeys(item, depth + 1, into)) return false;
+        }
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const record = value as Record<string, unknown>;
+      let previous: string | null = null;
+      for (const key in record) {
+        const item = record[key];
+        if (item === undefined) return false;
+        into.keys.add(key);
+        if (previous !== null && !(previous < key)) into.isSorted = false;
+        previous = key;
+        if (!collectKeys(item, depth + 1, into)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether JSON.stringify output holds an escaped lone surrogate (`\\udXXX` not preceded by `\\`). */
+function hasEscapedSurrogate(json: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = json.indexOf('\\u', from);
+    if (at < 0) return false;
+    from = at + 2;
+    const digit = json.charCodeAt(at + 2) === 0x64 /* d */ ? json.charCodeAt(at + 3) : 0;
+    if (!((digit >= 0x38 && digit <= 0x39) || (digit >= 0x61 && digit <= 0x66))) continue; // d8-df
+    let backslashes = 0;
+    for (let i = at - 1; i >= 0 && json.charCodeAt(i) === 0x5c; i--) backslashes++;
+    if (backslashes % 2 === 0) return true;
+  }
+}
+
+function encodeFast(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const collection: KeyCollection = { keys: new Set(), isSorted: true };
+  if (!collectKeys(value, 0, collection)) return null;
+  let json: string;
+  if (collection.isSorted) json = JSON.stringify(value);
+  else if (collection.keys.size <= MAX_FAST_KEYS && !collection.keys.has('__proto__')) {
+    json = JSON.stringify(value, [...collection.keys].sort());
+  } else return null;
+  return hasEscapedSurrogate(json) ? null : json;
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** Formats a path as `$.a.b[3]["odd key"]`. */
@@ -134,7 +217,8 @@ export function canonicalJsonPath(path: readonly (string | number)[], root = '$'
 export function canonicalJsonEncode(value: unknown): CanonicalJsonResult {
   if (value === undefined) return { ok: false, issues: [{ path: '$', message: 'undefined is not a JSON value' }] };
   try {
-    return { ok: true, value: encode(value, 0) };
+    const fast = encodeFast(value);
+    return { ok: true, value: fast ?? encode(value, 0) };
   } catch (error) {
     if (error instanceof Reject) {
       return { ok: false, issues: [{ path: canonicalJsonPath(error.path), message: error.message }] };

@@ -5,6 +5,7 @@ import { auditAppend, auditChainVerify, auditEntryHash, auditPseudonym } from '.
 import {
   AUDIT_GENESIS_HASH,
   auditActions,
+  auditForbiddenKeyIn,
   type AuditEntry,
   type AuditEvent,
 } from '../../../../src/core/audit/auditSchema';
@@ -16,9 +17,11 @@ const eventArb = fc.record(
     actor: fc.constantFrom(...actors),
     action: fc.constantFrom(...auditActions),
     subject: fc.uuid({ version: 4 }),
-    details: fc.dictionary(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,10}$/), fc.jsonValue({ maxDepth: 2 }), {
-      maxKeys: 4,
-    }),
+    details: fc
+      .dictionary(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,10}$/), fc.jsonValue({ maxDepth: 2 }), {
+        maxKeys: 4,
+      })
+      .filter((details) => auditForbiddenKeyIn(details) === null),
   },
   { requiredKeys: ['at', 'actor', 'action', 'subject'] },
 ) as fc.Arbitrary<AuditEvent>; // fast-check's JsonValue is structurally zod's JSON type
@@ -173,6 +176,24 @@ describe('auditChainVerify', () => {
       brokenSeq: 4,
       reason: 'seq',
     });
+  });
+
+  it('refuses details with a __proto__ key, which would not survive a copy', () => {
+    const details = JSON.parse('{"a":{"__proto__":{"polluted":true}}}') as AuditEvent['details'];
+    expect(() =>
+      auditAppend(null, { at: 1, actor: 'Ana Souza', action: 'loop.closed', subject: 's', details }),
+    ).toThrow(/__proto__/);
+    const entry = {
+      seq: 1,
+      at: 1,
+      actor: 'Ana Souza',
+      action: 'loop.closed',
+      subject: 's',
+      details,
+      prevHash: AUDIT_GENESIS_HASH,
+    };
+    const forged = { ...entry, hash: auditEntryHash(entry as AuditEntry) };
+    expect(auditChainVerify([forged])).toMatchObject({ ok: false, brokenSeq: 1, reason: 'schema' });
   });
 
   it('reports a non-object entry as a schema break rather than throwing', () => {

@@ -120,6 +120,22 @@ describe('canonicalJson', () => {
     expect(canonicalJson('שלום 👩🏽‍💻 e\u0301')).toBe('"שלום 👩🏽‍💻 e\u0301"');
   });
 
+  it('sorts objects with hundreds of distinct keys and escaped lone surrogates the same way', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `k${String(299 - i).padStart(3, '0')}`);
+    const wide = Object.fromEntries(keys.map((key, i) => [key, i]));
+    const expected = `{${[...keys]
+      .sort()
+      .map((key) => `"${key}":${wide[key]}`)
+      .join(',')}}`;
+    expect(canonicalJson({ wide })).toBe(`{"wide":${expected}}`);
+    // A literal backslash followed by "ud800" is ordinary text, not a surrogate.
+    expect(canonicalJson({ b: '\\ud800', a: 1 })).toBe('{"a":1,"b":"\\\\ud800"}');
+    expect(canonicalJsonEncode({ b: ['ok', 'x\ud800'], a: 1 })).toMatchObject({
+      ok: false,
+      issues: [{ path: '$.b[1]' }],
+    });
+  });
+
   it('is a fixed point: parsing canonical JSON and canonicalizing again gives the same text', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
