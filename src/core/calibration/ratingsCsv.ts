@@ -100,7 +100,7 @@ export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): Ratings
       }
     }
     if (!isValid) continue;
-    const key = JSON.stringify([candidateId, interviewerId, dimensionId]);
+    const key = `${candidateId}\u0000${interviewerId}\u0000${dimensionId}`;
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
       report(
@@ -118,75 +118,82 @@ export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): Ratings
 
 /** Splits RFC 4180 text into records, each with the line it starts on; skips blank lines. */
 function csvRecords(text: string, report: (line: number, column: string | null, message: string) => void): CsvRecord[] {
+  const QUOTE = 34;
+  const COMMA = 44;
+  const LF = 10;
+  const CR = 13;
   const records: CsvRecord[] = [];
+  const length = text.length;
+  const isFieldEnd = (at: number) => {
+    if (at >= length) return true;
+    const code = text.charCodeAt(at);
+    return code === COMMA || code === LF || code === CR;
+  };
   let line = 1;
   let i = 0;
-  const length = text.length;
   while (i < length) {
     const startLine = line;
     const fields: string[] = [];
     let isBad = false;
-    // One record.
     for (;;) {
-      let field = '';
-      if (text[i] === '"') {
+      let field: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        // Quoted field: runs to the next quote not followed by another one.
         const quoteLine = line;
-        i++;
-        let isClosed = false;
-        while (i < length) {
-          const ch = text[i]!;
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            isClosed = true;
-            break;
+        let from = i + 1;
+        field = '';
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close < 0) {
+            report(quoteLine, null, 'a quoted field is never closed (missing ")');
+            return records;
           }
-          if (ch === '\n') line++;
-          field += ch;
-          i++;
+          field += text.slice(from, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            field += '"';
+            from = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
         }
-        if (!isClosed) {
-          report(quoteLine, null, 'a quoted field is never closed (missing ")');
-          return records;
-        }
-        if (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          if (!isBad)
+        for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) line++;
+        if (!isFieldEnd(i)) {
+          if (!isBad) {
             report(
               line,
               null,
               'unexpected text after a closing quote; quote the whole field and double inner quotes ("")',
             );
+          }
           isBad = true;
-          while (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+          while (!isFieldEnd(i)) i++;
         }
       } else {
         const start = i;
-        while (i < length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+        while (!isFieldEnd(i)) i++;
         field = text.slice(start, i);
         if (field.includes('"')) {
-          if (!isBad)
+          if (!isBad) {
             report(
               line,
               null,
               'a field contains a quote but does not start with one; quote the whole field and double inner quotes ("")',
             );
+          }
           isBad = true;
         }
       }
       fields.push(field);
-      if (i < length && text[i] === ',') {
+      if (i < length && text.charCodeAt(i) === COMMA) {
         i++;
         continue;
       }
       break;
     }
     // End of record: CRLF, LF, lone CR, or end of text.
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
+    if (text.charCodeAt(i) === CR) i++;
+    if (text.charCodeAt(i) === LF) i++;
     line++;
     const isBlank = fields.length === 1 && fields[0]!.trim() === '';
     if (!isBad && !isBlank) records.push({ line: startLine, fields });
