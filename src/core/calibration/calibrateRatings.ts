@@ -366,6 +366,7 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   // 5. Agreement per dimension.
   const dimensionAgreements: DimensionAgreement[] = [];
   const dimensionOrdinalAlpha: Array<number | null> = [];
+  const raterColumn = new Int32Array(R).fill(-1);
   for (let d = 0; d < D; d++) {
     const cellsFrom = dimensionCellStart[d]!;
     const cellsTo = dimensionCellStart[d + 1]!;
@@ -379,21 +380,26 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
     }
     const values = new Float64Array(numeric);
     const unitStart = new Int32Array(cellsTo - cellsFrom + 1);
-    const column = new Map<number, number>();
+    // Each rater's column in this dimension's candidates × raters matrix (for the ICC).
+    const columnRaters: number[] = [];
     let v = 0;
     for (let cell = cellsFrom; cell < cellsTo; cell++) {
       unitStart[cell - cellsFrom] = v;
       for (let e = cellStart[cell]!; e < cellStart[cell + 1]!; e++) {
         if (entryCount[e] === 0) continue;
         values[v++] = entryValue[e]!;
-        if (!column.has(entryRater[e]!)) column.set(entryRater[e]!, column.size);
+        const r = entryRater[e]!;
+        if (raterColumn[r] === -1) {
+          raterColumn[r] = columnRaters.length;
+          columnRaters.push(r);
+        }
       }
     }
     unitStart[cellsTo - cellsFrom] = v;
     const alpha = krippendorffAlphaFlat({ values, unitStart });
     dimensionOrdinalAlpha.push(alpha.ordinal.alpha);
 
-    const judges = column.size;
+    const judges = columnRaters.length;
     let icc: IccResult;
     if (ratedCandidates < 2) icc = { ok: false, reason: `needs at least 2 rated candidates; found ${ratedCandidates}` };
     else if (judges < 2) icc = { ok: false, reason: `needs at least 2 raters; found ${judges}` };
@@ -409,12 +415,13 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
         if (cellRaters[cell] === 0) continue;
         const row = new Array<number>(judges);
         for (let e = cellStart[cell]!; e < cellStart[cell + 1]!; e++) {
-          if (entryCount[e]! > 0) row[column.get(entryRater[e]!)!] = entryValue[e]!;
+          if (entryCount[e]! > 0) row[raterColumn[entryRater[e]!]!] = entryValue[e]!;
         }
         matrix.push(row);
       }
       icc = intraclassCorrelation(matrix);
     }
+    for (const r of columnRaters) raterColumn[r] = -1;
     dimensionAgreements.push({
       dimensionId: dimensionIds[d]!,
       candidates: ratedCandidates,
