@@ -1,12 +1,17 @@
+/** `loopdesk schema`: prints the JSON Schema of rubric pack files (what rubrics/rubric.schema.json holds). */
+import { rubricJsonSchemaText } from '../../core/rubric/jsonSchema';
 import type { CliCommand } from '../io';
 
-// Replaced by the rubric tooling.
 export const schemaCommand: CliCommand = {
   name: 'schema',
-  summary: 'schema (not built yet)',
-  usage: 'loopdesk schema',
-  run: async (_args, io) => {
-    io.err('loopdesk schema: not built yet');
-    return 2;
+  summary: 'print the JSON Schema for rubric pack files',
+  usage: ['Usage: loopdesk schema', '', 'Prints the JSON Schema for rubric files; "npm run schema" writes it to rubrics/rubric.schema.json.'].join('\n'),
+  run: async (args, io) => {
+    if (args.length > 0) {
+      io.err(`loopdesk schema: takes no arguments (got ${args.join(' ')})`);
+      return 2;
+    }
+    io.out(rubricJsonSchemaText());
+    return 0;
   },
 };
