@@ -35,9 +35,7 @@ export const INCIDENT_SAMPLE_MS = 10_000;
 export const INCIDENT_MAX_SIM_MS = 6 * 3600_000;
 
 export type IncidentInjectCause =
-  | { kind: 'time' }
-  | { kind: 'action'; action: string; logId: string }
-  | { kind: 'condition'; metric: string };
+  { kind: 'time' } | { kind: 'action'; action: string; logId: string } | { kind: 'condition'; metric: string };
 
 export type IncidentSignalCause = { kind: 'action'; action: string; logId: string } | { kind: 'rule'; rule: string };
 
@@ -149,6 +147,11 @@ export interface IncidentState {
   signals: IncidentDerivedSignal[];
   /** Sim ms during which the SLO metric was past its threshold (10 s per breaching sample). */
   userImpactMs: number;
+  /**
+   * Injects already due at a known later time (timed, or after a logged action's delay), soonest
+   * first, for the interviewer's feed; one may still be skipped by its `unless`/`onlyIf` flags.
+   */
+  upcomingInjects: Array<{ id: string; at: number }>;
   /** Log entries naming an action the scenario does not have (a log from another scenario). */
   unknownActions: Array<{ logId: string; action: string; at: number }>;
 }
@@ -188,23 +191,44 @@ function compileEffects(list: IncidentInject['effects'], metricIndex: Map<string
     const metric = metricIndex.get(effect.metric);
     if (metric === undefined) continue;
     const afterMs = ms(effect.after);
-    if (effect.set !== undefined) out.push({ metric, kind: 'set', value: effect.set, from: undefined, overMs: 0, afterMs });
+    if (effect.set !== undefined)
+      out.push({ metric, kind: 'set', value: effect.set, from: undefined, overMs: 0, afterMs });
     else if (effect.ramp !== undefined)
-      out.push({ metric, kind: 'ramp', value: effect.ramp.to, from: effect.ramp.from, overMs: ms(effect.ramp.over), afterMs });
+      out.push({
+        metric,
+        kind: 'ramp',
+        value: effect.ramp.to,
+        from: effect.ramp.from,
+        overMs: ms(effect.ramp.over),
+        afterMs,
+      });
     else if (effect.multiply !== undefined)
       out.push({ metric, kind: 'multiply', value: effect.multiply, from: undefined, overMs: 0, afterMs });
-    else if (effect.add !== undefined) out.push({ metric, kind: 'add', value: effect.add, from: undefined, overMs: 0, afterMs });
+    else if (effect.add !== undefined)
+      out.push({ metric, kind: 'add', value: effect.add, from: undefined, overMs: 0, afterMs });
   }
   return out;
 }
 
 function compileCondition(
-  condition: { metric: string; above?: number | undefined; below?: number | undefined; for?: string | undefined; requires?: string[] | undefined },
+  condition: {
+    metric: string;
+    above?: number | undefined;
+    below?: number | undefined;
+    for?: string | undefined;
+    requires?: string[] | undefined;
+  },
   metricIndex: Map<string, number>,
 ): CompiledCondition | null {
   const metric = metricIndex.get(condition.metric);
   if (metric === undefined) return null;
-  return { metric, above: condition.above, below: condition.below, forMs: ms(condition.for), requires: condition.requires ?? [] };
+  return {
+    metric,
+    above: condition.above,
+    below: condition.below,
+    forMs: ms(condition.for),
+    requires: condition.requires ?? [],
+  };
 }
 
 function conditionHolds(condition: { above: number | undefined; below: number | undefined }, value: number): boolean {
@@ -246,7 +270,15 @@ function trajectoryApply(tr: Trajectory, effect: CompiledEffect, at: number): Tr
       return { isRamp: false, t0: at, v0: effect.value, t1: at, v1: effect.value, scale: 1, offset: 0 };
     case 'ramp': {
       const start = effect.from ?? trajectoryAt(tr, at);
-      return { isRamp: true, t0: at, v0: start, t1: at + Math.max(1, effect.overMs), v1: effect.value, scale: 1, offset: 0 };
+      return {
+        isRamp: true,
+        t0: at,
+        v0: start,
+        t1: at + Math.max(1, effect.overMs),
+        v1: effect.value,
+        scale: 1,
+        offset: 0,
+      };
     }
     case 'multiply':
       return { ...tr, scale: tr.scale * effect.value, offset: tr.offset * effect.value };
@@ -378,7 +410,13 @@ export function incidentStateAt(
   const milestoneConditions = scenario.milestones.map((m) =>
     m.hitBy.metric !== undefined
       ? compileCondition(
-          { metric: m.hitBy.metric, above: m.hitBy.above, below: m.hitBy.below, for: m.hitBy.for, requires: m.hitBy.requires },
+          {
+            metric: m.hitBy.metric,
+            above: m.hitBy.above,
+            below: m.hitBy.below,
+            for: m.hitBy.for,
+            requires: m.hitBy.requires,
+          },
           metricIndex,
         )
       : null,
@@ -419,7 +457,9 @@ export function incidentStateAt(
     switch (event.kind) {
       case 'action':
         if (matcher.action !== undefined)
-          return typeof matcher.action === 'string' ? matcher.action === event.action : matcher.action.includes(event.action);
+          return typeof matcher.action === 'string'
+            ? matcher.action === event.action
+            : matcher.action.includes(event.action);
         return matcher.category !== undefined && matcher.category === event.category;
       case 'communication':
         return matcher.category === 'communicate';
@@ -445,7 +485,8 @@ export function incidentStateAt(
   };
 
   const scheduleEffects = (effects: readonly CompiledEffect[], at: number) => {
-    for (const effect of effects) insertOrdered(metrics[effect.metric]!.pending, { at: at + effect.afterMs, seq: seq++, effect });
+    for (const effect of effects)
+      insertOrdered(metrics[effect.metric]!.pending, { at: at + effect.afterMs, seq: seq++, effect });
   };
 
   const reveal = (list: readonly string[] | undefined, at: number) => {
@@ -492,7 +533,15 @@ export function incidentStateAt(
     }
     const missingFlags = (action.requires ?? []).filter((f) => !flagsSet.has(f));
     const isEffective = missingFlags.length === 0;
-    taken.push({ logId: entry.id, action: action.id, label: action.label, category: action.category, at: entry.at, isEffective, missingFlags });
+    taken.push({
+      logId: entry.id,
+      action: action.id,
+      label: action.label,
+      category: action.category,
+      at: entry.at,
+      isEffective,
+      missingFlags,
+    });
     if (action.redFlag !== undefined && !redFlagged.has(action.id)) {
       // An anti-action is a red flag for having been tried, whether or not it could take effect.
       redFlagged.add(action.id);
@@ -505,7 +554,8 @@ export function incidentStateAt(
       });
     }
     if (!isEffective) return;
-    if (action.category === 'communicate') communications.push({ logId: entry.id, at: entry.at, action: action.id, text: null });
+    if (action.category === 'communicate')
+      communications.push({ logId: entry.id, at: entry.at, action: action.id, text: null });
     scheduleEffects(actionEffects.get(action.id) ?? [], entry.at);
     reveal(action.reveals, entry.at);
     setFlags(action.sets, entry.at, { kind: 'action', action: action.id, logId: entry.id });
@@ -521,7 +571,13 @@ export function incidentStateAt(
     for (const index of injectsAfterAction.get(action.id) ?? []) {
       if (injectStatus[index] !== 'waiting') continue;
       injectStatus[index] = 'scheduled';
-      insertOrdered(queue, { at: entry.at + ms(scenario.injects[index]!.delay), seq: seq++, kind: 'inject', inject: index, cause });
+      insertOrdered(queue, {
+        at: entry.at + ms(scenario.injects[index]!.delay),
+        seq: seq++,
+        kind: 'inject',
+        inject: index,
+        cause,
+      });
     }
   };
 
@@ -641,7 +697,9 @@ export function incidentStateAt(
         current: run.values[run.values.length - 1] ?? m.baseline,
         isVisible: run.revealedAt !== null,
         revealedAt: run.revealedAt,
-        alert: m.alert ? { threshold: m.alert.threshold, direction: m.alert.direction, title: m.alert.title ?? m.name } : null,
+        alert: m.alert
+          ? { threshold: m.alert.threshold, direction: m.alert.direction, title: m.alert.title ?? m.name }
+          : null,
         isAlerting: run.isAlerting,
         alertEpisodes: run.alertEpisodes,
       };
@@ -653,6 +711,9 @@ export function incidentStateAt(
     milestones,
     signals,
     userImpactMs,
+    upcomingInjects: queue.flatMap((event) =>
+      event.kind === 'inject' ? [{ id: scenario.injects[event.inject]!.id, at: event.at }] : [],
+    ),
     unknownActions,
   };
 }
@@ -691,10 +752,12 @@ function matcherTimes(matcher: IncidentMatcher, timeline: Timeline): number[] {
   }
   const requires = matcher.requires ?? [];
   if (requires.length > 0) {
-    times = times.filter((t) => requires.every((f) => {
-      const flag = timeline.flags.get(f);
-      return flag !== undefined && flag.at <= t;
-    }));
+    times = times.filter((t) =>
+      requires.every((f) => {
+        const flag = timeline.flags.get(f);
+        return flag !== undefined && flag.at <= t;
+      }),
+    );
   }
   return times.sort((a, b) => a - b);
 }
@@ -703,7 +766,13 @@ function incidentRuleSignals(scenario: IncidentScenario, endMs: number, timeline
   const out: IncidentDerivedSignal[] = [];
   for (const rule of scenario.rules) {
     const raise = (at: number) =>
-      out.push({ signal: rule.signal, polarity: rule.polarity, at, cause: { kind: 'rule', rule: rule.id }, reason: rule.description });
+      out.push({
+        signal: rule.signal,
+        polarity: rule.polarity,
+        at,
+        cause: { kind: 'rule', rule: rule.id },
+        reason: rule.description,
+      });
 
     if (rule.deadline) {
       const by = ms(rule.deadline.by);
@@ -722,10 +791,14 @@ function incidentRuleSignals(scenario: IncidentScenario, endMs: number, timeline
     } else if (rule.cadence) {
       const cadence = rule.cadence;
       const maxGap = ms(cadence.maxGap);
-      const hitAt = (id: string | undefined) => (id === undefined ? null : timeline.milestones.find((m) => m.id === id)?.hitAt ?? null);
+      const hitAt = (id: string | undefined) =>
+        id === undefined ? null : (timeline.milestones.find((m) => m.id === id)?.hitAt ?? null);
       const until = hitAt(cadence.until);
       const end = until ?? Number.POSITIVE_INFINITY;
-      const comms = timeline.communications.map((c) => c.at).filter((t) => t <= end).sort((a, b) => a - b);
+      const comms = timeline.communications
+        .map((c) => c.at)
+        .filter((t) => t <= end)
+        .sort((a, b) => a - b);
       const start = cadence.since !== undefined ? hitAt(cadence.since) : (comms[0] ?? null);
       if (start === null || start > end) continue;
       const inWindow = comms.filter((t) => t >= start);

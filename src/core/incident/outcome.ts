@@ -2,12 +2,7 @@
  * The outcome of an incident run: the figures and signals that go into the candidate report as
  * evidence. Derived from the engine's state, so it is as reproducible as the state itself.
  */
-import {
-  incidentStateAt,
-  type IncidentMilestoneState,
-  type IncidentSignalCause,
-  type IncidentState,
-} from './engine';
+import { incidentStateAt, type IncidentMilestoneState, type IncidentSignalCause, type IncidentState } from './engine';
 import type { IncidentLogEntry } from './runSchema';
 import type { IncidentScenario } from './scenarioSchema';
 import { incidentTimeFormat, incidentTimeParse } from './time';
@@ -83,7 +78,8 @@ export function incidentOutcomeOf(scenario: IncidentScenario, state: IncidentSta
   const inWindow = comms.filter((t) => t <= windowEnd);
   const gaps: number[] = [];
   for (let i = 1; i < inWindow.length; i++) gaps.push(inWindow[i]! - inWindow[i - 1]!);
-  if (inWindow.length > 0 && windowEnd > inWindow[inWindow.length - 1]!) gaps.push(windowEnd - inWindow[inWindow.length - 1]!);
+  if (inWindow.length > 0 && windowEnd > inWindow[inWindow.length - 1]!)
+    gaps.push(windowEnd - inWindow[inWindow.length - 1]!);
 
   const userImpactMinutes = state.userImpactMs / 60_000;
   const objective = scenario.slo.objective / 100;
@@ -183,7 +179,12 @@ export function incidentOutcomeSummary(outcome: IncidentOutcome) {
     })),
     milestonesHit: outcome.milestonesHit,
     milestonesMissed: outcome.milestonesMissed,
-    signals: outcome.signals.map((s) => ({ id: s.id, polarity: s.polarity, at: incidentTimeFormat(s.at), cause: s.cause })),
+    signals: outcome.signals.map((s) => ({
+      id: s.id,
+      polarity: s.polarity,
+      at: incidentTimeFormat(s.at),
+      cause: s.cause,
+    })),
     hasRedFlags: outcome.hasRedFlags,
     actionsTaken: outcome.actionsTaken,
     antiActionsTaken: outcome.antiActionsTaken,

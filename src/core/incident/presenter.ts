@@ -94,7 +94,12 @@ export function incidentPresenterView(state: IncidentState): IncidentPresenterVi
     if (!metric.isVisible) return;
     let dashboard = byService.get(metric.service.id);
     if (!dashboard) {
-      dashboard = { key: `dashboard-${byService.size + 1}`, service: metric.service.name, description: metric.service.description, panels: [] };
+      dashboard = {
+        key: `dashboard-${byService.size + 1}`,
+        service: metric.service.name,
+        description: metric.service.description,
+        panels: [],
+      };
       byService.set(metric.service.id, dashboard);
       dashboards.push(dashboard);
     }
@@ -156,7 +161,8 @@ export function incidentPresenterView(state: IncidentState): IncidentPresenterVi
         });
         break;
       case 'chat':
-        if (inject.from) chat.push({ key, at: inject.at, from: inject.from.name, role: inject.from.role, text: inject.text ?? '' });
+        if (inject.from)
+          chat.push({ key, at: inject.at, from: inject.from.name, role: inject.from.role, text: inject.text ?? '' });
         break;
       case 'dashboard-shift':
         // Shown through the charts only.

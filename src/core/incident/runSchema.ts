@@ -13,7 +13,11 @@ const idSchema = z
   .max(64);
 const wallMsSchema = z.number().int().min(0).max(8.64e15);
 /** Sim times in a run are capped at 24 h: far beyond any interview. */
-const simMsSchema = z.number().int().min(0).max(24 * 3600_000);
+const simMsSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 3600_000);
 const entryIdSchema = z.string().min(1).max(64).meta({ description: 'Unique within the log (a UUID in the console).' });
 
 /**

@@ -4,12 +4,7 @@
  * Signal ids are checked against the pack's catalogue by the pack loader, which gets them from
  * {@link incidentScenarioSignalRefs}.
  */
-import type {
-  IncidentCondition,
-  IncidentEffect,
-  IncidentMatcher,
-  IncidentScenario,
-} from './scenarioSchema';
+import type { IncidentCondition, IncidentEffect, IncidentMatcher, IncidentScenario } from './scenarioSchema';
 import { incidentTimeParse } from './time';
 
 export interface IncidentScenarioIssue {
@@ -22,7 +17,10 @@ type Path = (string | number)[];
 
 function quoteList(ids: Iterable<string>, max = 8): string {
   const all = [...ids];
-  const shown = all.slice(0, max).map((id) => `"${id}"`).join(', ');
+  const shown = all
+    .slice(0, max)
+    .map((id) => `"${id}"`)
+    .join(', ');
   return all.length > max ? `${shown}, …` : shown || '(none)';
 }
 
@@ -83,7 +81,10 @@ export function incidentScenarioCrossCheck(scenario: IncidentScenario): Incident
       checkMetric([...path, i, 'metric'], effect.metric);
       const kinds = (['set', 'ramp', 'multiply', 'add'] as const).filter((k) => effect[k] !== undefined);
       if (kinds.length !== 1)
-        add([...path, i], `an effect needs exactly one of set, ramp, multiply, add (found ${kinds.length ? kinds.join(' and ') : 'none'})`);
+        add(
+          [...path, i],
+          `an effect needs exactly one of set, ramp, multiply, add (found ${kinds.length ? kinds.join(' and ') : 'none'})`,
+        );
       if (effect.ramp && incidentTimeParse(effect.ramp.over) === 0)
         add([...path, i, 'ramp', 'over'], 'a ramp needs a duration above 00:00 (use set for a jump)');
     });
@@ -114,12 +115,20 @@ export function incidentScenarioCrossCheck(scenario: IncidentScenario): Incident
       add([...path, 'flag'], `flag "${matcher.flag}" is never set by any action or inject`);
     if (matcher.inject !== undefined) checkInject([...path, 'inject'], matcher.inject);
     if (matcher.milestone !== undefined) {
-      if (where === 'milestone') add([...path, 'milestone'], 'a milestone cannot be hit by another milestone; name what hits that one');
+      if (where === 'milestone')
+        add([...path, 'milestone'], 'a milestone cannot be hit by another milestone; name what hits that one');
       else if (!milestones.has(matcher.milestone))
-        add([...path, 'milestone'], `unknown milestone "${matcher.milestone}"; milestones are ${quoteList(milestones)}`);
+        add(
+          [...path, 'milestone'],
+          `unknown milestone "${matcher.milestone}"; milestones are ${quoteList(milestones)}`,
+        );
     }
     if (matcher.metric !== undefined) {
-      if (where === 'rule') add([...path, 'metric'], 'rules cannot watch metrics directly; make a milestone for the condition and match it');
+      if (where === 'rule')
+        add(
+          [...path, 'metric'],
+          'rules cannot watch metrics directly; make a milestone for the condition and match it',
+        );
       else {
         checkMetric([...path, 'metric'], matcher.metric);
         if ((matcher.above === undefined) === (matcher.below === undefined))
@@ -151,7 +160,10 @@ export function incidentScenarioCrossCheck(scenario: IncidentScenario): Incident
     if (inject.when !== undefined) triggers.push('when');
     if (listedByActions.has(inject.id)) triggers.push('an action’s injects list');
     if (triggers.length === 0)
-      add(path, `inject "${inject.id}" has no trigger: give it at, afterAction or when, or list it in an action's injects`);
+      add(
+        path,
+        `inject "${inject.id}" has no trigger: give it at, afterAction or when, or list it in an action's injects`,
+      );
     else if (triggers.length > 1)
       add(path, `inject "${inject.id}" has ${triggers.length} triggers (${triggers.join(', ')}); keep exactly one`);
     if (inject.delay !== undefined && inject.afterAction === undefined)
@@ -184,7 +196,10 @@ export function incidentScenarioCrossCheck(scenario: IncidentScenario): Incident
     const path: Path = ['actions', i];
     const first = shortcuts.get(action.shortcut);
     if (first !== undefined)
-      add([...path, 'shortcut'], `shortcut "${action.shortcut}" is already used by action "${scenario.actions[first]!.id}"`);
+      add(
+        [...path, 'shortcut'],
+        `shortcut "${action.shortcut}" is already used by action "${scenario.actions[first]!.id}"`,
+      );
     else shortcuts.set(action.shortcut, i);
     (action.injects ?? []).forEach((inject, j) => checkInject([...path, 'injects', j], inject));
     checkEffects([...path, 'effects'], action.effects);
@@ -202,7 +217,10 @@ export function incidentScenarioCrossCheck(scenario: IncidentScenario): Incident
     const path: Path = ['rules', i];
     const kinds = (['deadline', 'sequence', 'cadence'] as const).filter((k) => rule[k] !== undefined);
     if (kinds.length !== 1)
-      add(path, `a rule needs exactly one of deadline, sequence, cadence (found ${kinds.length ? kinds.join(' and ') : 'none'})`);
+      add(
+        path,
+        `a rule needs exactly one of deadline, sequence, cadence (found ${kinds.length ? kinds.join(' and ') : 'none'})`,
+      );
     if (rule.deadline) checkMatcher([...path, 'deadline', 'of'], rule.deadline.of, 'rule');
     if (rule.sequence) {
       checkMatcher([...path, 'sequence', 'first'], rule.sequence.first, 'rule');
@@ -241,8 +259,11 @@ export interface IncidentSignalRef {
 export function incidentScenarioSignalRefs(scenario: IncidentScenario): IncidentSignalRef[] {
   const refs: IncidentSignalRef[] = [];
   scenario.actions.forEach((action, i) => {
-    if (action.redFlag !== undefined) refs.push({ path: ['actions', i, 'redFlag'], signal: action.redFlag, polarity: 'red-flag' });
+    if (action.redFlag !== undefined)
+      refs.push({ path: ['actions', i, 'redFlag'], signal: action.redFlag, polarity: 'red-flag' });
   });
-  scenario.rules.forEach((rule, i) => refs.push({ path: ['rules', i, 'signal'], signal: rule.signal, polarity: rule.polarity }));
+  scenario.rules.forEach((rule, i) =>
+    refs.push({ path: ['rules', i, 'signal'], signal: rule.signal, polarity: rule.polarity }),
+  );
   return refs;
 }

@@ -46,13 +46,11 @@ export const incidentActionCategorySchema = z
       'stakeholders), coordinate (organise the response), anti-action (a move a strong incident lead avoids; raises its red flag).',
   });
 
-export const incidentInjectKindSchema = z
-  .enum(['alert', 'page', 'dashboard-shift', 'log', 'chat'])
-  .meta({
-    description:
-      'alert (monitoring notification), page (pager notification to the on-call), dashboard-shift (a change ' +
-      'on the charts, shown only through its metric effects), log (log excerpt), chat (message from a stakeholder).',
-  });
+export const incidentInjectKindSchema = z.enum(['alert', 'page', 'dashboard-shift', 'log', 'chat']).meta({
+  description:
+    'alert (monitoring notification), page (pager notification to the on-call), dashboard-shift (a change ' +
+    'on the charts, shown only through its metric effects), log (log excerpt), chat (message from a stakeholder).',
+});
 
 export const incidentServiceSchema = z.strictObject({
   id: id('Service id, referenced by metrics and injects.'),
@@ -68,9 +66,7 @@ export const incidentStakeholderSchema = z.strictObject({
 
 export const incidentAlertRuleSchema = z.strictObject({
   threshold: z.number().meta({ description: 'Value at which the alert fires.' }),
-  direction: z
-    .enum(['above', 'below'])
-    .meta({ description: 'Fire when the metric is above or below the threshold.' }),
+  direction: z.enum(['above', 'below']).meta({ description: 'Fire when the metric is above or below the threshold.' }),
   for: time('How long the breach must last before the alert fires (sampled every 10 s).').optional(),
   title: text('Alert title shown to the candidate; defaults to the metric name.', 200).optional(),
 });
@@ -184,7 +180,9 @@ export const incidentActionSchema = z
       .boolean()
       .optional()
       .meta({ description: 'A step a strong incident lead is expected to take (console checklist).' }),
-    requires: idList('Flags that must be set for the action to take effect; otherwise it is logged as blocked.').optional(),
+    requires: idList(
+      'Flags that must be set for the action to take effect; otherwise it is logged as blocked.',
+    ).optional(),
     effects: z.array(incidentEffectSchema).max(20).optional().meta({ description: 'Metric changes it causes.' }),
     injects: idList('Injects it fires right away (each inject fires at most once).').optional(),
     sets: idList('Flags it sets, e.g. "rolled-back", "severity-declared".').optional(),
@@ -211,8 +209,8 @@ export const incidentMatcherSchema = z
     inject: id('An inject firing.').optional(),
     milestone: id('A milestone being hit (rules only).').optional(),
     metric: id('A metric condition (milestones only): with above or below, optionally for.').optional(),
-    above: z.number().optional(),
-    below: z.number().optional(),
+    above: z.number().optional().meta({ description: 'With metric: holds while the metric is above this value.' }),
+    below: z.number().optional().meta({ description: 'With metric: holds while the metric is below this value.' }),
     for: time('With metric: how long the condition must hold.').optional(),
     requires: idList('Flags that must all be set for the match to count.').optional(),
   })
@@ -240,7 +238,10 @@ export const incidentRuleSchema = z
         by: time('The deadline.'),
         raiseWhen: z
           .enum(['met', 'missed'])
-          .meta({ description: 'met: raised when the match happens by the deadline; missed: raised at the deadline if it has not.' }),
+          .meta({
+            description:
+              'met: raised when the match happens by the deadline; missed: raised at the deadline if it has not.',
+          }),
       })
       .optional(),
     sequence: z
@@ -249,27 +250,39 @@ export const incidentRuleSchema = z
         then: incidentMatcherSchema,
         raiseWhen: z
           .enum(['in-order', 'out-of-order'])
-          .meta({ description: 'Judged at the first `then`: raised if `first` had (in-order) or had not (out-of-order) happened.' }),
+          .meta({
+            description:
+              'Judged at the first `then`: raised if `first` had (in-order) or had not (out-of-order) happened.',
+          }),
       })
       .optional(),
     cadence: z
       .strictObject({
         maxGap: time('Longest acceptable silence between communications.'),
-        since: id('Milestone that opens the window (e.g. acknowledge), so a late first update counts as a gap; the first communication when omitted.').optional(),
+        since: id(
+          'Milestone that opens the window (e.g. acknowledge), so a late first update counts as a gap; the first communication when omitted.',
+        ).optional(),
         until: id('Milestone that ends the window (usually the resolve milestone).'),
         raiseWhen: z
           .enum(['kept', 'broken'])
-          .meta({ description: 'kept: raised when the window ends with no gap over maxGap; broken: raised as soon as a gap exceeds it.' }),
+          .meta({
+            description:
+              'kept: raised when the window ends with no gap over maxGap; broken: raised as soon as a gap exceeds it.',
+          }),
       })
       .optional()
-      .meta({ description: 'Communication cadence from `since` (or the first communication) until the `until` milestone.' }),
+      .meta({
+        description: 'Communication cadence from `since` (or the first communication) until the `until` milestone.',
+      }),
   })
   .meta({ description: 'A derived-signal rule: exactly one of deadline, sequence, cadence.' });
 
 export const incidentSloSchema = z.strictObject({
   metric: id('The user-facing metric the SLO is on.'),
   threshold: z.number().meta({ description: 'Users are impacted while the metric is past this value.' }),
-  direction: z.enum(['above', 'below']).meta({ description: 'Impact while above (error rate) or below (success rate).' }),
+  direction: z
+    .enum(['above', 'below'])
+    .meta({ description: 'Impact while above (error rate) or below (success rate).' }),
   objective: z
     .number()
     .gt(0)

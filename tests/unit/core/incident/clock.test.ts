@@ -89,13 +89,25 @@ describe('crash resume', () => {
     const crashWall = T0 + 260_000;
     const simAtCrash = incidentClockSimNow(clock, crashWall);
     const logSoFar = exemplar.filter((e) => e.at <= simAtCrash);
-    const run: IncidentRun = { interviewId: 'interview-1', scenarioId: scenario.id, seed: 99, clock, log: logSoFar, endedAt: null };
+    const run: IncidentRun = {
+      interviewId: 'interview-1',
+      scenarioId: scenario.id,
+      seed: 99,
+      clock,
+      log: logSoFar,
+      endedAt: null,
+    };
 
     // What was persisted goes through JSON and the schema, as after a reload.
     const reloaded = incidentRunSchema.parse(JSON.parse(JSON.stringify(run)));
     const recoveredAt = T0 + 300_000;
     const uninterrupted = incidentStateAt(scenario, run.seed, run.log, incidentClockSimNow(clock, recoveredAt));
-    const resumed = incidentStateAt(reloaded.scenarioId === scenario.id ? scenario : scenario, reloaded.seed, reloaded.log, incidentClockSimNow(reloaded.clock, recoveredAt));
+    const resumed = incidentStateAt(
+      reloaded.scenarioId === scenario.id ? scenario : scenario,
+      reloaded.seed,
+      reloaded.log,
+      incidentClockSimNow(reloaded.clock, recoveredAt),
+    );
     expect(resumed).toEqual(uninterrupted);
     expect(JSON.stringify(incidentPresenterView(resumed))).toBe(JSON.stringify(incidentPresenterView(uninterrupted)));
     expect(resumed.simMs).toBe(120_000 + 30_000 * 4 + 100_000 * 4);

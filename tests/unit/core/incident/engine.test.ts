@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { incidentStateAt, INCIDENT_SAMPLE_MS, type IncidentState } from '../../../../src/core/incident/engine';
 import { incidentExemplarLog, incidentOutcome } from '../../../../src/core/incident/outcome';
+import { incidentActionCatalogue, incidentActionForKey } from '../../../../src/core/incident/catalogue';
 import type { IncidentLogEntry } from '../../../../src/core/incident/runSchema';
 import { act, packScenario, scenarioIds, tinyScenario } from './incidentTestKit';
 
@@ -85,7 +86,10 @@ describe('injects, actions and flags', () => {
     expect(fired(before, 'page')).toBeUndefined();
     const state = incidentStateAt(scenario, 1, [], min(6));
     expect(fired(state, 'page')).toMatchObject({ at: min(4, 40), cause: { kind: 'condition', metric: 'errors' } });
-    expect(state.flags.find((f) => f.flag === 'paged')).toMatchObject({ at: min(4, 40), cause: { kind: 'inject', inject: 'page' } });
+    expect(state.flags.find((f) => f.flag === 'paged')).toMatchObject({
+      at: min(4, 40),
+      cause: { kind: 'inject', inject: 'page' },
+    });
   });
 
   it('logs an action whose required flag is missing as blocked, with no effect', () => {
@@ -99,7 +103,10 @@ describe('injects, actions and flags', () => {
 
   it('fires an afterAction inject after its delay, caused by that log entry', () => {
     const state = incidentStateAt(scenario, 1, [act('03:00', 'post-status', 'upd')], min(5));
-    expect(fired(state, 'vp-chat')).toMatchObject({ at: min(4), cause: { kind: 'action', action: 'post-status', logId: 'upd' } });
+    expect(fired(state, 'vp-chat')).toMatchObject({
+      at: min(4),
+      cause: { kind: 'action', action: 'post-status', logId: 'upd' },
+    });
     expect(fired(incidentStateAt(scenario, 1, [act('03:00', 'post-status')], min(3, 59)), 'vp-chat')).toBeUndefined();
   });
 
@@ -136,10 +143,14 @@ describe('injects, actions and flags', () => {
   });
 
   it('counts free-form communications for the communication milestone and cadence', () => {
-    const log: IncidentLogEntry[] = [{ id: 'c1', at: min(2), kind: 'communication', text: 'Told support on the phone' }];
+    const log: IncidentLogEntry[] = [
+      { id: 'c1', at: min(2), kind: 'communication', text: 'Told support on the phone' },
+    ];
     const state = incidentStateAt(scenario, 1, log, min(3));
     expect(milestone(state, 'first-comm').hitAt).toBe(min(2));
-    expect(state.communications).toEqual([{ logId: 'c1', at: min(2), action: null, text: 'Told support on the phone' }]);
+    expect(state.communications).toEqual([
+      { logId: 'c1', at: min(2), action: null, text: 'Told support on the phone' },
+    ]);
   });
 
   it('records a log action the scenario does not know instead of failing', () => {
@@ -161,8 +172,13 @@ describe('milestones, signals and user impact', () => {
     const log = [act('07:00', 'post-status')];
     expect(milestone(incidentStateAt(scenario, 1, log, min(5)), 'first-comm').status).toBe('pending');
     expect(milestone(incidentStateAt(scenario, 1, log, min(6, 30)), 'first-comm').status).toBe('missed');
-    expect(milestone(incidentStateAt(scenario, 1, log, min(7)), 'first-comm')).toMatchObject({ status: 'late', hitAt: min(7) });
-    expect(milestone(incidentStateAt(scenario, 1, [act('03:00', 'post-status')], min(7)), 'first-comm').status).toBe('met');
+    expect(milestone(incidentStateAt(scenario, 1, log, min(7)), 'first-comm')).toMatchObject({
+      status: 'late',
+      hitAt: min(7),
+    });
+    expect(milestone(incidentStateAt(scenario, 1, [act('03:00', 'post-status')], min(7)), 'first-comm').status).toBe(
+      'met',
+    );
   });
 
   it('hits a metric milestone when the condition has held for its duration and its flags are set', () => {
@@ -176,16 +192,27 @@ describe('milestones, signals and user impact', () => {
     const state = incidentStateAt(scenario, 1, [act('02:00', 'ssh', 's1'), act('03:00', 'ssh', 's2')], min(5));
     const red = state.signals.filter((s) => s.polarity === 'red-flag');
     expect(red).toEqual([
-      { signal: 'red-flag-uncoordinated-prod-change', polarity: 'red-flag', at: min(2), cause: { kind: 'action', action: 'ssh', logId: 's1' }, reason: 'SECRET-LABEL-ssh' },
+      {
+        signal: 'red-flag-uncoordinated-prod-change',
+        polarity: 'red-flag',
+        at: min(2),
+        cause: { kind: 'action', action: 'ssh', logId: 's1' },
+        reason: 'SECRET-LABEL-ssh',
+      },
     ]);
   });
 
   it('raises a missed-deadline signal exactly at the deadline and a met-deadline one at the action', () => {
     expect(incidentStateAt(scenario, 1, [], min(4, 59)).signals).toEqual([]);
     const late = incidentStateAt(scenario, 1, [], min(5));
-    expect(late.signals).toMatchObject([{ signal: 'weak-slow-communication', at: min(5), cause: { kind: 'rule', rule: 'late-comms' } }]);
+    expect(late.signals).toMatchObject([
+      { signal: 'weak-slow-communication', at: min(5), cause: { kind: 'rule', rule: 'late-comms' } },
+    ]);
     const early = incidentStateAt(scenario, 1, [act('04:00', 'rollback')], min(5));
-    expect(early.signals.find((s) => s.signal === 'strong-rollback-first')).toMatchObject({ at: min(4), cause: { kind: 'rule', rule: 'early-rollback' } });
+    expect(early.signals.find((s) => s.signal === 'strong-rollback-first')).toMatchObject({
+      at: min(4),
+      cause: { kind: 'rule', rule: 'early-rollback' },
+    });
   });
 
   it('judges cadence: kept when every gap is within the limit, broken when a silence runs past it', () => {
@@ -206,7 +233,10 @@ describe('milestones, signals and user impact', () => {
 
   it('raises the sequence red flag when the all-clear comes before the recovery milestone', () => {
     const premature = incidentStateAt(scenario, 1, [act('05:00', 'rollback'), act('07:00', 'resolve')], min(12));
-    expect(premature.signals.find((s) => s.polarity === 'red-flag')).toMatchObject({ at: min(7), cause: { kind: 'rule', rule: 'premature' } });
+    expect(premature.signals.find((s) => s.polarity === 'red-flag')).toMatchObject({
+      at: min(7),
+      cause: { kind: 'rule', rule: 'premature' },
+    });
     const patient = incidentStateAt(scenario, 1, [act('05:00', 'rollback'), act('09:00', 'resolve')], min(12));
     expect(patient.signals.some((s) => s.polarity === 'red-flag')).toBe(false);
   });
@@ -262,37 +292,79 @@ describe('properties over random action logs', () => {
     )
     .map((entries) =>
       entries.map((e, i): IncidentLogEntry =>
-        e.kind === 'action' ? { id: `p${i}`, at: e.at, kind: 'action', action: e.action } : { id: `p${i}`, at: e.at, kind: 'communication', text: 'update' },
+        e.kind === 'action'
+          ? { id: `p${i}`, at: e.at, kind: 'action', action: e.action }
+          : { id: `p${i}`, at: e.at, kind: 'communication', text: 'update' },
       ),
     );
 
   it('is deterministic: the same inputs give an identical state', () => {
     fc.assert(
-      fc.property(logArb, fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 35 * 60_000 }), (log, seed, t) => {
-        expect(incidentStateAt(scenario, seed, log, t)).toEqual(incidentStateAt(scenario, seed, log, t));
-      }),
+      fc.property(
+        logArb,
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 35 * 60_000 }),
+        (log, seed, t) => {
+          expect(incidentStateAt(scenario, seed, log, t)).toEqual(incidentStateAt(scenario, seed, log, t));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('is monotone in time: what happened by t1 is exactly what a later state says happened by t1', () => {
     fc.assert(
-      fc.property(logArb, fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 30 * 60_000 }), fc.integer({ min: 0, max: 30 * 60_000 }), (log, seed, a, b) => {
-        const [t1, t2] = a <= b ? [a, b] : [b, a];
-        const early = incidentStateAt(scenario, seed, log, t1);
-        const late = incidentStateAt(scenario, seed, log, t2);
-        early.milestones.forEach((m, i) => {
-          const later = late.milestones[i]!;
-          if (m.hitAt !== null) expect(later.hitAt).toBe(m.hitAt);
-          else expect(later.hitAt === null || later.hitAt > t1).toBe(true);
-          // Once met or missed, a milestone never goes back to pending.
-          if (m.status !== 'pending') expect(later.status === m.status || (m.status === 'missed' && later.status === 'late')).toBe(true);
-        });
-        expect(late.signals.filter((s) => s.at <= t1)).toEqual(early.signals);
-        expect(late.injects.filter((i) => i.at <= t1)).toEqual(early.injects);
-        late.metrics.forEach((m, i) => expect(m.values.slice(0, early.times.length)).toEqual(early.metrics[i]!.values));
-      }),
+      fc.property(
+        logArb,
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 30 * 60_000 }),
+        fc.integer({ min: 0, max: 30 * 60_000 }),
+        (log, seed, a, b) => {
+          const [t1, t2] = a <= b ? [a, b] : [b, a];
+          const early = incidentStateAt(scenario, seed, log, t1);
+          const late = incidentStateAt(scenario, seed, log, t2);
+          early.milestones.forEach((m, i) => {
+            const later = late.milestones[i]!;
+            if (m.hitAt !== null) expect(later.hitAt).toBe(m.hitAt);
+            else expect(later.hitAt === null || later.hitAt > t1).toBe(true);
+            // Once met or missed, a milestone never goes back to pending.
+            if (m.status !== 'pending')
+              expect(later.status === m.status || (m.status === 'missed' && later.status === 'late')).toBe(true);
+          });
+          expect(late.signals.filter((s) => s.at <= t1)).toEqual(early.signals);
+          expect(late.injects.filter((i) => i.at <= t1)).toEqual(early.injects);
+          late.metrics.forEach((m, i) =>
+            expect(m.values.slice(0, early.times.length)).toEqual(early.metrics[i]!.values),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('interviewer helpers', () => {
+  const scenario = tinyScenario();
+
+  it('lists injects already due later, soonest first', () => {
+    const state = incidentStateAt(scenario, 1, [act('03:00', 'post-status')], min(3, 30));
+    expect(state.upcomingInjects).toEqual([
+      { id: 'vp-chat', at: min(4) },
+      { id: 'vp-nag', at: min(8) },
+    ]);
+    expect(incidentStateAt(scenario, 1, [], min(9)).upcomingInjects).toEqual([]);
+  });
+
+  it('finds an action by its key and groups the catalogue by category', () => {
+    expect(incidentActionForKey(scenario, 'R')?.id).toBe('rollback');
+    expect(incidentActionForKey(scenario, 'q')).toBeUndefined();
+    expect(incidentActionForKey(scenario, 'Enter')).toBeUndefined();
+    expect(incidentActionCatalogue(scenario).map((g) => [g.category, g.actions.length])).toEqual([
+      ['coordinate', 1],
+      ['investigate', 1],
+      ['mitigate', 4],
+      ['communicate', 2],
+      ['anti-action', 1],
+    ]);
   });
 });

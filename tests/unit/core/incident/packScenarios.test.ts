@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { incidentScenarioCrossCheck, incidentScenarioSignalRefs } from '../../../../src/core/incident/scenarioCrossCheck';
+import {
+  incidentScenarioCrossCheck,
+  incidentScenarioSignalRefs,
+} from '../../../../src/core/incident/scenarioCrossCheck';
 import { incidentExemplarLog, incidentOutcome, incidentReplayEndMs } from '../../../../src/core/incident/outcome';
 import { incidentTimeParse } from '../../../../src/core/incident/time';
 import { packScenario, packScenarioFiles, repoRoot, scenarioIds, scenarioText } from './incidentTestKit';
@@ -25,9 +28,11 @@ const packDimensions = [
   'mentorship-leadership',
 ];
 
-const catalogue = (parse(readFileSync(join(repoRoot, 'rubrics/staff-devops/signals.yaml'), 'utf8')) as {
-  signals: Array<{ id: string; polarity: string }>;
-}).signals;
+const catalogue = (
+  parse(readFileSync(join(repoRoot, 'rubrics/staff-devops/signals.yaml'), 'utf8')) as {
+    signals: Array<{ id: string; polarity: string }>;
+  }
+).signals;
 
 const seeds = Array.from({ length: 20 }, (_, i) => i * 7919 + 1);
 
@@ -61,7 +66,12 @@ describe.each(scenarioIds)('%s', (id) => {
     expect(new Set(scenario.actions.map((a) => a.shortcut)).size).toBe(scenario.actions.length);
     expect(scenario.injects.length).toBeGreaterThanOrEqual(8);
     expect(scenario.injects.length).toBeLessThanOrEqual(15);
-    expect(scenario.milestones.map((m) => m.kind)).toEqual(['acknowledge', 'first-communication', 'mitigate', 'resolve']);
+    expect(scenario.milestones.map((m) => m.kind)).toEqual([
+      'acknowledge',
+      'first-communication',
+      'mitigate',
+      'resolve',
+    ]);
     const antiActions = scenario.actions.filter((a) => a.category === 'anti-action');
     expect(antiActions.length).toBeGreaterThanOrEqual(2);
     expect(antiActions.length).toBeLessThanOrEqual(4);
@@ -110,9 +120,20 @@ describe.each(scenarioIds)('%s', (id) => {
 
   it('raises each anti-action red flag when the anti-action is taken', () => {
     for (const action of scenario.actions.filter((a) => a.category === 'anti-action')) {
-      const outcome = incidentOutcome(scenario, 1, [{ id: 'x', at: 60_000, kind: 'action', action: action.id }], 5 * 60_000);
+      const outcome = incidentOutcome(
+        scenario,
+        1,
+        [{ id: 'x', at: 60_000, kind: 'action', action: action.id }],
+        5 * 60_000,
+      );
       expect(outcome.signals).toContainEqual(
-        expect.objectContaining({ id: action.redFlag, polarity: 'red-flag', at: 60_000, cause: action.id, causeKind: 'action' }),
+        expect.objectContaining({
+          id: action.redFlag,
+          polarity: 'red-flag',
+          at: 60_000,
+          cause: action.id,
+          causeKind: 'action',
+        }),
       );
     }
   });

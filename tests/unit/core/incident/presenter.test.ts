@@ -39,7 +39,17 @@ describe('incidentPresenterView', () => {
         const json = JSON.stringify(incidentPresenterView(incidentStateAt(scenario, 3, log, t)));
         for (const text of texts) expect(json, `${which} @${t}: "${text.slice(0, 40)}"`).not.toContain(text);
         for (const forbidden of forbiddenIds) expect(json, `${which} @${t}`).not.toContain(forbidden);
-        for (const key of ['milestone', 'signal', 'polarity', 'redFlag', 'anti-action', 'debrief', 'note', 'cause', 'flag']) {
+        for (const key of [
+          'milestone',
+          'signal',
+          'polarity',
+          'redFlag',
+          'anti-action',
+          'debrief',
+          'note',
+          'cause',
+          'flag',
+        ]) {
           expect(json).not.toContain(`"${key}`);
         }
       }
@@ -52,7 +62,13 @@ describe('incidentPresenterView', () => {
     expect(view.dashboards).toHaveLength(1);
     expect(view.dashboards[0]!.service).toBe('API');
     const errors = view.dashboards[0]!.panels.find((p) => p.name === 'Error rate')!;
-    expect(errors).toMatchObject({ unit: '%', threshold: 5, thresholdDirection: 'above', isAlerting: true, current: 7 });
+    expect(errors).toMatchObject({
+      unit: '%',
+      threshold: 5,
+      thresholdDirection: 'above',
+      isAlerting: true,
+      current: 7,
+    });
     expect(errors.values).toHaveLength(31);
     expect(errors.times[30]).toBe(min(5));
     expect(view.alerts.map((a) => [a.channel, a.title, a.at])).toEqual([
@@ -67,16 +83,24 @@ describe('incidentPresenterView', () => {
   it('leaves hidden metrics off until revealed, then shows them with their history', () => {
     const scenario = tinyScenario();
     const panels = (t: number) =>
-      incidentPresenterView(incidentStateAt(scenario, 1, [act('02:00', 'read-logs')], t)).dashboards.flatMap((d) => d.panels.map((p) => p.name));
+      incidentPresenterView(incidentStateAt(scenario, 1, [act('02:00', 'read-logs')], t)).dashboards.flatMap((d) =>
+        d.panels.map((p) => p.name),
+      );
     expect(panels(min(1))).not.toContain('Queue depth');
     expect(panels(min(2))).toContain('Queue depth');
   });
 
   it('shows logs as lines, chat with who wrote it, and nothing for a dashboard shift but the charts', () => {
     const scenario = tinyScenario();
-    const view = incidentPresenterView(incidentStateAt(scenario, 1, [act('01:00', 'read-logs'), act('03:00', 'post-status')], min(5)));
-    expect(view.logs).toEqual([{ key: expect.any(String), at: min(1), source: 'api log', service: null, lines: ['ERROR one', 'ERROR two'] }]);
-    expect(view.chat).toEqual([{ key: expect.any(String), at: min(4), from: 'Val', role: 'VP Engineering', text: 'Thanks for the update.' }]);
+    const view = incidentPresenterView(
+      incidentStateAt(scenario, 1, [act('01:00', 'read-logs'), act('03:00', 'post-status')], min(5)),
+    );
+    expect(view.logs).toEqual([
+      { key: expect.any(String), at: min(1), source: 'api log', service: null, lines: ['ERROR one', 'ERROR two'] },
+    ]);
+    expect(view.chat).toEqual([
+      { key: expect.any(String), at: min(4), from: 'Val', role: 'VP Engineering', text: 'Thanks for the update.' },
+    ]);
     expect(JSON.stringify(view)).not.toContain('SECRET');
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { incidentScenarioCrossCheck, incidentScenarioSignalRefs } from '../../../../src/core/incident/scenarioCrossCheck';
+import {
+  incidentScenarioCrossCheck,
+  incidentScenarioSignalRefs,
+} from '../../../../src/core/incident/scenarioCrossCheck';
 import { incidentScenarioSchema, type IncidentScenario } from '../../../../src/core/incident/scenarioSchema';
 import { tinyScenario } from './incidentTestKit';
 
@@ -18,7 +21,9 @@ describe('incidentScenarioCrossCheck', () => {
     const issues = issuesAfter((s) => {
       s.injects[2]!.afterAction = 'post-statsu';
     });
-    expect(issues).toEqual([{ path: ['injects', 2, 'afterAction'], message: expect.stringContaining('unknown action "post-statsu"') }]);
+    expect(issues).toEqual([
+      { path: ['injects', 2, 'afterAction'], message: expect.stringContaining('unknown action "post-statsu"') },
+    ]);
   });
 
   it('rejects an inject with no trigger, at the inject', () => {
@@ -32,7 +37,9 @@ describe('incidentScenarioCrossCheck', () => {
     const issues = issuesAfter((s) => {
       s.injects[4]!.at = '05:00'; // also listed in read-logs' injects
     });
-    expect(issues).toEqual([{ path: ['injects', 4], message: expect.stringMatching(/2 triggers \(at, an action.s injects list\)/) }]);
+    expect(issues).toEqual([
+      { path: ['injects', 4], message: expect.stringMatching(/2 triggers \(at, an action.s injects list\)/) },
+    ]);
   });
 
   it('rejects a milestone watching an unknown metric, at the metric field', () => {
@@ -40,7 +47,10 @@ describe('incidentScenarioCrossCheck', () => {
       s.milestones[3]!.hitBy.metric = 'error-rate';
     });
     expect(issues).toEqual([
-      { path: ['milestones', 3, 'hitBy', 'metric'], message: expect.stringContaining('unknown metric "error-rate"; metrics are "errors", "latency", "queue"') },
+      {
+        path: ['milestones', 3, 'hitBy', 'metric'],
+        message: expect.stringContaining('unknown metric "error-rate"; metrics are "errors", "latency", "queue"'),
+      },
     ]);
   });
 
@@ -99,10 +109,16 @@ describe('incidentScenarioCrossCheck', () => {
     expect(issues).toEqual(
       expect.arrayContaining([
         { path: ['actions', 0, 'requires', 0], message: expect.stringContaining('flag "pagd" is never set') },
-        { path: ['injects', 0, 'effects', 0], message: expect.stringContaining('exactly one of set, ramp, multiply, add (found set and ramp)') },
+        {
+          path: ['injects', 0, 'effects', 0],
+          message: expect.stringContaining('exactly one of set, ramp, multiply, add (found set and ramp)'),
+        },
         { path: ['injects', 1, 'when'], message: 'a metric condition needs exactly one of above, below' },
         { path: ['actions', 8], message: expect.stringContaining('needs redFlag') },
-        { path: ['rules', 0], message: expect.stringContaining('exactly one of deadline, sequence, cadence (found deadline and sequence)') },
+        {
+          path: ['rules', 0],
+          message: expect.stringContaining('exactly one of deadline, sequence, cadence (found deadline and sequence)'),
+        },
       ]),
     );
   });
@@ -122,7 +138,11 @@ describe('incidentScenarioCrossCheck', () => {
 describe('incidentScenarioSignalRefs', () => {
   it('lists anti-action red flags and rule signals with where they are named', () => {
     const refs = incidentScenarioSignalRefs(tinyScenario());
-    expect(refs[0]).toEqual({ path: ['actions', 8, 'redFlag'], signal: 'red-flag-uncoordinated-prod-change', polarity: 'red-flag' });
+    expect(refs[0]).toEqual({
+      path: ['actions', 8, 'redFlag'],
+      signal: 'red-flag-uncoordinated-prod-change',
+      polarity: 'red-flag',
+    });
     expect(refs.slice(1).map((r) => r.path)).toEqual([0, 1, 2, 3, 4].map((i) => ['rules', i, 'signal']));
   });
 });
@@ -136,6 +156,12 @@ describe('incidentScenarioSchema', () => {
     const result = incidentScenarioSchema.safeParse(raw);
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining([['milestones', 0, 'target'], ['actions', 0, 'shortcut'], ['injects', 0]]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ['milestones', 0, 'target'],
+        ['actions', 0, 'shortcut'],
+        ['injects', 0],
+      ]),
+    );
   });
 });
