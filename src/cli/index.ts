@@ -7,10 +7,11 @@ import { validateCommand } from './commands/validate';
 import { schemaCommand } from './commands/schema';
 import { agreementCommand } from './commands/agreement';
 import { calibrateCommand } from './commands/calibrate';
+import { simulateCommand } from './commands/simulate';
 
 declare const __LOOPDESK_VERSION__: string;
 
-const commands: CliCommand[] = [validateCommand, schemaCommand, agreementCommand, calibrateCommand];
+const commands: CliCommand[] = [validateCommand, schemaCommand, agreementCommand, calibrateCommand, simulateCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
