@@ -22,6 +22,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect };
 
 export async function openApp(page: Page, hash = '#/today'): Promise<void> {
-  await page.goto(`/${hash}`);
+  // Pages driven over CDP have no baseURL: stay on the origin the page is already on.
+  const current = page.url();
+  await page.goto(/^https?:/.test(current) ? `${new URL(current).origin}/${hash}` : `/${hash}`);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }

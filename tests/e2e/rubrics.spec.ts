@@ -96,6 +96,15 @@ test('a pack for another role added from a folder appears in the library and sur
     await expect(rubrics.anchorsOf(rubrics.dimensionCard(dimension.title))).toHaveCount(4);
 });
 
+test('choosing a folder of pack folders adds each pack in it', async ({ page }) => {
+  const fixtures = packsIn('tests/fixtures/packs').packs;
+  const rubrics = new RubricsPage(page);
+  await rubrics.openLibrary();
+  await rubrics.addPackFolder('tests/fixtures/packs');
+  for (const pack of fixtures) await expect(rubrics.packCard(pack.manifest.title)).toContainText('User');
+  await expect(rubrics.loadErrors()).toHaveCount(0);
+});
+
 test('a broken pack shows each problem with file:line:column while the built-in pack keeps working', async ({
   page,
 }) => {

@@ -29,7 +29,7 @@ export class PeoplePage {
       await table.getByRole('button', { name: /^Remove/ }).first().click();
     }
     for (const [index, interview] of interviews.entries()) {
-      await planner.getByRole('button', { name: 'Add interview' }).click();
+      await planner.getByRole('button', { name: 'Add interview', exact: true }).click();
       await planner.getByLabel(`Kit for interview ${index + 1}`).selectOption({ label: interview.kit });
       const who = planner.getByLabel(`Interviewer for interview ${index + 1}`);
       const option = who.locator('option', { hasText: interview.interviewer }).first();

@@ -24,6 +24,12 @@ export function ArtifactReviewPanel({
 }) {
   const [artifactId, setArtifactId] = useState(exercise.artifacts[0]?.id ?? '');
   const [focusDefect, setFocusDefect] = useState<Defect | null>(null);
+  // The tick shows at once; the saved finding replaces it when the write commits.
+  const [optimistic, setOptimistic] = useState<{ findings: DefectFinding[]; ticks: Record<string, boolean> }>({
+    findings,
+    ticks: {},
+  });
+  const ticks = optimistic.findings === findings ? optimistic.ticks : {};
   const artifact = exercise.artifacts.find((a) => a.id === artifactId) ?? exercise.artifacts[0];
   const summary = defectReviewSummary(exercise.defects, findings);
   const foundAt = new Map(findings.map((f) => [f.defectId, f.foundAt]));
@@ -73,9 +79,12 @@ export function ArtifactReviewPanel({
                 <label className="checkbox">
                   <input
                     type="checkbox"
-                    checked={at !== undefined}
+                    checked={ticks[d.id] ?? at !== undefined}
                     disabled={isReadOnly}
-                    onChange={(e) => onToggle(d, e.target.checked)}
+                    onChange={(e) => {
+                      setOptimistic({ findings, ticks: { ...ticks, [d.id]: e.target.checked } });
+                      onToggle(d, e.target.checked);
+                    }}
                   />
                   <span>
                     {d.title} <span className={`sev sev-${d.severity}`}>{d.severity}</span>

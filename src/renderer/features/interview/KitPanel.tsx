@@ -30,11 +30,10 @@ export function KitPanel({
                 type="button"
                 className={s.id === section.id ? 'is-current' : undefined}
                 aria-current={s.id === section.id ? 'step' : undefined}
-                aria-label={`Section ${i + 1}: ${s.title}, ${s.minutes} minutes`}
                 title={`${s.title} (${s.minutes} min)`}
                 onClick={() => onMove(s.id)}
               >
-                {i + 1} · {s.minutes}′
+                {i + 1} · {s.minutes}′<span className="sr-only"> {s.title}</span>
               </button>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { usePack } from '../../hooks/usePacks';
 import { href } from '../../app/router';
 import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
 import { useAppStore } from '../../stores/appStore';
+import { PanelRatings } from './PanelRatings';
 
 /** A loop: its planned interviews, who runs each, and which scorecards are still missing. */
 export function LoopScreen({ loopId }: { loopId: string }) {
@@ -112,6 +113,9 @@ export function LoopScreen({ loopId }: { loopId: string }) {
           ))}
         </tbody>
       </table>
+      {pack && (
+        <PanelRatings pack={pack} candidateInterviews={interviews} interviewers={interviewers} viewerId={me?.id ?? null} />
+      )}
       {loop.status === 'open' && pack && (
         <form
           className="form-row panel"

@@ -45,8 +45,8 @@ export function ArtifactView({
       <h3 id={`artifact-${artifact.id}`}>{artifact.title}</h3>
       <div className="artifact-layout">
         <CodeView text={text} language={artifact.language} label={artifact.file} highlight={highlight} />
-        <div className="defect-catalogue">
-          <div className="defect-catalogue-head">
+        <div className="catalogue">
+          <div className="catalogue-head">
             <h4>Planted defects ({defects.length})</h4>
             <label className="check" htmlFor={markAllId}>
               <input
@@ -58,25 +58,29 @@ export function ArtifactView({
               Mark all in the code
             </label>
           </div>
-          <ol className="defect-list">
+          <ol className="catalogue-defects">
             {defects.map((defect) => {
               const isSelected = defect.id === selectedId;
               return (
-                <li key={defect.id} className={isSelected ? 'defect is-selected' : 'defect'}>
+                <li key={defect.id} className={isSelected ? 'catalogue-defect is-selected' : 'catalogue-defect'}>
                   <button
                     type="button"
-                    className="defect-toggle"
+                    className="catalogue-defect-toggle"
                     aria-expanded={isSelected}
                     aria-controls={`defect-${artifact.id}-${defect.id}`}
                     onClick={() => setSelectedId(isSelected ? undefined : defect.id)}
                   >
-                    <span className="defect-lines">{linesText(defect.lines)}</span>
-                    <span className="defect-title">{defect.title}</span>
+                    <span className="catalogue-defect-lines">{linesText(defect.lines)}</span>
+                    <span className="catalogue-defect-title">{defect.title}</span>
                     <span className={`badge severity severity-${defect.severity}`}>
                       {severityTitles[defect.severity]}
                     </span>
                   </button>
-                  <div id={`defect-${artifact.id}-${defect.id}`} className="defect-detail" hidden={!isSelected}>
+                  <div
+                    id={`defect-${artifact.id}-${defect.id}`}
+                    className="catalogue-defect-detail"
+                    hidden={!isSelected}
+                  >
                     <p>{defect.description}</p>
                     <p>
                       <span className="muted">Strong answer: </span>
