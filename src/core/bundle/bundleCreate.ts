@@ -1,0 +1,72 @@
+/** Writing bundles: the manifest is derived from the content, never typed in. */
+import { canonicalJson } from '../canonical/canonicalJson';
+import { bundleChecksumOrThrow } from './bundleChecksum';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  bundleTables,
+  type Bundle,
+  type BundleContent,
+  type BundleCounts,
+  type BundleScope,
+} from './bundleSchema';
+
+/** Number of records per table. */
+export function bundleCounts(content: BundleContent): BundleCounts {
+  const counts = {} as BundleCounts;
+  for (const table of bundleTables) counts[table] = content[table].length;
+  return counts;
+}
+
+/**
+ * The checksum a manifest carries: `sha256Hex(canonicalJson(content))`, computed without holding
+ * the whole canonical text in memory.
+ */
+export function bundleContentSha256(content: BundleContent): string {
+  return bundleChecksumOrThrow(content);
+}
+
+export interface BundleCreateInput {
+  content: BundleContent;
+  /** The Loopdesk version writing the bundle. */
+  appVersion: string;
+  /** Epoch ms; passed in so the same input gives the same bundle. */
+  createdAt: number;
+  /** Who exports it, as shown in the app. */
+  createdBy: string;
+  scope: BundleScope;
+}
+
+/**
+ * A bundle of `content` with its manifest (counts and checksum). It does not check the content:
+ * pick a self-contained set with `bundleContentForScope`, and anything that must be trusted goes
+ * through `bundleParse` / `bundleValidate` on the receiving side anyway. Throws
+ * `CanonicalJsonError` if the content holds non-JSON values (a bug at the caller).
+ */
+export function bundleCreate(input: BundleCreateInput): Bundle {
+  return {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    manifest: {
+      appVersion: input.appVersion,
+      createdAt: input.createdAt,
+      createdBy: input.createdBy,
+      scope: input.scope,
+      counts: bundleCounts(input.content),
+      contentSha256: bundleContentSha256(input.content),
+    },
+    content: input.content,
+  };
+}
+
+/**
+ * The file text of a bundle: `format` and `formatVersion` first (so a person or a sniffer sees
+ * what the file is from its first bytes), then the manifest and content in canonical JSON. The
+ * same bundle always gives the same bytes.
+ */
+export function bundleStringify(bundle: Bundle): string {
+  return (
+    `{"format":${JSON.stringify(bundle.format)},"formatVersion":${canonicalJson(bundle.formatVersion)},` +
+    `"manifest":${canonicalJson(bundle.manifest)},"content":${canonicalJson(bundle.content)}}`
+  );
+}

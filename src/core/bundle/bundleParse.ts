@@ -1,0 +1,542 @@
+/**
+ * Reading bundles from outside: everything is checked before anything may be written (SPEC §7),
+ * and every refusal is a value with a code and a message naming the field, never an exception.
+ *
+ * Checks, in order (the first failure is reported):
+ * 1. size of the text; JSON syntax;
+ * 2. one walk over the parsed tree: `__proto__` / `constructor` / `prototype` keys, non-finite
+ *    numbers (`1e999` parses to Infinity), string and array lengths, nesting depth;
+ * 3. `format`, `formatVersion`, the manifest and the shape of `content`;
+ * 4. the checksum over the content as it arrived;
+ * 5. every record against its zod schema (ratings 1-4, UUIDs, kebab-case ids, …);
+ * 6. manifest counts; 7. unique primary keys; 8. references inside the bundle;
+ * 9. the audit chain (from genesis for a full backup, as a contiguous slice otherwise).
+ */
+import type { z } from 'zod';
+import { auditChainVerify } from '../audit/auditChain';
+import { canonicalJsonPath } from '../canonical/canonicalJson';
+import { bundleChecksumOf } from './bundleChecksum';
+import { bundleKeyOf } from './bundleKeys';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  bundleDefaultLimits,
+  bundleManifestSchema,
+  bundleRecordSchemas,
+  bundleTables,
+  type Bundle,
+  type BundleContent,
+  type BundleLimits,
+  type BundleManifest,
+  type BundleParseResult,
+  type BundleRejection,
+  type BundleRejectionCode,
+  type BundleTable,
+} from './bundleSchema';
+
+type PathSegment = string | number;
+
+class Refusal {
+  constructor(
+    readonly code: BundleRejectionCode,
+    readonly message: string,
+    readonly path: PathSegment[] = [],
+  ) {}
+}
+
+function reject(code: BundleRejectionCode, message: string, path?: readonly PathSegment[]): BundleParseResult {
+  if (!path || path.length === 0) return { ok: false, reason: { code, message } };
+  const where = canonicalJsonPath(path, '');
+  return { ok: false, reason: { code, message: `${where}: ${message}`, path: where } };
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    return shown;
+  }
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'object') return value === null ? 'null' : Array.isArray(value) ? 'a list' : 'an object';
+  return String(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** One zod issue as a sentence about the value the person wrote. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): { message: string; path: PathSegment[] } {
+  const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+  const value = valueAt(input, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return {
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`,
+        path,
+      };
+    case 'invalid_type':
+      if (value === undefined) return { message: 'is missing', path };
+      if (issue.expected === 'int' && typeof value === 'number')
+        return { message: `${value} is not a whole number`, path };
+      return { message: `expected ${issue.expected}, found ${typeName(value)} ${show(value)}`, path };
+    case 'too_big':
+    case 'too_small': {
+      const isBig = issue.code === 'too_big';
+      const bound = Number(isBig ? (issue as { maximum: unknown }).maximum : (issue as { minimum: unknown }).minimum);
+      if (typeof value === 'number') {
+        return {
+          message: `${value} is ${isBig ? 'more' : 'less'} than ${isBig ? 'the maximum' : 'the minimum'} ${bound}`,
+          path,
+        };
+      }
+      if (typeof value === 'string') {
+        if (!isBig && bound === 1) return { message: issue.message, path };
+        return { message: `is ${value.length} characters long; the ${isBig ? 'limit' : 'minimum'} is ${bound}`, path };
+      }
+      if (Array.isArray(value)) {
+        return { message: `has ${value.length} items; the ${isBig ? 'limit' : 'minimum'} is ${bound}`, path };
+      }
+      return { message: issue.message, path };
+    }
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'invalid_union':
+      return { message: `${show(value)}: ${issue.message}`, path };
+    default:
+      return { message: issue.message, path };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The structural walk. Recursive, bounded by maxDepth; builds a path only on the way out of a
+// failure so the common case allocates nothing.
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Where in the document the walk is, for the one field allowed to hold long text. */
+const Spot = { Elsewhere: 0, Root: 1, Content: 2, Versions: 3, Version: 4 } as const;
+type Spot = (typeof Spot)[keyof typeof Spot];
+
+function walk(value: unknown, depth: number, spot: Spot, stringLimit: number, limits: BundleLimits): Refusal | null {
+  switch (typeof value) {
+    case 'string':
+      if (value.length > stringLimit) {
+        return new Refusal(
+          'too-large',
+          `a text of ${value.length} characters is longer than the limit of ${stringLimit}`,
+        );
+      }
+      return null;
+    case 'number':
+      if (!Number.isFinite(value)) {
+        return new Refusal('non-finite-number', `${value} is not a finite number (a number too large to represent?)`);
+      }
+      return null;
+    case 'object': {
+      if (value === null) return null;
+      if (depth >= limits.maxDepth) return new Refusal('too-large', `nested deeper than ${limits.maxDepth} levels`);
+      if (Array.isArray(value)) {
+        if (value.length > limits.maxArrayLength) {
+          return new Refusal(
+            'too-large',
+            `a list of ${value.length} items is longer than the limit of ${limits.maxArrayLength}`,
+          );
+        }
+        const childSpot = spot === Spot.Versions ? Spot.Version : Spot.Elsewhere;
+        for (let i = 0; i < value.length; i++) {
+          const refusal = walk(value[i], depth + 1, childSpot, limits.maxStringLength, limits);
+          if (refusal) {
+            refusal.path.unshift(i);
+            return refusal;
+          }
+        }
+        return null;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key in record) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          return new Refusal(
+            'forbidden-key',
+            `the key "${key}" is not allowed (it could alter objects it is copied into)`,
+            [key],
+          );
+        }
+        if (key.length > limits.maxStringLength) {
+          return new Refusal(
+            'too-large',
+            `a key of ${key.length} characters is longer than the limit of ${limits.maxStringLength}`,
+          );
+        }
+        let childSpot: Spot = Spot.Elsewhere;
+        let childLimit = limits.maxStringLength;
+        if (spot === Spot.Root && key === 'content') childSpot = Spot.Content;
+        else if (spot === Spot.Content && key === 'interviewVersions') childSpot = Spot.Versions;
+        else if (spot === Spot.Version && key === 'snapshot') childLimit = limits.maxSnapshotLength;
+        const refusal = walk(record[key], depth + 1, childSpot, childLimit, limits);
+        if (refusal) {
+          refusal.path.unshift(key);
+          return refusal;
+        }
+      }
+      return null;
+    }
+    case 'boolean':
+      return null;
+    default:
+      // JSON.parse never yields these; an in-memory value handed to bundleValidate might.
+      return new Refusal('schema', `${typeName(value)} is not JSON data`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const TOP_LEVEL_KEYS = new Set(['format', 'formatVersion', 'manifest', 'content']);
+const CONTENT_KEYS = new Set<string>(bundleTables);
+
+/**
+ * Full validation of an already-parsed bundle. With `mayReuse`, validated records replace the raw
+ * ones inside `value`'s arrays (halving peak memory on big imports); otherwise `value` is not
+ * touched.
+ */
+function validateBundle(value: unknown, limits: BundleLimits, mayReuse: boolean): BundleParseResult {
+  const walked = walk(value, 0, Spot.Root, limits.maxStringLength, limits);
+  if (walked) return reject(walked.code, walked.message, walked.path);
+
+  // 3. Envelope.
+  if (!isPlainObject(value)) {
+    return reject('wrong-format', `not a Loopdesk bundle: the file holds ${typeName(value)}, not a bundle object`);
+  }
+  if (value.format !== BUNDLE_FORMAT) {
+    return reject(
+      'wrong-format',
+      value.format === undefined
+        ? `not a Loopdesk bundle: it has no "format": "${BUNDLE_FORMAT}" field`
+        : `not a Loopdesk bundle: format is ${show(value.format)}, expected "${BUNDLE_FORMAT}"`,
+      ['format'],
+    );
+  }
+  if (value.formatVersion !== BUNDLE_FORMAT_VERSION) {
+    const version = value.formatVersion;
+    return reject(
+      'unsupported-version',
+      typeof version === 'number' && Number.isInteger(version) && version > BUNDLE_FORMAT_VERSION
+        ? `format version ${version} was written by a newer Loopdesk; this one reads version ${BUNDLE_FORMAT_VERSION}. Update Loopdesk to import it`
+        : `format version ${show(version)} is not one this Loopdesk reads (expected ${BUNDLE_FORMAT_VERSION})`,
+      ['formatVersion'],
+    );
+  }
+  for (const key in value) {
+    if (!TOP_LEVEL_KEYS.has(key)) return reject('schema', `unknown field ${JSON.stringify(key)}`, [key]);
+  }
+  const manifestResult = bundleManifestSchema.safeParse(value.manifest);
+  if (!manifestResult.success) {
+    const { message, path } = describeIssue(manifestResult.error.issues[0]!, value.manifest);
+    return reject('schema', message, ['manifest', ...path]);
+  }
+  const manifest: BundleManifest = manifestResult.data;
+  const rawContent = value.content;
+  if (!isPlainObject(rawContent)) {
+    return reject(
+      'schema',
+      rawContent === undefined ? 'is missing' : `expected an object, found ${typeName(rawContent)}`,
+      ['content'],
+    );
+  }
+  for (const key in rawContent) {
+    if (!CONTENT_KEYS.has(key)) return reject('schema', `unknown table ${JSON.stringify(key)}`, ['content', key]);
+  }
+  for (const table of bundleTables) {
+    const records = rawContent[table];
+    if (!Array.isArray(records)) {
+      return reject('schema', records === undefined ? 'is missing' : `expected a list, found ${typeName(records)}`, [
+        'content',
+        table,
+      ]);
+    }
+  }
+
+  // 4. Checksum over the content exactly as it arrived, before anything is normalized.
+  const checksum = bundleChecksumOf(rawContent as Record<BundleTable, unknown[]>);
+  if (!checksum.ok) {
+    return {
+      ok: false,
+      reason: {
+        code: 'schema',
+        message: `${checksum.issue.path}: ${checksum.issue.message}`,
+        path: checksum.issue.path,
+      },
+    };
+  }
+  if (checksum.value !== manifest.contentSha256) {
+    return reject(
+      'checksum-mismatch',
+      'content SHA-256 does not match the manifest (the file was changed or damaged after it was written)',
+    );
+  }
+
+  // 5. Records.
+  const content = {} as Record<BundleTable, unknown[]>;
+  for (const table of bundleTables) {
+    const raw = rawContent[table] as unknown[];
+    const out = mayReuse ? raw : new Array<unknown>(raw.length);
+    const schema = bundleRecordSchemas[table] as z.ZodType;
+    for (let i = 0; i < raw.length; i++) {
+      const parsed = schema.safeParse(raw[i]);
+      if (!parsed.success) {
+        const { message, path } = describeIssue(parsed.error.issues[0]!, raw[i]);
+        return reject('schema', message, ['content', table, i, ...path]);
+      }
+      out[i] = parsed.data;
+    }
+    content[table] = out;
+  }
+  const typed = content as unknown as BundleContent;
+
+  // 6. Counts.
+  for (const table of bundleTables) {
+    const declared = manifest.counts[table];
+    const actual = typed[table].length;
+    if (declared !== actual) {
+      return reject('count-mismatch', `the manifest says ${declared} ${table} but the content has ${actual}`, [
+        'manifest',
+        'counts',
+        table,
+      ]);
+    }
+  }
+
+  // 7-8. Unique keys and references.
+  const refusal = checkKeysAndReferences(typed, manifest);
+  if (refusal) return reject(refusal.code, refusal.message, refusal.path);
+
+  // 9. Audit chain.
+  const audit = auditChainVerify(typed.audit, { start: manifest.scope.kind === 'all' ? 'genesis' : 'segment' });
+  if (!audit.ok) {
+    return reject('audit-broken', audit.message, ['content', 'audit', audit.index]);
+  }
+
+  const bundle: Bundle = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, manifest, content: typed };
+  return { ok: true, value: bundle };
+}
+
+interface PairGroup {
+  seconds: string[];
+  indexes: number[];
+  lookup: Map<string, number> | null;
+}
+
+/**
+ * The first record whose (interviewId, second field) pair repeats an earlier one. Grouping by
+ * interview avoids building a joined key string per rating, which dominated big imports; a group
+ * that grows past a few dozen entries switches to a map so hostile input stays linear.
+ */
+function firstRepeatedPair(
+  records: readonly { interviewId: string }[],
+  field: 'dimensionId' | 'defectId',
+): { index: number; first: number } | null {
+  const groups = new Map<string, PairGroup>();
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const second = (record as unknown as Record<string, string>)[field]!;
+    let group = groups.get(record.interviewId);
+    if (!group) {
+      group = { seconds: [], indexes: [], lookup: null };
+      groups.set(record.interviewId, group);
+    }
+    const first = group.lookup ? group.lookup.get(second) : group.indexes[group.seconds.indexOf(second)];
+    if (first !== undefined) return { index: i, first };
+    if (group.lookup) group.lookup.set(second, i);
+    else {
+      group.seconds.push(second);
+      group.indexes.push(i);
+      if (group.seconds.length > 32) {
+        group.lookup = new Map(group.seconds.map((value, k) => [value, group!.indexes[k]!]));
+      }
+    }
+  }
+  return null;
+}
+
+function checkKeysAndReferences(content: BundleContent, manifest: BundleManifest): Refusal | null {
+  // Unique primary keys per table; keep the sets and a few lookups for the reference checks.
+  const keys = {} as Record<BundleTable, Map<string, number>>;
+  for (const table of bundleTables) {
+    if (table === 'ratings' || table === 'defectFindings') {
+      const records = content[table] as readonly { interviewId: string }[];
+      const repeat = firstRepeatedPair(records, table === 'ratings' ? 'dimensionId' : 'defectId');
+      if (repeat) {
+        const key = bundleKeyOf[table](records[repeat.index] as never);
+        return new Refusal('duplicate-id', `${key} appears twice in ${table} (also at index ${repeat.first})`, [
+          'content',
+          table,
+          repeat.index,
+        ]);
+      }
+      continue;
+    }
+    const seen = new Map<string, number>();
+    const keyOf = bundleKeyOf[table] as (record: unknown) => string;
+    const records = content[table];
+    for (let i = 0; i < records.length; i++) {
+      const key = keyOf(records[i]);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        return new Refusal('duplicate-id', `${key} appears twice in ${table} (also at index ${first})`, [
+          'content',
+          table,
+          i,
+        ]);
+      }
+      seen.set(key, i);
+    }
+    keys[table] = seen;
+  }
+
+  const missing = (table: BundleTable, id: string, path: PathSegment[], what: string): Refusal =>
+    new Refusal('dangling-reference', `${what} ${id} is not in this bundle (no such ${table} record)`, path);
+
+  const { candidates, interviewers, loops, interviews, notes } = keys;
+  for (let i = 0; i < content.loops.length; i++) {
+    const loop = content.loops[i]!;
+    if (!candidates.has(loop.candidateId)) {
+      return missing('candidates', loop.candidateId, ['content', 'loops', i, 'candidateId'], 'candidate');
+    }
+  }
+  for (let i = 0; i < content.interviews.length; i++) {
+    const interview = content.interviews[i]!;
+    const loopIndex = loops.get(interview.loopId);
+    if (loopIndex === undefined)
+      return missing('loops', interview.loopId, ['content', 'interviews', i, 'loopId'], 'loop');
+    if (!candidates.has(interview.candidateId)) {
+      return missing('candidates', interview.candidateId, ['content', 'interviews', i, 'candidateId'], 'candidate');
+    }
+    if (!interviewers.has(interview.interviewerId)) {
+      return missing(
+        'interviewers',
+        interview.interviewerId,
+        ['content', 'interviews', i, 'interviewerId'],
+        'interviewer',
+      );
+    }
+    if (content.loops[loopIndex]!.candidateId !== interview.candidateId) {
+      return new Refusal(
+        'dangling-reference',
+        `candidate ${interview.candidateId} is not the candidate of loop ${interview.loopId}`,
+        ['content', 'interviews', i, 'candidateId'],
+      );
+    }
+  }
+  const interviewChildren = [
+    'ratings',
+    'notes',
+    'signalTags',
+    'defectFindings',
+    'interviewVersions',
+    'incidentRuns',
+  ] as const;
+  for (const table of interviewChildren) {
+    const records = content[table] as readonly { interviewId: string }[];
+    for (let i = 0; i < records.length; i++) {
+      const interviewId = records[i]!.interviewId;
+      if (!interviews.has(interviewId)) {
+        return missing('interviews', interviewId, ['content', table, i, 'interviewId'], 'interview');
+      }
+    }
+  }
+  for (let i = 0; i < content.signalTags.length; i++) {
+    const tag = content.signalTags[i]!;
+    for (let j = 0; j < tag.noteIds.length; j++) {
+      const noteId = tag.noteIds[j]!;
+      const noteIndex = notes.get(noteId);
+      if (noteIndex === undefined) return missing('notes', noteId, ['content', 'signalTags', i, 'noteIds', j], 'note');
+      if (content.notes[noteIndex]!.interviewId !== tag.interviewId) {
+        return new Refusal('dangling-reference', `note ${noteId} belongs to another interview`, [
+          'content',
+          'signalTags',
+          i,
+          'noteIds',
+          j,
+        ]);
+      }
+    }
+  }
+  for (let i = 0; i < content.decisions.length; i++) {
+    const decision = content.decisions[i]!;
+    if (!candidates.has(decision.candidateId)) {
+      return missing('candidates', decision.candidateId, ['content', 'decisions', i, 'candidateId'], 'candidate');
+    }
+    const loopIndex = loops.get(decision.loopId);
+    if (loopIndex === undefined)
+      return missing('loops', decision.loopId, ['content', 'decisions', i, 'loopId'], 'loop');
+    if (content.loops[loopIndex]!.candidateId !== decision.candidateId) {
+      return new Refusal(
+        'dangling-reference',
+        `candidate ${decision.candidateId} is not the candidate of loop ${decision.loopId}`,
+        ['content', 'decisions', i, 'candidateId'],
+      );
+    }
+  }
+  const scope = manifest.scope;
+  if (scope.kind !== 'all') {
+    const table = scope.kind === 'loop' ? 'loops' : scope.kind === 'candidate' ? 'candidates' : 'interviewers';
+    if (!keys[table].has(scope.id)) {
+      return missing(table, scope.id, ['manifest', 'scope', 'id'], `the ${scope.kind} the bundle is for,`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses and fully validates the text of a `*.loopdesk` file. On success the bundle's records
+ * are the zod-parsed records (defaults filled in) and are safe to write; on failure, the reason
+ * says what is wrong and where, and nothing should be written. Never throws on any input text.
+ */
+export function bundleParse(text: string, limits: Partial<BundleLimits> = {}): BundleParseResult {
+  const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
+  if (typeof text !== 'string') return reject('not-json', 'expected the text of a bundle file');
+  if (text.length > effective.maxTextLength) {
+    return reject('too-large', `the file has ${text.length} characters; the limit is ${effective.maxTextLength}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return reject('not-json', `not valid JSON (${detail}); the file is damaged or not a bundle`);
+  }
+  return guarded(() => validateBundle(parsed, effective, true));
+}
+
+/**
+ * Fully validates a bundle already in memory (say, received over IPC), exactly as
+ * {@link bundleParse} does after `JSON.parse`. `value` is not modified.
+ */
+export function bundleValidate(value: unknown, limits: Partial<BundleLimits> = {}): BundleParseResult {
+  return guarded(() => validateBundle(value, { ...bundleDefaultLimits, ...limits }, false));
+}
+
+/** The engine's own limits (stack depth, string length) surface as a refusal, not a crash. */
+function guarded(run: () => BundleParseResult): BundleParseResult {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) return reject('too-large', `too large to check: ${error.message}`);
+    throw error;
+  }
+}

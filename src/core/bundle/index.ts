@@ -1,0 +1,27 @@
+/** The `*.loopdesk` bundle format: create, parse and validate, plan an import, pick a scope. */
+export * from './bundleSchema';
+export {
+  bundleCounts,
+  bundleContentSha256,
+  bundleCreate,
+  bundleStringify,
+  type BundleCreateInput,
+} from './bundleCreate';
+export { bundleParse, bundleValidate } from './bundleParse';
+export {
+  bundleContentHashIndex,
+  bundleContentKeys,
+  bundleKeyFields,
+  bundleKeyOf,
+  bundleRecordHash,
+  bundleRecordKey,
+  type BundleHashIndex,
+} from './bundleKeys';
+export {
+  bundleImportPlan,
+  type BundleConflict,
+  type BundleExistingIndex,
+  type BundleImportPlan,
+  type BundleKeyLookup,
+} from './bundleImportPlan';
+export { bundleContentForScope } from './bundleScope';
