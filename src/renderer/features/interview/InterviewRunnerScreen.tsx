@@ -125,7 +125,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
   const isSealed = interviewIsSealed(interview);
   const isAmending = interviewIsAmending(interview);
   const isReadOnly = isSealed || interview.status === 'planned';
-  const startedAt = interview.startedAt ?? Date.now();
+  const startedAt = interview.startedAt ?? 0;
   const section = kit.sections.find((s) => s.id === interview.sectionId) ?? kit.sections[0]!;
   const totalMinutes = kit.sections.reduce((sum, s) => sum + s.minutes, 0);
   const dimensions = kit.dimensions
