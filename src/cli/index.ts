@@ -8,10 +8,18 @@ import { schemaCommand } from './commands/schema';
 import { agreementCommand } from './commands/agreement';
 import { calibrateCommand } from './commands/calibrate';
 import { simulateCommand } from './commands/simulate';
+import { verifyCommand } from './commands/verify';
 
 declare const __LOOPDESK_VERSION__: string;
 
-const commands: CliCommand[] = [validateCommand, schemaCommand, agreementCommand, calibrateCommand, simulateCommand];
+const commands: CliCommand[] = [
+  validateCommand,
+  schemaCommand,
+  agreementCommand,
+  calibrateCommand,
+  simulateCommand,
+  verifyCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -9,6 +9,7 @@ import {
   type BundleContent,
   type BundleCounts,
   type BundleScope,
+  type BundleTable,
 } from './bundleSchema';
 
 /** Number of records per table. */
@@ -16,6 +17,36 @@ export function bundleCounts(content: BundleContent): BundleCounts {
   const counts = {} as BundleCounts;
   for (const table of bundleTables) counts[table] = content[table].length;
   return counts;
+}
+
+const tableNouns: Record<BundleTable, readonly [string, string]> = {
+  candidates: ['candidate', 'candidates'],
+  interviewers: ['interviewer', 'interviewers'],
+  loops: ['loop', 'loops'],
+  interviews: ['interview', 'interviews'],
+  ratings: ['rating', 'ratings'],
+  notes: ['note', 'notes'],
+  signalTags: ['signal tag', 'signal tags'],
+  defectFindings: ['defect finding', 'defect findings'],
+  decisions: ['decision', 'decisions'],
+  interviewVersions: ['interview version', 'interview versions'],
+  incidentRuns: ['incident run', 'incident runs'],
+  audit: ['audit entry', 'audit entries'],
+};
+
+/** "1 interview" / "3 ratings": a count of a table's records in words. */
+export function bundleCountText(table: BundleTable, count: number): string {
+  return `${count} ${tableNouns[table][count === 1 ? 0 : 1]}`;
+}
+
+/** The non-zero counts in words, e.g. "2 candidates, 6 interviews, 60 ratings"; "no records" if none. */
+export function bundleCountsSummary(counts: Partial<BundleCounts>): string {
+  const parts: string[] = [];
+  for (const table of bundleTables) {
+    const count = counts[table] ?? 0;
+    if (count > 0) parts.push(bundleCountText(table, count));
+  }
+  return parts.length > 0 ? parts.join(', ') : 'no records';
 }
 
 /**

@@ -3,6 +3,7 @@
  * records to add, which are already here, and which clash. Pure; the database layer writes
  * `plan.add` in one transaction, and nothing is ever overwritten.
  */
+import { bundleCountText } from './bundleCreate';
 import { bundleKeyOf, bundleRecordHash } from './bundleKeys';
 import { bundleTables, type Bundle, type BundleContent, type BundleCounts, type BundleTable } from './bundleSchema';
 
@@ -62,27 +63,8 @@ const interviewOwnedTables: ReadonlySet<BundleTable> = new Set([
   'incidentRuns',
 ]);
 
-const tableNouns: Record<BundleTable, [string, string]> = {
-  candidates: ['candidate', 'candidates'],
-  interviewers: ['interviewer', 'interviewers'],
-  loops: ['loop', 'loops'],
-  interviews: ['interview', 'interviews'],
-  ratings: ['rating', 'ratings'],
-  notes: ['note', 'notes'],
-  signalTags: ['signal tag', 'signal tags'],
-  defectFindings: ['defect finding', 'defect findings'],
-  decisions: ['decision', 'decisions'],
-  interviewVersions: ['interview version', 'interview versions'],
-  incidentRuns: ['incident run', 'incident runs'],
-  audit: ['audit entry', 'audit entries'],
-};
-
-function noun(table: BundleTable, count: number): string {
-  return `${count} ${tableNouns[table][count === 1 ? 0 : 1]}`;
-}
-
 function conflictReason(table: BundleTable, id: string): string {
-  const [single] = tableNouns[table];
+  const single = bundleCountText(table, 1).slice(2);
   if (table === 'interviews') {
     return `interview ${id} is already here with different content (another version or edits); the one here is kept`;
   }
@@ -167,7 +149,7 @@ export function bundleImportPlan(existing: BundleExistingIndex, bundle: Bundle |
     added += count;
     unchangedTotal += unchanged[table];
     heldBackTotal += heldBack[table];
-    if (count > 0) addedParts.push(noun(table, count));
+    if (count > 0) addedParts.push(bundleCountText(table, count));
   }
   const parts = [addedParts.length > 0 ? `adds ${addedParts.join(', ')}` : 'adds nothing'];
   if (unchangedTotal > 0) parts.push(`${unchangedTotal} already here`);

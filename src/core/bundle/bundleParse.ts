@@ -29,7 +29,6 @@ import {
   type BundleLimits,
   type BundleManifest,
   type BundleParseResult,
-  type BundleRejection,
   type BundleRejectionCode,
   type BundleTable,
 } from './bundleSchema';
@@ -515,7 +514,8 @@ export function bundleParse(text: string, limits: Partial<BundleLimits> = {}): B
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // A byte-order mark some editors add is not part of the JSON (RFC 8259 §8.1 lets readers skip it).
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return reject('not-json', `not valid JSON (${detail}); the file is damaged or not a bundle`);

@@ -2,6 +2,8 @@
 export * from './bundleSchema';
 export {
   bundleCounts,
+  bundleCountsSummary,
+  bundleCountText,
   bundleContentSha256,
   bundleCreate,
   bundleStringify,

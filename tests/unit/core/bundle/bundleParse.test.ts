@@ -124,7 +124,7 @@ describe('hostile and damaged bundles', () => {
           try {
             result = bundleParse(mutated!.text, mutated!.limits);
           } catch (error) {
-            throw new Error(`${mutated!.what}: bundleParse threw ${String(error)}`);
+            throw new Error(`${mutated!.what}: bundleParse threw ${String(error)}`, { cause: error });
           }
           expect(result.ok, mutated!.what).toBe(false);
           if (!result.ok) {

@@ -42,7 +42,7 @@ describe('canonicalJson', () => {
 
   it('serializes the literal numbers named in the RFC text', () => {
     expect(canonicalJson(1e21)).toBe('1e+21');
-    expect(canonicalJson(333333333.33333329)).toBe('333333333.3333333');
+    expect(canonicalJson(Number('333333333.33333329'))).toBe('333333333.3333333');
     expect(canonicalJson(-0)).toBe('0');
     expect(canonicalJson(1e-7)).toBe('1e-7');
   });
