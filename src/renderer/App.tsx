@@ -9,11 +9,20 @@ import { NewCandidateScreen } from './features/people/NewCandidateScreen';
 import { CandidateScreen } from './features/people/CandidateScreen';
 import { LoopScreen } from './features/people/LoopScreen';
 import { InterviewRunnerScreen } from './features/interview/InterviewRunnerScreen';
+import { ReportScreen } from './features/report/ReportScreen';
+import { CommitteeScreen } from './features/report/CommitteeScreen';
+import { PrintReportScreen } from './features/report/PrintReportScreen';
 
 /** Maps the hash route to a screen. */
 export function App() {
   const { path, query } = useRoute();
   const [section = 'today'] = path;
+  if (section === 'print') {
+    // Print routes render the report alone (no navigation) for printToPDF / browser print.
+    const audience = query.get('audience') === 'recruiter' ? 'recruiter' : 'committee';
+    const ids = path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
+    return <PrintReportScreen candidateIds={ids} audience={audience} isAutoPrint={query.get('autoprint') === '1'} />;
+  }
   let screen;
   switch (section) {
     case 'today':
@@ -33,6 +42,16 @@ export function App() {
       break;
     case 'interviews':
       screen = path[1] ? <InterviewRunnerScreen key={path[1]} interviewId={path[1]} /> : <NotFoundScreen />;
+      break;
+    case 'reports':
+      screen = path[1] ? (
+        <ReportScreen key={path[1]} candidateId={path[1]} audience={query.get('audience') === 'recruiter' ? 'recruiter' : 'committee'} />
+      ) : (
+        <NotFoundScreen />
+      );
+      break;
+    case 'committee':
+      screen = <CommitteeScreen />;
       break;
     default:
       screen = <NotFoundScreen />;

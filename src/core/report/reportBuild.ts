@@ -142,6 +142,8 @@ export interface CandidateReport {
   audience: ReportAudience;
   candidate: { id: string; name: string; email: string; targetLevel: string; targetLevelTitle: string };
   pack: { id: string; title: string; role: string; version: string; hash: string };
+  /** The ladder, lowest first, for titles. */
+  levels: Array<{ id: string; title: string }>;
   /** SHA-256 of the canonical JSON of every input the report used. Same inputs → same hash. */
   inputsHash: string;
   interviewCount: number;
@@ -372,6 +374,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
       targetLevelTitle: levelTitle(candidate.targetLevel) ?? candidate.targetLevel,
     },
     pack: { id: pack.manifest.id, title: pack.manifest.title, role: pack.manifest.role, version: pack.manifest.version, hash: pack.hash },
+    levels: pack.levels.map((l) => ({ id: l.id, title: l.title })),
     inputsHash: sha256Hex(canonicalJson(inputs)),
     interviewCount: interviews.length,
     pendingInterviews: all.length - interviews.length,

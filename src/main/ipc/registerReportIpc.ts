@@ -8,8 +8,8 @@ import { reportPdfOptions } from '../report/pdfOptions';
 
 /**
  * PDF export renders the renderer's print route in a hidden window and prints it with
- * `printToPDF`; the page sets `document.title` to its footer text (pack version + input hash)
- * and `data-print-ready` on <html> when the report finished rendering.
+ * `printToPDF`; the page draws its footer (pack version, inputs hash, audit head, page numbers)
+ * and sets `data-print-ready` on <html> when the report finished rendering.
  */
 export function registerReportIpc(ipcMain: IpcMain, isTrustedSender: (url: string) => boolean, ctx: WindowContext): void {
   ipcMain.handle(
@@ -29,8 +29,7 @@ export function registerReportIpc(ipcMain: IpcMain, isTrustedSender: (url: strin
           await win.webContents.executeJavaScript(
             'new Promise(r => { const t = () => document.documentElement.dataset.printReady ? r(true) : setTimeout(t, 50); t(); })',
           );
-          const footer = await win.webContents.executeJavaScript('document.title');
-          const pdf = await win.webContents.printToPDF(reportPdfOptions(String(footer)));
+          const pdf = await win.webContents.printToPDF(reportPdfOptions);
           await writeFile(choice.filePath, pdf);
           return { ok: true, savedTo: choice.filePath };
         } catch (error) {
