@@ -12,6 +12,7 @@ import { registerAppIpc } from './ipc/registerAppIpc';
 import { registerRubricIpc } from './ipc/registerRubricIpc';
 import { registerReportIpc } from './ipc/registerReportIpc';
 import { registerPresenterIpc } from './ipc/registerPresenterIpc';
+import { registerBackupIpc } from './ipc/registerBackupIpc';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -33,6 +34,7 @@ app.whenReady().then(() => {
   registerRubricIpc(ipcMain, isTrustedSender, { builtIn: builtInRubrics, user: userRubrics }, () => BrowserWindow.getAllWindows());
   registerReportIpc(ipcMain, isTrustedSender, ctx);
   registerPresenterIpc(ipcMain, isTrustedSender, ctx);
+  registerBackupIpc(ipcMain, isTrustedSender, join(app.getPath('userData'), 'backups'));
 
   createAppWindow(ctx);
   app.on('activate', () => {

@@ -20,6 +20,9 @@ const desktopApi = {
   exportPdf: (request) => ipcRenderer.invoke(ch.exportPdf, request),
   openPresenter: (interviewId) => ipcRenderer.invoke(ch.openPresenter, interviewId),
   openExternal: (url) => ipcRenderer.invoke(ch.openExternal, url),
+  writeBackup: (text, keep) => ipcRenderer.invoke(ch.writeBackup, text, keep),
+  listBackups: () => ipcRenderer.invoke(ch.listBackups),
+  readBackup: (name) => ipcRenderer.invoke(ch.readBackup, name),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktopApi', desktopApi);

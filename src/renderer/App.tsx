@@ -12,6 +12,7 @@ import { InterviewRunnerScreen } from './features/interview/InterviewRunnerScree
 import { ReportScreen } from './features/report/ReportScreen';
 import { CommitteeScreen } from './features/report/CommitteeScreen';
 import { PrintReportScreen } from './features/report/PrintReportScreen';
+import { DataScreen } from './features/data/DataScreen';
 
 /** Maps the hash route to a screen. */
 export function App() {
@@ -52,6 +53,9 @@ export function App() {
       break;
     case 'committee':
       screen = <CommitteeScreen />;
+      break;
+    case 'data':
+      screen = <DataScreen />;
       break;
     default:
       screen = <NotFoundScreen />;

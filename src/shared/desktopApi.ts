@@ -38,6 +38,12 @@ export type PdfExportResult =
   | { ok: true; savedTo: string }
   | { ok: false; reason: 'cancelled' | 'failed'; message: string };
 
+export interface BackupFile {
+  name: string;
+  createdAt: number;
+  bytes: number;
+}
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   loadRubrics(): Promise<RubricLoadReport>;
@@ -51,6 +57,14 @@ export interface DesktopApi {
   openPresenter(interviewId: string): Promise<void>;
   /** Opens an allow-listed https URL in the system browser. */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Writes a backup bundle outside IndexedDB. Desktop: into the app's data folder, keeping the
+   * last `keep` days; web: the browser downloads the file.
+   */
+  writeBackup(text: string, keep: number): Promise<{ savedTo: string }>;
+  /** Automatic backups on disk, newest first (none in web mode). */
+  listBackups(): Promise<BackupFile[]>;
+  readBackup(name: string): Promise<string>;
 }
 
 /** Invoke channels, one per request/response method. */
@@ -63,6 +77,9 @@ export const desktopChannels = {
   exportPdf: 'report:exportPdf',
   openPresenter: 'presenter:open',
   openExternal: 'shell:openExternal',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const satisfies Record<keyof DesktopApi, `${string}:${string}`>;
 
 export type DesktopChannel = (typeof desktopChannels)[keyof DesktopApi];

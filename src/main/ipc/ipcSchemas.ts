@@ -28,4 +28,7 @@ export const ipcSchemas = {
   ]),
   openPresenter: z.tuple([z.uuid()]),
   openExternal: z.tuple([z.string().max(2000)]),
+  writeBackup: z.tuple([z.string().max(500_000_000), z.number().int().min(1).max(365)]),
+  listBackups: z.tuple([]),
+  readBackup: z.tuple([z.string().regex(/^loopdesk-backup-[0-9]{4}-[0-9]{2}-[0-9]{2}\.loopdesk$/, 'a backup file name')]),
 } as const;

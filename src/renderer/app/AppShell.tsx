@@ -3,6 +3,7 @@ import { useRoute } from './router';
 import { useAppStore } from '../stores/appStore';
 import { desktopApi } from '../platform/desktopApi';
 import { NoticeArea } from '../components/NoticeArea';
+import { useStartupJobs } from './useStartupJobs';
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
@@ -16,6 +17,7 @@ const navItems: Array<{ to: string; label: string; match: string }> = [
 export function AppShell({ children }: { children: ReactNode }) {
   const route = useRoute();
   const rubricsReload = useAppStore((s) => s.rubricsReload);
+  useStartupJobs();
 
   useEffect(() => {
     void rubricsReload();

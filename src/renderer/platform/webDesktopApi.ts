@@ -6,6 +6,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { rubricPacksLoad } from '../../core/rubric/loader';
 import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
+import { fileDownload } from './fileDownload';
 
 const bundled = import.meta.glob(['../../../rubrics/**/*', '!../../../rubrics/rubric.schema.json'], {
   query: '?raw',
@@ -87,6 +88,15 @@ export const webDesktopApi: DesktopApi = {
   },
   openPresenter: async (interviewId) => {
     window.open(`${location.pathname}#/presenter/${interviewId}`, `loopdesk-presenter-${interviewId}`);
+  },
+  writeBackup: async (text) => {
+    const name = `loopdesk-backup-${new Date().toISOString().slice(0, 10)}.loopdesk`;
+    fileDownload(name, text);
+    return { savedTo: `your downloads (${name})` };
+  },
+  listBackups: async () => [],
+  readBackup: async () => {
+    throw new Error('Web mode keeps no automatic backups; restore from a downloaded file.');
   },
   openExternal: async (url) => {
     if (!/^https:\/\//.test(url)) return false;

@@ -12,7 +12,7 @@ const flagText: Record<string, string> = {
   'no-evidence': 'no evidence',
 };
 
-function SignalItem({ signal }: { signal: ReportSignal }) {
+function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: (id: string) => string }) {
   return (
     <li className="report-signal">
       <div>
@@ -20,7 +20,7 @@ function SignalItem({ signal }: { signal: ReportSignal }) {
         <span className="muted">
           · {signal.kitTitle} · {signal.interviewerName}
           {signal.source === 'incident' ? ' · derived by the incident simulation' : ''}
-          {signal.levelCap ? ` · caps the level at ${signal.levelCap}` : ''}
+          {signal.levelCap ? ` · caps the level at ${levelTitle(signal.levelCap)}` : ''}
         </span>
       </div>
       {signal.evidence.length === 0 ? (
@@ -91,8 +91,8 @@ export function ReportView({ report, isBlind }: { report: CandidateReport; isBli
                         .map(
                           (r) =>
                             `${report.profile.find((p) => p.dimensionId === r.dimensionId)?.title ?? r.dimensionId} ${
-                              r.actual === null ? 'has no evidence' : `${r.actual.toFixed(2)}`
-                            } < ${r.expected}`,
+                              r.actual === null ? 'has no evidence' : `is ${r.actual.toFixed(2)}`
+                            } (needs ${r.expected})`,
                         )
                         .join('; ')
                     : 'a lower level is not met'}
@@ -119,7 +119,7 @@ export function ReportView({ report, isBlind }: { report: CandidateReport; isBli
         ) : (
           <ul className="report-signals">
             {report.signals.redFlag.map((s, i) => (
-              <SignalItem key={s.signalId + i} signal={s} />
+              <SignalItem key={s.signalId + i} signal={s} levelTitle={levelTitle} />
             ))}
           </ul>
         )}
@@ -204,7 +204,7 @@ export function ReportView({ report, isBlind }: { report: CandidateReport; isBli
         ) : (
           <ul className="report-signals">
             {[...report.signals.strong, ...report.signals.weak].map((s, i) => (
-              <SignalItem key={s.signalId + i} signal={s} />
+              <SignalItem key={s.signalId + i} signal={s} levelTitle={levelTitle} />
             ))}
           </ul>
         )}

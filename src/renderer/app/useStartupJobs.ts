@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { bundleStringify } from '../../core/bundle';
+import { appDb } from '../db/dbContext';
+import { backupFreshEnough, bundleExportBuild, retentionPurge } from '../db/actions/dataActions';
+import { desktopApi } from '../platform/desktopApi';
+import { useAppStore } from '../stores/appStore';
+
+const backupKeepDays = 14;
+
+/**
+ * Once per start: purge loops past the retention period (audited), and on desktop write the
+ * day's rolling backup bundle outside IndexedDB.
+ */
+export function useStartupJobs(): void {
+  useEffect(() => {
+    let isCancelled = false;
+    const run = async () => {
+      const db = appDb();
+      const now = Date.now();
+      const purged = await retentionPurge(db, 'loopdesk', now);
+      if (purged > 0 && !isCancelled) useAppStore.getState().noticeShow('info', `Retention: purged ${purged} closed loop${purged === 1 ? '' : 's'}.`);
+      const api = await desktopApi();
+      const info = await api.getAppInfo();
+      if (info.host !== 'desktop' || isCancelled) return;
+      if (await backupFreshEnough(db, await api.listBackups(), now)) return;
+      const bundle = await bundleExportBuild(db, { kind: 'all' }, { appVersion: info.version, createdBy: 'loopdesk (automatic backup)', now });
+      await api.writeBackup(bundleStringify(bundle), backupKeepDays);
+    };
+    run().catch((error: unknown) => {
+      if (!isCancelled) useAppStore.getState().noticeShow('error', `Automatic backup or retention check failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, []);
+}

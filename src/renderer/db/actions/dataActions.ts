@@ -1,0 +1,221 @@
+/**
+ * Whole-database operations: export a scope as a bundle, back up and restore, verify the audit
+ * chain, erase a candidate, purge loops past the retention period. Destructive operations run in
+ * one transaction and leave a (pseudonymous) audit entry.
+ */
+import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
+import type { AuditEntry } from '../../../core/audit/auditSchema';
+import { bundleCreate, type Bundle } from '../../../core/bundle';
+import { bundleContentForScope } from '../../../core/bundle/bundleScope';
+import type { BundleContent, BundleScope } from '../../../core/bundle/bundleSchema';
+import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
+import type { AppDb } from '../appDb';
+import { auditWrite } from './auditActions';
+import { bundleContentImport } from './importActions';
+
+/** Every table as bundle content (the audit log as entries). */
+export async function databaseDump(db: AppDb): Promise<BundleContent> {
+  return db.transaction(
+    'r',
+    [db.candidates, db.interviewers, db.loops, db.interviews, db.ratings, db.notes, db.signalTags, db.defectFindings, db.decisions, db.interviewVersions, db.incidentRuns, db.audit],
+    async () => ({
+      candidates: await db.candidates.toArray(),
+      interviewers: await db.interviewers.toArray(),
+      loops: await db.loops.toArray(),
+      interviews: await db.interviews.toArray(),
+      ratings: await db.ratings.toArray(),
+      notes: await db.notes.toArray(),
+      signalTags: await db.signalTags.toArray(),
+      defectFindings: await db.defectFindings.toArray(),
+      decisions: await db.decisions.toArray(),
+      interviewVersions: await db.interviewVersions.toArray(),
+      incidentRuns: await db.incidentRuns.toArray(),
+      audit: (await db.audit.orderBy('seq').toArray()) as AuditEntry[],
+    }),
+  );
+}
+
+/**
+ * A bundle of one scope. Only sealed interviews travel in scoped bundles (drafts stay on the
+ * machine where they are being written); a full backup carries everything.
+ */
+export async function bundleExportBuild(
+  db: AppDb,
+  scope: BundleScope,
+  meta: { appVersion: string; createdBy: string; now: number },
+): Promise<Bundle> {
+  const all = await databaseDump(db);
+  let content = bundleContentForScope(all, scope);
+  if (scope.kind !== 'all') {
+    const sealed = new Set(content.interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id));
+    const own = <T extends { interviewId: string }>(rows: T[]) => rows.filter((r) => sealed.has(r.interviewId));
+    content = {
+      ...content,
+      interviews: content.interviews.filter((i) => sealed.has(i.id)),
+      ratings: own(content.ratings),
+      notes: own(content.notes),
+      signalTags: own(content.signalTags),
+      defectFindings: own(content.defectFindings),
+      interviewVersions: own(content.interviewVersions),
+      incidentRuns: own(content.incidentRuns),
+    };
+  }
+  return bundleCreate({ content, appVersion: meta.appVersion, createdAt: meta.now, createdBy: meta.createdBy, scope });
+}
+
+export type AuditVerification = ReturnType<typeof auditChainVerify>;
+
+export async function auditVerify(db: AppDb): Promise<AuditVerification> {
+  return auditChainVerify((await db.audit.orderBy('seq').toArray()) as AuditEntry[]);
+}
+
+const auditSaltKey = 'auditSalt';
+
+/** A per-installation secret so erased candidates' pseudonyms cannot be recomputed elsewhere. */
+async function auditSalt(db: AppDb): Promise<string> {
+  const row = await db.settings.get(auditSaltKey);
+  if (typeof row?.value === 'string') return row.value;
+  const salt = crypto.randomUUID();
+  await db.settings.put({ key: auditSaltKey, value: salt });
+  return salt;
+}
+
+export interface ErasureCounts {
+  loops: number;
+  interviews: number;
+  ratings: number;
+  notes: number;
+  decisions: number;
+}
+
+/** What erasing a candidate removes, for the confirmation that names it. */
+export async function candidateErasurePreview(db: AppDb, candidateId: string): Promise<ErasureCounts> {
+  const loops = await db.loops.where('candidateId').equals(candidateId).toArray();
+  const interviews = await db.interviews.where('candidateId').equals(candidateId).primaryKeys();
+  return {
+    loops: loops.length,
+    interviews: interviews.length,
+    ratings: await db.ratings.where('interviewId').anyOf(interviews).count(),
+    notes: await db.notes.where('interviewId').anyOf(interviews).count(),
+    decisions: await db.decisions.where('candidateId').equals(candidateId).count(),
+  };
+}
+
+async function interviewsDelete(db: AppDb, interviewIds: string[]): Promise<void> {
+  await db.ratings.where('interviewId').anyOf(interviewIds).delete();
+  await db.notes.where('interviewId').anyOf(interviewIds).delete();
+  await db.signalTags.where('interviewId').anyOf(interviewIds).delete();
+  await db.defectFindings.where('interviewId').anyOf(interviewIds).delete();
+  await db.interviewVersions.where('interviewId').anyOf(interviewIds).delete();
+  await db.incidentRuns.where('interviewId').anyOf(interviewIds).delete();
+  await db.interviews.bulkDelete(interviewIds);
+}
+
+const evidenceTables = (db: AppDb) => [
+  db.candidates,
+  db.loops,
+  db.interviews,
+  db.ratings,
+  db.notes,
+  db.signalTags,
+  db.defectFindings,
+  db.interviewVersions,
+  db.incidentRuns,
+  db.decisions,
+  db.audit,
+  db.settings,
+];
+
+/**
+ * Erases a candidate and everything derived from them in one transaction. The audit log keeps a
+ * pseudonymous event only (no name, no contact, no notes), so the erasure itself is on record.
+ */
+export async function candidateErase(db: AppDb, candidateId: string, actor: string, now: number): Promise<ErasureCounts> {
+  return db.transaction('rw', evidenceTables(db), async () => {
+    const counts = await candidateErasurePreview(db, candidateId);
+    const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
+    await interviewsDelete(db, interviewIds);
+    await db.decisions.where('candidateId').equals(candidateId).delete();
+    await db.loops.where('candidateId').equals(candidateId).delete();
+    await db.candidates.delete(candidateId);
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'candidate.erased',
+      subject: auditPseudonym(candidateId, await auditSalt(db)),
+      details: { loops: counts.loops, interviews: counts.interviews },
+    });
+    return counts;
+  });
+}
+
+export const retentionSettingKey = 'retentionDays';
+
+export async function retentionDays(db: AppDb): Promise<number | null> {
+  const row = await db.settings.get(retentionSettingKey);
+  return typeof row?.value === 'number' && row.value > 0 ? row.value : null;
+}
+
+export async function retentionSet(db: AppDb, days: number | null): Promise<void> {
+  if (days === null) await db.settings.delete(retentionSettingKey);
+  else await db.settings.put({ key: retentionSettingKey, value: Math.max(1, Math.round(days)) });
+}
+
+/**
+ * Purges closed loops whose closing is older than the retention period: the loop, its
+ * interviews and evidence and decisions, and the candidate when no other loop remains. Each purge
+ * is audited. Returns how many loops were purged.
+ */
+export async function retentionPurge(db: AppDb, actor: string, now: number): Promise<number> {
+  const days = await retentionDays(db);
+  if (days === null) return 0;
+  const cutoff = now - days * 86_400_000;
+  return db.transaction('rw', evidenceTables(db), async () => {
+    const expired = (await db.loops.where('status').equals('closed').toArray()).filter((l) => l.closedAt !== null && l.closedAt < cutoff);
+    for (const loop of expired) {
+      const interviewIds = (await db.interviews.where('loopId').equals(loop.id).primaryKeys()) as string[];
+      await interviewsDelete(db, interviewIds);
+      await db.decisions.where('loopId').equals(loop.id).delete();
+      await db.loops.delete(loop.id);
+      const remaining = await db.loops.where('candidateId').equals(loop.candidateId).count();
+      if (remaining === 0) await db.candidates.delete(loop.candidateId);
+      await auditWrite(db, {
+        at: now,
+        actor,
+        action: 'loop.purged',
+        subject: loop.id,
+        details: { retentionDays: days, closedAt: loop.closedAt, interviews: interviewIds.length, candidateRemoved: remaining === 0 },
+      });
+    }
+    return expired.length;
+  });
+}
+
+/**
+ * Restores a backup (a validated full bundle). Into an empty database the backup's audit log is
+ * restored as it was and continued; otherwise records are merged like an import (nothing here is
+ * overwritten) and the local log records the restore.
+ */
+export async function backupRestore(db: AppDb, bundle: Bundle, actor: string, now: number): Promise<BundleImportPlan> {
+  const isEmpty = (await db.audit.count()) === 0 && (await db.candidates.count()) === 0;
+  if (isEmpty && bundle.content.audit.length > 0) {
+    await db.transaction('rw', db.audit, async () => {
+      await db.audit.bulkAdd(bundle.content.audit);
+    });
+  }
+  const head = bundle.content.audit.at(-1)?.hash ?? null;
+  const plan = await bundleContentImport(db, bundle.content, { actor, now, source: 'backup', auditHead: head });
+  await db.transaction('rw', db.audit, () =>
+    auditWrite(db, { at: now, actor, action: 'backup.restored', subject: 'backup', details: { added: plan.summary.added, createdAt: bundle.manifest.createdAt } }),
+  );
+  return plan;
+}
+
+/** True when today's backup exists and nothing was written to the audit log since it. */
+export async function backupFreshEnough(db: AppDb, backups: Array<{ name: string; createdAt: number }>, now: number): Promise<boolean> {
+  const today = `loopdesk-backup-${new Date(now).toISOString().slice(0, 10)}.loopdesk`;
+  const latest = backups.find((b) => b.name === today);
+  if (!latest) return false;
+  const lastEvent = await db.audit.orderBy('seq').last();
+  return !lastEvent || lastEvent.at <= latest.createdAt;
+}

@@ -1,0 +1,326 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { bundleParse, bundleStringify, type Bundle } from '../../../core/bundle';
+import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
+import type { BundleScope } from '../../../core/bundle/bundleSchema';
+import { appDb } from '../../db/dbContext';
+import { bundleContentImport, bundleImportPreview } from '../../db/actions/importActions';
+import {
+  auditVerify,
+  backupRestore,
+  bundleExportBuild,
+  candidateErase,
+  candidateErasurePreview,
+  retentionDays,
+  retentionPurge,
+  retentionSet,
+  type AuditVerification,
+  type ErasureCounts,
+} from '../../db/actions/dataActions';
+import { useMe } from '../../db/hooks';
+import { useAppStore } from '../../stores/appStore';
+import { desktopApi } from '../../platform/desktopApi';
+import { fileDownload } from '../../platform/fileDownload';
+import { ModalDialog } from '../../components/ModalDialog';
+
+const appVersion = __LOOPDESK_VERSION__;
+
+function safeName(text: string): string {
+  return text.replace(/[^\p{L}\p{N} ._-]/gu, '').trim() || 'loopdesk';
+}
+
+/**
+ * Exchange and stewardship: export bundles, import with a preview, backups, the audit chain,
+ * erasure and retention. Everything destructive names what it removes and asks once.
+ */
+export function DataScreen() {
+  const me = useMe();
+  const actor = me?.name ?? 'loopdesk user';
+  const noticeShow = useAppStore((s) => s.noticeShow);
+  const lists = useLiveQuery(async () => {
+    const db = appDb();
+    const [candidates, loops, interviewers] = await Promise.all([db.candidates.orderBy('name').toArray(), db.loops.toArray(), db.interviewers.orderBy('name').toArray()]);
+    return { candidates, loops, interviewers, retention: await retentionDays(db) };
+  }, []);
+  const [scopeKey, setScopeKey] = useState('all');
+  const [incoming, setIncoming] = useState<{ name: string; bundle: Bundle; plan: BundleImportPlan; isBackup: boolean } | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [importResult, setImportResult] = useState<string | null>(null);
+  const [audit, setAudit] = useState<AuditVerification | null>(null);
+  const [eraseId, setEraseId] = useState('');
+  const [erasePreview, setErasePreview] = useState<ErasureCounts | null>(null);
+  const [retentionInput, setRetentionInput] = useState('');
+  const [isBusy, setIsBusy] = useState(false);
+
+  if (!lists) return <p className="page muted">Loading…</p>;
+  const nameOfCandidate = (id: string) => lists.candidates.find((c) => c.id === id)?.name ?? 'erased candidate';
+
+  const scopeOf = (key: string): BundleScope => {
+    const [kind, id] = key.split(':') as [BundleScope['kind'], string | undefined];
+    return kind === 'all' || !id ? { kind: 'all' } : ({ kind, id } as BundleScope);
+  };
+
+  const exportBundle = async () => {
+    const scope = scopeOf(scopeKey);
+    const bundle = await bundleExportBuild(appDb(), scope, { appVersion, createdBy: actor, now: Date.now() });
+    const label =
+      scope.kind === 'all'
+        ? 'everything'
+        : scope.kind === 'loop'
+          ? `loop ${nameOfCandidate(lists.loops.find((l) => l.id === scope.id)?.candidateId ?? '')}`
+          : scope.kind === 'candidate'
+            ? nameOfCandidate(scope.id)
+            : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
+    fileDownload(`${safeName(label)}.loopdesk`, bundleStringify(bundle));
+    noticeShow('info', `Exported ${label}.`);
+  };
+
+  const chooseFile = async (file: File | undefined, isBackup: boolean) => {
+    setImportError(null);
+    setImportResult(null);
+    setIncoming(null);
+    if (!file) return;
+    const parsed = bundleParse(await file.text());
+    if (!parsed.ok) {
+      setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
+      return;
+    }
+    const plan = await bundleImportPreview(appDb(), parsed.value.content);
+    setIncoming({ name: file.name, bundle: parsed.value, plan, isBackup });
+  };
+
+  const applyImport = async () => {
+    if (!incoming) return;
+    setIsBusy(true);
+    try {
+      const plan = incoming.isBackup
+        ? await backupRestore(appDb(), incoming.bundle, actor, Date.now())
+        : await bundleContentImport(appDb(), incoming.bundle.content, {
+            actor,
+            now: Date.now(),
+            source: incoming.name,
+            auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
+          });
+      setImportResult(plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`);
+      setIncoming(null);
+    } catch (e) {
+      setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const downloadBackup = async () => {
+    const bundle = await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() });
+    const { savedTo } = await (await desktopApi()).writeBackup(bundleStringify(bundle), 14);
+    noticeShow('info', `Backup saved to ${savedTo}.`);
+  };
+
+  return (
+    <div className="page data-page">
+      <header className="page-header">
+        <h1>Data</h1>
+        <span className="muted">Exchange, backups, audit, erasure and retention</span>
+      </header>
+
+      <section className="panel" aria-labelledby="export-title">
+        <h2 id="export-title">Export a bundle</h2>
+        <p className="muted">A .loopdesk bundle carries sealed interviews with their evidence, the candidates and loops they belong to, and decisions. It is checked on import.</p>
+        <div className="form-row">
+          <label>
+            What to export
+            <select value={scopeKey} onChange={(e) => setScopeKey(e.target.value)}>
+              <option value="all">Everything (backup)</option>
+              <optgroup label="A loop">
+                {lists.loops.map((l) => (
+                  <option key={l.id} value={`loop:${l.id}`}>
+                    Loop of {nameOfCandidate(l.candidateId)} ({new Date(l.createdAt).toLocaleDateString()})
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="A candidate">
+                {lists.candidates.map((c) => (
+                  <option key={c.id} value={`candidate:${c.id}`}>
+                    {c.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="An interviewer's submitted interviews">
+                {lists.interviewers.map((i) => (
+                  <option key={i.id} value={`interviewer:${i.id}`}>
+                    {i.name}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void exportBundle()}>
+            Export bundle
+          </button>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="import-title">
+        <h2 id="import-title">Import a bundle</h2>
+        <div className="form-row">
+          <label>
+            Bundle file
+            <input type="file" accept=".loopdesk,application/json" onChange={(e) => void chooseFile(e.target.files?.[0], false)} />
+          </label>
+          <label>
+            Restore from a backup file
+            <input type="file" accept=".loopdesk,application/json" onChange={(e) => void chooseFile(e.target.files?.[0], true)} />
+          </label>
+        </div>
+        {importError && (
+          <p className="error-text" role="alert" data-testid="import-error">
+            {importError}
+          </p>
+        )}
+        {importResult && (
+          <p role="status" data-testid="import-result">
+            {importResult}
+          </p>
+        )}
+        {incoming && (
+          <div className="import-preview" data-testid="import-preview">
+            <h3>
+              {incoming.isBackup ? 'Restore' : 'Import'} {incoming.name}
+            </h3>
+            <p>
+              Made by {incoming.bundle.manifest.createdBy} on {new Date(incoming.bundle.manifest.createdAt).toLocaleString()} with Loopdesk{' '}
+              {incoming.bundle.manifest.appVersion}; checksum and audit chain verified.
+            </p>
+            <p>{incoming.plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `This ${incoming.plan.summary.text}.`}</p>
+            {incoming.plan.conflicts.length > 0 && (
+              <>
+                <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
+                <ul>
+                  {incoming.plan.conflicts.slice(0, 50).map((c) => (
+                    <li key={c.table + c.id}>{c.reason}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p className="form-row">
+              <button type="button" className="primary" disabled={isBusy || incoming.plan.summary.isNothingToAdd} onClick={() => void applyImport()}>
+                {incoming.isBackup ? 'Restore' : 'Import'}
+              </button>
+              <button type="button" onClick={() => setIncoming(null)}>
+                Cancel
+              </button>
+            </p>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="backup-title">
+        <h2 id="backup-title">Backups</h2>
+        <p className="muted">
+          The desktop app writes a backup bundle to its data folder every day and keeps the last 14. In a browser, download one yourself.
+        </p>
+        <button type="button" onClick={() => void downloadBackup()}>
+          Download backup
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="audit-title">
+        <h2 id="audit-title">Audit log</h2>
+        <p className="muted">Sealing, amendments, decisions, imports, erasures and purges are recorded in a SHA-256 hash chain.</p>
+        <button type="button" onClick={() => void auditVerify(appDb()).then(setAudit)}>
+          Verify audit chain
+        </button>
+        {audit && (
+          <p role="status" data-testid="audit-status" className={audit.ok ? undefined : 'error-text'}>
+            {audit.ok
+              ? `Audit chain verified: ${audit.count} entries, head ${audit.head?.hash.slice(0, 16) ?? '(empty)'}.`
+              : `Audit chain broken at entry ${audit.brokenSeq}: ${audit.message}`}
+          </p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="erase-title">
+        <h2 id="erase-title">Erase a candidate</h2>
+        <p className="muted">Removes the candidate and everything derived from them. The audit log keeps only a pseudonymous event; later backups exclude them.</p>
+        <div className="form-row">
+          <label>
+            Candidate
+            <select value={eraseId} onChange={(e) => setEraseId(e.target.value)}>
+              <option value="">Choose…</option>
+              {lists.candidates.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="danger" disabled={!eraseId} onClick={() => void candidateErasurePreview(appDb(), eraseId).then(setErasePreview)}>
+            Erase…
+          </button>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="retention-title">
+        <h2 id="retention-title">Retention</h2>
+        <p>
+          {lists.retention === null
+            ? 'No retention period is set: closed loops are kept until erased.'
+            : `Closed loops are purged ${lists.retention} days after closing (checked when Loopdesk starts).`}
+        </p>
+        <form
+          className="form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const days = retentionInput.trim() === '' ? null : Number(retentionInput);
+            if (days !== null && (!Number.isFinite(days) || days < 1)) {
+              noticeShow('error', 'Retention must be a whole number of days, 1 or more (empty to keep loops).');
+              return;
+            }
+            void retentionSet(appDb(), days).then(() => setRetentionInput(''));
+          }}
+        >
+          <label>
+            Retention period (days)
+            <input inputMode="numeric" value={retentionInput} onChange={(e) => setRetentionInput(e.target.value)} placeholder={lists.retention === null ? 'e.g. 365' : String(lists.retention)} />
+          </label>
+          <button type="submit">Save</button>
+          <button
+            type="button"
+            disabled={lists.retention === null}
+            onClick={() => void retentionPurge(appDb(), actor, Date.now()).then((n) => noticeShow('info', n === 0 ? 'No closed loop is past the retention period.' : `Purged ${n} closed loop${n === 1 ? '' : 's'}.`))}
+          >
+            Purge expired loops now
+          </button>
+        </form>
+      </section>
+
+      {erasePreview && eraseId && (
+        <ModalDialog title={`Erase ${nameOfCandidate(eraseId)}?`} onClose={() => setErasePreview(null)}>
+          <p>
+            This permanently removes {nameOfCandidate(eraseId)}, {erasePreview.loops} loop{erasePreview.loops === 1 ? '' : 's'}, {erasePreview.interviews} interview
+            {erasePreview.interviews === 1 ? '' : 's'} with {erasePreview.ratings} ratings and {erasePreview.notes} notes, and {erasePreview.decisions} decision
+            {erasePreview.decisions === 1 ? '' : 's'}. It cannot be undone.
+          </p>
+          <p className="form-row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void candidateErase(appDb(), eraseId, actor, Date.now()).then(() => {
+                  noticeShow('info', 'Candidate erased.');
+                  setErasePreview(null);
+                  setEraseId('');
+                })
+              }
+            >
+              Erase permanently
+            </button>
+            <button type="button" onClick={() => setErasePreview(null)} autoFocus>
+              Cancel
+            </button>
+          </p>
+        </ModalDialog>
+      )}
+    </div>
+  );
+}
