@@ -9,6 +9,7 @@ import { NewCandidateScreen } from './features/people/NewCandidateScreen';
 import { CandidateScreen } from './features/people/CandidateScreen';
 import { LoopScreen } from './features/people/LoopScreen';
 import { InterviewRunnerScreen } from './features/interview/InterviewRunnerScreen';
+import { PresenterScreen } from './features/incident/PresenterScreen';
 import { ReportScreen } from './features/report/ReportScreen';
 import { CommitteeScreen } from './features/report/CommitteeScreen';
 import { PrintReportScreen } from './features/report/PrintReportScreen';
@@ -18,6 +19,8 @@ import { DataScreen } from './features/data/DataScreen';
 export function App() {
   const { path, query } = useRoute();
   const [section = 'today'] = path;
+  // The candidate's shared screen: no navigation, nothing of the app around it.
+  if (section === 'presenter' && path[1]) return <PresenterScreen key={path[1]} interviewId={path[1]} />;
   if (section === 'print') {
     // Print routes render the report alone (no navigation) for printToPDF / browser print.
     const audience = query.get('audience') === 'recruiter' ? 'recruiter' : 'committee';

@@ -108,7 +108,8 @@ export async function incidentRunClockChange(
         next = incidentClockSeek(clock, Math.min(maxSimMs, change.simMs), wallNow);
         break;
       case 'jump':
-        next = incidentClockSeek(clock, Math.min(maxSimMs, simNow + change.byMs), wallNow);
+        // Land on a whole second, so times logged after a jump read as the clock shows them.
+        next = incidentClockSeek(clock, Math.min(maxSimMs, Math.floor((simNow + change.byMs) / 1000) * 1000), wallNow);
         break;
     }
     return runPut(db, { ...run, clock: next });

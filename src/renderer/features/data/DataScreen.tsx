@@ -245,7 +245,7 @@ export function DataScreen() {
         <div className="form-row">
           <label>
             Candidate
-            <select value={eraseId} onChange={(e) => setEraseId(e.target.value)}>
+            <select value={eraseId} onChange={(e) => setEraseId(e.target.value)} aria-label="Candidate to erase">
               <option value="">Choose…</option>
               {lists.candidates.map((c) => (
                 <option key={c.id} value={c.id}>

@@ -31,7 +31,7 @@ export function ClockControls({
   const canChange = !isReadOnly && !isEnded;
   return (
     <div className="incident-clock" role="group" aria-label="Scenario clock">
-      <div className="incident-clock-time">
+      <div className="incident-clock-row">
         <span className="incident-sim-time mono" role="timer" aria-label="Sim time" data-testid="incident-sim-time">
           {incidentTimeFormat(simMs)}
         </span>
@@ -47,15 +47,19 @@ export function ClockControls({
             </>
           ) : (
             <>
-              <span aria-hidden="true">⏸</span> Paused
+              <span aria-hidden="true">‖</span> Paused
             </>
           )}
         </span>
+        <span className="incident-clock-spacer" />
+        <button type="button" onClick={onOpenPresenter}>
+          <span aria-hidden="true">↗</span> Open presenter
+        </button>
       </div>
-      <div className="incident-clock-buttons">
+      <div className="incident-clock-row">
         {isRunning ? (
           <button type="button" onClick={() => onClock({ kind: 'pause' })} disabled={!canChange}>
-            <span aria-hidden="true">⏸</span> Pause
+            <span aria-hidden="true">‖</span> Pause
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => onClock({ kind: 'resume' })} disabled={!canChange}>
@@ -83,9 +87,6 @@ export function ClockControls({
           Jump +5 min
         </button>
         <span className="incident-clock-spacer" />
-        <button type="button" onClick={onOpenPresenter}>
-          <span aria-hidden="true">⧉</span> Open presenter
-        </button>
         {isEnded ? (
           <button type="button" onClick={onReopen} disabled={isReadOnly}>
             Reopen run

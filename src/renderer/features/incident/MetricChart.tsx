@@ -28,11 +28,11 @@ function tickUnit(unit: string): string {
 export function MetricAlertState({ panel }: { panel: IncidentPresenterPanel }) {
   if (panel.threshold === null) return null;
   return panel.isAlerting ? (
-    <span className="metric-state metric-state-alerting">
+    <span className="incident-metric-state incident-metric-state-alerting">
       <span aria-hidden="true">▲</span> Alerting
     </span>
   ) : (
-    <span className="metric-state metric-state-ok">
+    <span className="incident-metric-state incident-metric-state-ok">
       <span aria-hidden="true">✓</span> OK
     </span>
   );
@@ -94,30 +94,30 @@ export function MetricChart({
 
   return (
     <figure
-      className={`metric-panel${isCompact ? ' metric-panel-compact' : ''}${panel.isAlerting ? ' is-alerting' : ''}`}
-      data-testid="metric-panel"
+      className={`incident-metric-panel${isCompact ? ' incident-metric-panel-compact' : ''}${panel.isAlerting ? ' is-alerting' : ''}`}
+      data-testid="incident-metric-panel"
       data-alerting={panel.isAlerting ? 'true' : 'false'}
     >
-      <figcaption className="metric-head">
-        <span className="metric-name">{panel.name}</span>
+      <figcaption className="incident-metric-head">
+        <span className="incident-metric-name">{panel.name}</span>
         <MetricAlertState panel={panel} />
-        <span className="metric-current" data-testid="metric-current">
+        <span className="incident-metric-current" data-testid="incident-metric-current">
           {chartValueText(panel.current, panel.unit, panel.decimals)}
         </span>
       </figcaption>
-      <div ref={ref} className="metric-plot">
-        <svg width={width} height={height} role="img" aria-label={label} className="metric-svg">
+      <div ref={ref} className="incident-metric-plot">
+        <svg width={width} height={height} role="img" aria-label={label} className="incident-metric-svg">
           {axis.ticks.map((v, i) => (
             <g key={`v${v}`}>
-              <line className="chart-grid" x1={left} x2={left + plotW} y1={y(v)} y2={y(v)} />
-              <text className="chart-tick" x={left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={fontSize}>
+              <line className="incident-chart-grid" x1={left} x2={left + plotW} y1={y(v)} y2={y(v)} />
+              <text className="incident-chart-tick" x={left - 6} y={y(v)} dy="0.32em" textAnchor="end" fontSize={fontSize}>
                 {labels[i]}
               </text>
             </g>
           ))}
           {hasAxisTitle && (
             <text
-              className="chart-tick chart-axis-title"
+              className="incident-chart-tick incident-chart-axis-title"
               transform={`translate(${fontSize}, ${top + plotH / 2}) rotate(-90)`}
               textAnchor="middle"
               fontSize={fontSize}
@@ -127,26 +127,26 @@ export function MetricChart({
           )}
           {timeTicks.map((t) => (
             <g key={`t${t}`}>
-              <line className="chart-grid chart-grid-time" x1={x(t)} x2={x(t)} y1={top} y2={top + plotH} />
-              <text className="chart-tick" x={x(t)} y={top + plotH + fontSize + 4} textAnchor="middle" fontSize={fontSize}>
+              <line className="incident-chart-grid incident-chart-grid-time" x1={x(t)} x2={x(t)} y1={top} y2={top + plotH} />
+              <text className="incident-chart-tick" x={x(t)} y={top + plotH + fontSize + 4} textAnchor="middle" fontSize={fontSize}>
                 {timeText(t)}
               </text>
             </g>
           ))}
-          <line className="chart-axis" x1={left} x2={left + plotW} y1={top + plotH} y2={top + plotH} />
+          <line className="incident-chart-axis" x1={left} x2={left + plotW} y1={top + plotH} y2={top + plotH} />
           {threshold !== null && threshold >= axis.min && threshold <= axis.max && (
             <g>
               <rect
-                className="chart-breach-zone"
+                className="incident-chart-breach-zone"
                 x={left}
                 width={plotW}
                 y={panel.thresholdDirection === 'below' ? y(threshold) : top}
                 height={panel.thresholdDirection === 'below' ? top + plotH - y(threshold) : y(threshold) - top}
               />
-              <line className="chart-threshold" x1={left} x2={left + plotW} y1={y(threshold)} y2={y(threshold)} />
+              <line className="incident-chart-threshold" x1={left} x2={left + plotW} y1={y(threshold)} y2={y(threshold)} />
               {!isCompact && (
                 <text
-                  className="chart-threshold-text"
+                  className="incident-chart-threshold-text"
                   x={left + plotW - 4}
                   y={y(threshold) + (panel.thresholdDirection === 'below' ? fontSize + 3 : -4)}
                   textAnchor="end"
@@ -157,12 +157,12 @@ export function MetricChart({
               )}
             </g>
           )}
-          {area && <path className="chart-area" d={area} />}
-          {line && <path className="chart-line" d={line} />}
-          {nowMs < endMs && <line className="chart-now" x1={x(nowMs)} x2={x(nowMs)} y1={top} y2={top + plotH} />}
+          {area && <path className="incident-chart-area" d={area} />}
+          {line && <path className="incident-chart-line" d={line} />}
+          {nowMs < endMs && <line className="incident-chart-now" x1={x(nowMs)} x2={x(nowMs)} y1={top} y2={top + plotH} />}
           {points.length > 0 && (
             <circle
-              className="chart-last"
+              className="incident-chart-last"
               cx={x(panel.times[panel.times.length - 1]!)}
               cy={clampY(panel.current)}
               r={isCompact ? 2 : 3}

@@ -31,7 +31,7 @@ export function PresenterDashboard({
       </header>
       <div className="presenter-panels">
         {dashboard.panels.map((panel) => (
-          <MetricChart key={panel.key} panel={panel} nowMs={nowMs} endMs={endMs} timeText={tick} height={150} />
+          <MetricChart key={panel.key} panel={panel} nowMs={nowMs} endMs={endMs} timeText={tick} height={140} />
         ))}
       </div>
     </section>

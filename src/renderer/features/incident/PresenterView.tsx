@@ -41,7 +41,7 @@ export function PresenterView({
         </p>
         {clockState !== 'running' && (
           <p className="presenter-paused">
-            <span aria-hidden="true">{clockState === 'ended' ? '■' : '⏸'}</span>{' '}
+            <span aria-hidden="true">{clockState === 'ended' ? '■' : '‖'}</span>{' '}
             {clockState === 'ended' ? 'Simulation ended' : 'Simulation paused'}
           </p>
         )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   interviewIsAmending,
@@ -7,7 +7,7 @@ import {
   type SubmitProblem,
 } from '../../../core/interview/interviewLifecycle';
 import type { Defect } from '../../../core/rubric/schema';
-import { rubricExercise, rubricKit } from '../../../core/rubric/lookup';
+import { rubricExercise, rubricKit, rubricScenario } from '../../../core/rubric/lookup';
 import { appDb } from '../../db/dbContext';
 import {
   defectFindingSet,
@@ -32,8 +32,10 @@ import { SaveMark } from './SaveMark';
 import { RunnerClock } from './RunnerClocks';
 import { SubmitDialog } from './SubmitDialog';
 import { AmendDialog } from './AmendDialog';
+import { IncidentConsole } from '../incident/IncidentConsole';
+import { useIncidentSimAt } from '../incident/useIncidentSimAt';
 
-type LeftTab = 'kit' | 'exercise';
+type LeftTab = 'kit' | 'exercise' | 'incident';
 
 /**
  * The screen an interviewer lives in for an hour: the kit's current section, evidence notes and
@@ -78,7 +80,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     }
   }, [kit, isMine, data?.interview?.status, interviewId, saveTrack]);
 
-  const simAt = useCallback(() => null, []);
+  const simAt = useIncidentSimAt(kit?.scenario ? interviewId : null);
 
   if (!data || me === undefined || !packsLoaded) return <p className="page muted">Loading…</p>;
   const { interview } = data;
@@ -132,6 +134,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     .map((id) => pack.dimensions.find((d) => d.id === id))
     .filter((d): d is NonNullable<typeof d> => !!d);
   const exercise = kit.exercise ? rubricExercise(pack, kit.exercise) : undefined;
+  const scenario = kit.scenario ? rubricScenario(pack, kit.scenario) : undefined;
 
   const rate = (dimensionId: string, value: RatingValue) =>
     void saveTrack(ratingSet(appDb(), interviewId, dimensionId, value, Date.now()));
@@ -207,17 +210,26 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
       )}
       <div className="runner-grid">
         <div className="runner-col runner-left">
-          {exercise && (
+          {(exercise || scenario) && (
             <div className="tabs" role="tablist" aria-label="Interview material">
               <button type="button" role="tab" aria-selected={leftTab === 'kit'} onClick={() => setLeftTab('kit')}>
                 Kit
               </button>
-              <button type="button" role="tab" aria-selected={leftTab === 'exercise'} onClick={() => setLeftTab('exercise')}>
-                {exercise.format === 'artifact-review' ? 'Artifact review' : 'Case study'}
-              </button>
+              {exercise && (
+                <button type="button" role="tab" aria-selected={leftTab === 'exercise'} onClick={() => setLeftTab('exercise')}>
+                  {exercise.format === 'artifact-review' ? 'Artifact review' : 'Case study'}
+                </button>
+              )}
+              {scenario && (
+                <button type="button" role="tab" aria-selected={leftTab === 'incident'} onClick={() => setLeftTab('incident')}>
+                  Incident
+                </button>
+              )}
             </div>
           )}
-          {leftTab === 'exercise' && exercise?.format === 'artifact-review' ? (
+          {leftTab === 'incident' && scenario ? (
+            <IncidentConsole interviewId={interviewId} scenario={scenario} signals={pack.signals} isReadOnly={isReadOnly} />
+          ) : leftTab === 'exercise' && exercise?.format === 'artifact-review' ? (
             <ArtifactReviewPanel
               exercise={exercise}
               artifactText={pack.artifactText}

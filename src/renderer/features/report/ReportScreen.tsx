@@ -68,7 +68,7 @@ export function ReportScreen({ candidateId, audience }: { candidateId: string; a
     <div className="page">
       <div className="page-header no-print">
         <span className="muted">
-          {report.pack.title} {report.pack.version} · inputs {report.inputsHash.slice(0, 16)}
+          {report.pack.title} {report.pack.version} · inputs <span data-testid="inputs-hash">{report.inputsHash.slice(0, 16)}</span>
         </span>
         <div className="actions">
           <a

@@ -1,0 +1,191 @@
+import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  incidentActionForKey,
+  incidentClockSimNow,
+  incidentOutcomeOf,
+  incidentPresenterView,
+  incidentReplayEndMs,
+  incidentStateAt,
+  incidentTimeFormat,
+  type IncidentScenario,
+} from '../../../core/incident';
+import type { Signal } from '../../../core/rubric/schema';
+import { desktopApi } from '../../platform/desktopApi';
+import { useAppStore } from '../../stores/appStore';
+import { ActionPalette } from './ActionPalette';
+import { CandidateScreen } from './CandidateScreen';
+import { ClockControls } from './ClockControls';
+import { CommunicationForm } from './CommunicationForm';
+import { DerivedSignals } from './DerivedSignals';
+import { incidentSeedFor } from './incidentSeed';
+import { InjectFeed } from './InjectFeed';
+import { InjectTicker } from './InjectTicker';
+import { MilestoneTracker } from './MilestoneTracker';
+import { RunFigures } from './RunFigures';
+import { RunLog } from './RunLog';
+import { RunStartForm } from './RunStartForm';
+import { ScenarioGuide } from './ScenarioGuide';
+import { useIncidentRun } from './useIncidentRun';
+import { useSimNow } from './useSimNow';
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
+}
+
+/**
+ * The interviewer's incident console, inside the interview runner: the clock, one-key logging of
+ * the candidate's actions (and a searchable palette, free-form communications, undo), the inject
+ * feed with what the candidate sees, milestones, derived signals and the outcome so far. State is
+ * recomputed from the saved run on every clock tick here, so the rest of the runner does not redraw.
+ */
+export function IncidentConsole({
+  interviewId,
+  scenario,
+  signals,
+  isReadOnly,
+}: {
+  interviewId: string;
+  scenario: IncidentScenario;
+  signals: Signal[];
+  isReadOnly: boolean;
+}) {
+  const controls = useIncidentRun(interviewId, scenario.id);
+  const { run } = controls;
+  const noticeShow = useAppStore((s) => s.noticeShow);
+  const liveSimMs = useSimNow(run);
+  // A sealed run that was never ended is judged where the report judges it.
+  const isJudgedAtReplayEnd = !!run && isReadOnly && run.endedAt === null;
+  const simMs = run && isJudgedAtReplayEnd ? incidentReplayEndMs(scenario, run.log) : liveSimMs;
+  const state = useMemo(() => (run ? incidentStateAt(scenario, run.seed, run.log, simMs) : null), [scenario, run, simMs]);
+  const outcome = useMemo(() => (state ? incidentOutcomeOf(scenario, state) : null), [scenario, state]);
+  const view = useMemo(() => (state ? incidentPresenterView(state) : null), [state]);
+  const [lastLogged, setLastLogged] = useState('');
+  const [isKeysOn, setIsKeysOn] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const canLog = !!run && !isReadOnly && run.endedAt === null;
+
+  const logAction = async (actionId: string) => {
+    if (!run || !canLog) return;
+    const action = scenario.actions.find((a) => a.id === actionId);
+    const at = incidentClockSimNow(run.clock, Date.now());
+    if (await controls.log({ kind: 'action', action: actionId })) setLastLogged(`Logged at ${incidentTimeFormat(at)}: ${action?.label ?? actionId}`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+    if (event.key === '/') {
+      event.preventDefault();
+      searchRef.current?.focus();
+      return;
+    }
+    const action = incidentActionForKey(scenario, event.key);
+    if (!action || !canLog) return;
+    event.preventDefault();
+    void logAction(action.id);
+  };
+  const onFocus = (event: FocusEvent<HTMLElement>) => setIsKeysOn(!isTextField(event.target));
+  const onBlur = (event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsKeysOn(false);
+  };
+
+  const openPresenter = () => {
+    desktopApi()
+      .then((api) => api.openPresenter(interviewId))
+      .catch((error: unknown) => noticeShow('error', `Could not open the presenter: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  return (
+    <section
+      className="incident-console"
+      aria-labelledby="incident-console-title"
+      tabIndex={-1}
+      data-incident-console
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <header className="incident-head">
+        <h2 id="incident-console-title">Incident console</h2>
+        <span className="muted">{scenario.title}</span>
+      </header>
+      {run === undefined ? (
+        <p className="muted">Loading…</p>
+      ) : run === null ? (
+        isReadOnly ? (
+          <p className="muted">No incident run was recorded in this interview.</p>
+        ) : (
+          <RunStartForm
+            defaultSeed={incidentSeedFor(interviewId)}
+            duration={scenario.duration}
+            isReadOnly={isReadOnly}
+            onStart={(seed, speed) => void controls.start(seed, speed)}
+          />
+        )
+      ) : (
+        state &&
+        outcome &&
+        view && (
+          <>
+            <ClockControls
+              run={run}
+              simMs={simMs}
+              storyClock={view.wallClock}
+              isReadOnly={isReadOnly}
+              onClock={(change) => void controls.clock(change)}
+              onEnd={() => void controls.end()}
+              onReopen={() => void controls.reopen()}
+              onOpenPresenter={openPresenter}
+            />
+            <InjectTicker scenario={scenario} state={state} />
+            <p className="incident-run-hint">
+              {run.endedAt !== null
+                ? `Run ended at ${incidentTimeFormat(run.endedAt)}: the report judges the outcome at that time.`
+                : isJudgedAtReplayEnd
+                  ? `The run was not ended; the report judges it at ${incidentTimeFormat(simMs)}.`
+                  : 'End the run when the simulation is over: the report judges the outcome at that time.'}
+            </p>
+            {canLog && (
+              <div className="incident-keys">
+                <span className={`incident-keys-state${isKeysOn ? ' is-on' : ''}`} data-testid="incident-keys-state">
+                  <span aria-hidden="true">⌨</span>{' '}
+                  {isKeysOn ? 'Keys log actions' : 'Click the console to log by key'}
+                </span>
+                <span className="muted">/ finds an action · letters log it at the current sim time</span>
+                <span role="status" className="incident-last-logged" data-testid="incident-last-logged">
+                  {lastLogged}
+                </span>
+              </div>
+            )}
+            <div className="incident-logging">
+              <ActionPalette
+                scenario={scenario}
+                taken={state.actions}
+                isDisabled={!canLog}
+                searchRef={searchRef}
+                onLog={(id) => void logAction(id)}
+              />
+              <CommunicationForm
+                stakeholders={scenario.stakeholders}
+                isDisabled={!canLog}
+                onLog={(text, to) => controls.log({ kind: 'communication', text, to })}
+              />
+              <RunLog
+                scenario={scenario}
+                log={run.log}
+                state={state}
+                isDisabled={!canLog}
+                onRetract={(target) => void controls.log({ kind: 'retract', target })}
+              />
+            </div>
+            <RunFigures outcome={outcome} />
+            <MilestoneTracker milestones={state.milestones} simMs={simMs} />
+            <DerivedSignals signals={outcome.signals} catalogue={signals} />
+            <InjectFeed scenario={scenario} state={state} />
+            <CandidateScreen view={view} />
+          </>
+        )
+      )}
+      <ScenarioGuide scenario={scenario} />
+    </section>
+  );
+}
