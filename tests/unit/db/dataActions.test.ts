@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { auditChainVerify } from '../../../src/core/audit/auditChain';
+import { bundleParse, bundleStringify } from '../../../src/core/bundle';
+import { candidateCreate, loopClose, loopCreate } from '../../../src/renderer/db/actions/peopleActions';
+import { profileCreate } from '../../../src/renderer/db/actions/profileActions';
+import { interviewStart, interviewSubmit, noteSave, ratingSet } from '../../../src/renderer/db/actions/interviewActions';
+import {
+  auditVerify,
+  backupRestore,
+  bundleExportBuild,
+  candidateErase,
+  databaseDump,
+  retentionPurge,
+  retentionSet,
+} from '../../../src/renderer/db/actions/dataActions';
+import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
+import { testDb } from './dbTestKit';
+
+const pack = {
+  manifest: { id: 'staff-devops', version: '1.0.0' },
+  hash: 'b'.repeat(64),
+  dimensions: [{ id: 'iac-engineering', title: 'IaC engineering' }],
+  signals: [],
+} as never;
+const kit = { dimensions: ['iac-engineering'], sections: [{ id: 'context' }] } as never;
+const day = 86_400_000;
+
+async function withSealedLoop(name = 'Ada') {
+  const db = testDb();
+  const me = await profileCreate(db, { name: 'Grace' }, 1);
+  const candidate = await candidateCreate(db, { name, email: `${name}@example.org`, phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 2);
+  const loop = await loopCreate(db, { candidateId: candidate.id, pack, targetLevel: 'staff', interviews: [{ kitId: 'iac-review', interviewerId: me.id, scheduledAt: null }] }, 'Grace', 3);
+  const interview = (await db.interviews.where('loopId').equals(loop.id).first())!;
+  await interviewStart(db, interview.id, kit, 10);
+  await ratingSet(db, interview.id, 'iac-engineering', 3, 11);
+  await noteSave(db, { id: crypto.randomUUID(), interviewId: interview.id, at: 5, text: 'Named the blast radius', dimensionId: null, simAt: null, isPrivate: false });
+  await interviewSubmit(db, pack, kit, interview.id, 'Grace', 12);
+  return { db, candidate, loop, interview };
+}
+
+describe('erasure', () => {
+  it('removes the candidate and everything derived, leaving only a pseudonymous audit event', async () => {
+    const { db, candidate } = await withSealedLoop();
+    const counts = await candidateErase(db, candidate.id, 'Grace', 100);
+    expect(counts).toMatchObject({ loops: 1, interviews: 1, ratings: 1, notes: 1 });
+    for (const table of ['candidates', 'loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const) {
+      expect(await db.table(table).count(), table).toBe(0);
+    }
+    const last = await db.audit.orderBy('seq').last();
+    expect(last?.action).toBe('candidate.erased');
+    expect(last?.subject).toMatch(/^pseudonym:[0-9a-f]{64}$/);
+    expect(JSON.stringify(await db.audit.toArray())).not.toContain('Ada');
+    expect((await auditVerify(db)).ok).toBe(true);
+    // Later backups exclude them.
+    const backup = await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 200 });
+    expect(bundleStringify(backup)).not.toContain('Ada@example.org');
+  });
+});
+
+describe('retention', () => {
+  it('purges closed loops past the period, audited, and keeps open and recent ones', async () => {
+    const { db, loop, candidate } = await withSealedLoop();
+    await loopClose(db, loop.id, 'Grace', 1000);
+    await retentionSet(db, 30);
+    expect(await retentionPurge(db, 'loopdesk', 1000 + 29 * day)).toBe(0);
+    expect(await db.loops.count()).toBe(1);
+    expect(await retentionPurge(db, 'loopdesk', 1000 + 31 * day)).toBe(1);
+    expect(await db.loops.count()).toBe(0);
+    expect(await db.candidates.get(candidate.id)).toBeUndefined();
+    expect(await db.ratings.count()).toBe(0);
+    expect((await db.audit.orderBy('seq').last())?.action).toBe('loop.purged');
+  });
+
+  it('does nothing without a retention period', async () => {
+    const { db, loop } = await withSealedLoop();
+    await loopClose(db, loop.id, 'Grace', 1000);
+    expect(await retentionPurge(db, 'loopdesk', 1000 + 10_000 * day)).toBe(0);
+    expect(await db.loops.count()).toBe(1);
+  });
+});
+
+describe('exchange', () => {
+  it('a loop bundle imports into another database once; the second time adds nothing', async () => {
+    const { db, loop } = await withSealedLoop();
+    const bundle = await bundleExportBuild(db, { kind: 'loop', id: loop.id }, { appVersion: 't', createdBy: 'Grace', now: 50 });
+    const parsed = bundleParse(bundleStringify(bundle));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const other = testDb(undefined, 'other');
+    const first = await bundleContentImport(other, parsed.value.content, { actor: 'Linus', now: 60, source: 'loop.loopdesk' });
+    expect(first.summary.added).toBeGreaterThan(0);
+    const second = await bundleContentImport(other, parsed.value.content, { actor: 'Linus', now: 70, source: 'loop.loopdesk' });
+    expect(second.summary.isNothingToAdd).toBe(true);
+    expect(await other.ratings.count()).toBe(1);
+    const log = await other.audit.orderBy('seq').toArray();
+    expect(log.map((e) => e.action)).toEqual(['bundle.imported']);
+  });
+
+  it('a backup restores into an empty database with its audit chain continued', async () => {
+    const { db } = await withSealedLoop();
+    const backup = await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 50 });
+    const fresh = testDb(undefined, 'restored');
+    await backupRestore(fresh, backup, 'Grace', 60);
+    const before = await databaseDump(db);
+    const after = await databaseDump(fresh);
+    expect(after.ratings).toEqual(before.ratings);
+    expect(after.notes).toEqual(before.notes);
+    expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
+    expect(after.audit.at(-1)?.action).toBe('backup.restored');
+    expect(auditChainVerify(after.audit).ok).toBe(true);
+  });
+});
