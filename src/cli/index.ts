@@ -9,6 +9,8 @@ import { agreementCommand } from './commands/agreement';
 import { calibrateCommand } from './commands/calibrate';
 import { simulateCommand } from './commands/simulate';
 import { verifyCommand } from './commands/verify';
+import { reportCommand } from './commands/report';
+import { demoCommand } from './commands/demo';
 
 declare const __LOOPDESK_VERSION__: string;
 
@@ -19,6 +21,8 @@ const commands: CliCommand[] = [
   calibrateCommand,
   simulateCommand,
   verifyCommand,
+  reportCommand,
+  demoCommand,
 ];
 
 function helpText(): string {
