@@ -220,7 +220,8 @@ export function reportBuild(input: ReportInput): CandidateReport {
       raters: s?.raters ?? 0,
       noEvidence: s?.noEvidence ?? 0,
       spread: s?.spread ? { sd: round(s.spread.sd), min: s.spread.min, max: s.spread.max } : null,
-      interval: s?.interval ? [round(s.interval[0])!, round(s.interval[1])!] : null,
+      // A t interval from two raters can run far past the scale; the scale's ends are what is possible.
+      interval: s?.interval ? [round(Math.max(1, s.interval[0]))!, round(Math.min(4, s.interval[1]))!] : null,
       flags: s ? [...s.flags] : ['no-evidence'],
       expectedAtTarget: d.expectations[candidate.targetLevel] ?? null,
     };

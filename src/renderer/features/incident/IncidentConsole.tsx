@@ -52,10 +52,10 @@ export function IncidentConsole({
   const controls = useIncidentRun(interviewId, scenario.id);
   const { run } = controls;
   const noticeShow = useAppStore((s) => s.noticeShow);
-  const liveSimMs = useSimNow(run);
-  // A sealed run that was never ended is judged where the report judges it.
+  // A sealed interview's run does not move; one that was never ended is judged where the report judges it.
+  const liveSimMs = useSimNow(isReadOnly ? null : run);
   const isJudgedAtReplayEnd = !!run && isReadOnly && run.endedAt === null;
-  const simMs = run && isJudgedAtReplayEnd ? incidentReplayEndMs(scenario, run.log) : liveSimMs;
+  const simMs = !run ? 0 : (run.endedAt ?? (isReadOnly ? incidentReplayEndMs(scenario, run.log) : liveSimMs));
   const state = useMemo(() => (run ? incidentStateAt(scenario, run.seed, run.log, simMs) : null), [scenario, run, simMs]);
   const outcome = useMemo(() => (state ? incidentOutcomeOf(scenario, state) : null), [scenario, state]);
   const view = useMemo(() => (state ? incidentPresenterView(state) : null), [state]);

@@ -30,7 +30,7 @@ function AlertStateChip({ alert, at }: { alert: IncidentPresenterAlert; at: (ms:
 export function PresenterAlerts({ alerts, at }: { alerts: IncidentPresenterAlert[]; at: (ms: number) => string }) {
   const newestFirst = [...alerts].reverse();
   return (
-    <section className="presenter-box presenter-alerts" aria-labelledby="presenter-alerts-title">
+    <section className="presenter-box presenter-alerts" tabIndex={0} aria-labelledby="presenter-alerts-title">
       <h2 id="presenter-alerts-title">
         Alerts and pages <span className="presenter-count">{alerts.length}</span>
       </h2>

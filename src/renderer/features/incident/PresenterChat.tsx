@@ -17,7 +17,7 @@ export function PresenterChat({ chat, at }: { chat: IncidentPresenterChat[]; at:
     end.current?.scrollIntoView({ block: 'nearest' });
   }, [chat.length]);
   return (
-    <section className="presenter-box presenter-chat" aria-labelledby="presenter-chat-title">
+    <section className="presenter-box presenter-chat" tabIndex={0} aria-labelledby="presenter-chat-title">
       <h2 id="presenter-chat-title">
         Team chat <span className="presenter-count">{chat.length}</span>
       </h2>

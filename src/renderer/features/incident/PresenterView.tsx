@@ -57,7 +57,7 @@ export function PresenterView({
         </p>
       </header>
       <div className="presenter-grid">
-        <div className="presenter-main">
+        <div className="presenter-main" role="region" aria-label="Dashboards and logs" tabIndex={0}>
           <section className="presenter-brief" aria-labelledby="presenter-brief-title">
             <h2 id="presenter-brief-title">Brief</h2>
             <p>{view.brief}</p>

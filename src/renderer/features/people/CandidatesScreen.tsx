@@ -4,6 +4,7 @@ import { appDb } from '../../db/dbContext';
 import { href } from '../../app/router';
 import { usePacks } from '../../hooks/usePacks';
 import { fuzzyFilter } from '../../../core/text/fuzzy';
+import { OpenDemoButton } from '../today/OpenDemoButton';
 
 /** Recruiter's list: every candidate, searchable, with their open loops' missing scorecards. */
 export function CandidatesScreen() {
@@ -40,9 +41,12 @@ export function CandidatesScreen() {
         <section className="empty-state">
           <h2>No candidates yet</h2>
           <p>Add a candidate, then plan their loop: which interviews, with which kit, by whom.</p>
-          <a className="button primary" href="#/candidates/new">
-            Add candidate
-          </a>
+          <p className="form-row">
+            <a className="button primary" href="#/candidates/new">
+              Add candidate
+            </a>
+            <OpenDemoButton />
+          </p>
         </section>
       ) : (
         <>

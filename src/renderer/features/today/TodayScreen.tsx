@@ -7,6 +7,7 @@ import { href } from '../../app/router';
 import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
 import { ProfileSetup } from './ProfileSetup';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { OpenDemoButton } from './OpenDemoButton';
 
 /** The interviewer's start of day: their assigned interviews, one click into the runner. */
 export function TodayScreen() {
@@ -83,12 +84,16 @@ export function TodayScreen() {
         <section className="empty-state" aria-labelledby="today-empty-title">
           <h2 id="today-empty-title">No interviews assigned to you yet</h2>
           <p>
-            Interviews appear here once a loop assigns one to you. Add a candidate and plan their loop, or import a
-            bundle a colleague sent you.
+            Interviews appear here once a loop assigns one to you. Add a candidate and plan their loop, import a
+            bundle a colleague sent you, or open the demo loop to see every screen filled in.
           </p>
           <p className="form-row">
             <a className="button primary" href="#/candidates/new">
               Add a candidate
+            </a>
+            <OpenDemoButton />
+            <a className="button" href="#/data">
+              Import a bundle
             </a>
             <a className="button" href="#/rubrics">
               Browse rubric packs
