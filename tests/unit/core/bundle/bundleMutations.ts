@@ -87,7 +87,9 @@ function reseal(raw: Raw): string {
   return JSON.stringify(raw);
 }
 
-function at<T>(items: readonly T[], pick: number): T {
+function at(items: string, pick: number): string;
+function at<T>(items: readonly T[], pick: number): T;
+function at<T>(items: readonly T[] | string, pick: number): T | string {
   return items[pick % items.length]!;
 }
 
