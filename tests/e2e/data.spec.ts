@@ -132,3 +132,31 @@ test('with storage full, typing shows it, what was saved stays, and a backup sti
   expect(text).toContain('Saved before the disk filled up');
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 });
+
+test('when another window deletes the database, the runner says so and keeps the typed text', async ({ page, context }) => {
+  const today = new TodayPage(page);
+  const people = new PeoplePage(page);
+  const runner = new RunnerPage(page);
+  await today.open();
+  await today.createProfile('Grace Hopper');
+  await people.addCandidate('Shafi Goldwasser');
+  await people.planLoop([{ kit: 'Cross-team influence and leadership', interviewer: 'Grace Hopper' }]);
+  await people.openInterviewFromLoop('Cross-team influence and leadership');
+  await runner.writeNote('Kept before the database went away');
+
+  const other = await context.newPage();
+  await other.goto(new URL(page.url()).origin + '/no-app-here');
+  await other.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('loopdesk');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'database was deleted' })).toBeVisible();
+  await runner.noteInput().fill('Typed after the deletion');
+  await expect(runner.saveState()).toContainText('database closed');
+  await expect(runner.noteInput()).toHaveValue('Typed after the deletion');
+  await expect(runner.noteLines().filter({ hasText: 'Kept before the database went away' })).toBeVisible();
+});
