@@ -12,7 +12,7 @@ const dexie = { group: ['dexie', 'dexie-react-hooks'], message: 'Only the render
 const layer = (name) => ({ regex: `(^|/)${name}(/|$)`, message: `This layer may not import ${name}.` });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist-web', 'dist-cli', 'release', 'test-results', 'playwright-report', '.tmp', 'tests/fixtures/lint/**'] },
+  { ignores: ['node_modules', 'out', 'dist-web', 'dist-cli', 'release', 'test-results', 'playwright-report', '.tmp', 'tests/fixtures/lint/**', 'scripts/bench/.out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

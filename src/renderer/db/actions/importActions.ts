@@ -5,9 +5,15 @@
  * The bundle's own audit chain was verified by `bundleParse`; it is recorded by its head hash
  * rather than merged, since each machine's log is one chain of its own.
  */
-import { bundleImportPlan, type BundleExistingIndex, type BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
+import {
+  bundleImportPlan,
+  type BundleExistingIndex,
+  type BundleImportPlan,
+} from '../../../core/bundle/bundleImportPlan';
 import { bundleKeyOf, bundleRecordHash } from '../../../core/bundle/bundleKeys';
 import { bundleTables, type BundleContent, type BundleTable } from '../../../core/bundle/bundleSchema';
+import { DEMO_DEFAULT_SEED, DEMO_FIXED_NOW, demoDataset } from '../../../core/demo';
+import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../appDb';
 import { auditWrite } from './auditActions';
 
@@ -46,7 +52,11 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<BundleE
 
 /** What importing `content` would add, leave unchanged, and hold back as conflicts. Writes nothing. */
 export async function bundleImportPreview(db: AppDb, content: BundleContent): Promise<BundleImportPlan> {
-  return db.transaction('r', importedTables.map((t) => db.table(t)), () => existingIndex(db, content).then((ix) => bundleImportPlan(ix, content)));
+  return db.transaction(
+    'r',
+    importedTables.map((t) => db.table(t)),
+    () => existingIndex(db, content).then((ix) => bundleImportPlan(ix, content)),
+  );
 }
 
 /** Imports `content` (already validated); returns the plan that was applied. */
@@ -77,4 +87,10 @@ export async function bundleContentImport(
     });
     return plan;
   });
+}
+
+/** Imports the demo loop (fixed seed and dates, so opening it twice adds nothing). */
+export async function demoLoopOpen(db: AppDb, pack: RubricPack): Promise<BundleImportPlan> {
+  const content = demoDataset(pack, { now: DEMO_FIXED_NOW, seed: DEMO_DEFAULT_SEED });
+  return bundleContentImport(db, content, { actor: 'loopdesk demo', now: Date.now(), source: 'demo loop' });
 }

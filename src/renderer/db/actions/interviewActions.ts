@@ -20,6 +20,8 @@ import {
   type SignalTag,
 } from '../../../core/model/records';
 import type { Kit, RubricPack } from '../../../core/rubric/schema';
+import { incidentClockPause, incidentClockSimNow } from '../../../core/incident/clock';
+import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import type { AppDb } from '../appDb';
 import { auditWrite } from './auditActions';
 
@@ -38,7 +40,12 @@ async function editableInterview(db: AppDb, interviewId: string): Promise<Interv
 }
 
 /** Opens the runner: planned → draft with the clock started now (idempotent). */
-export async function interviewStart(db: AppDb, interviewId: string, kit: Pick<Kit, 'sections'>, now: number): Promise<void> {
+export async function interviewStart(
+  db: AppDb,
+  interviewId: string,
+  kit: Pick<Kit, 'sections'>,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.interviews, async () => {
     const interview = await db.interviews.get(interviewId);
     if (!interview || interview.status !== 'planned') return;
@@ -47,7 +54,12 @@ export async function interviewStart(db: AppDb, interviewId: string, kit: Pick<K
   });
 }
 
-export async function interviewMoveToSection(db: AppDb, interviewId: string, sectionId: string, now: number): Promise<void> {
+export async function interviewMoveToSection(
+  db: AppDb,
+  interviewId: string,
+  sectionId: string,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.interviews, async () => {
     const interview = await editableInterview(db, interviewId);
     const result = interviewTransition(interview, { type: 'moveToSection', now, sectionId });
@@ -59,7 +71,13 @@ export async function interviewMoveToSection(db: AppDb, interviewId: string, sec
 /** A score 1-4, "no-evidence", or null to clear. */
 export type RatingValue = 1 | 2 | 3 | 4 | 'no-evidence' | null;
 
-export async function ratingSet(db: AppDb, interviewId: string, dimensionId: string, value: RatingValue, now: number): Promise<void> {
+export async function ratingSet(
+  db: AppDb,
+  interviewId: string,
+  dimensionId: string,
+  value: RatingValue,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.interviews, db.ratings, async () => {
     const interview = await editableInterview(db, interviewId);
     if (value === null) await db.ratings.delete([interviewId, dimensionId]);
@@ -90,7 +108,8 @@ export async function noteDelete(db: AppDb, interviewId: string, noteId: string)
     await db.notes.delete(noteId);
     const tags = await db.signalTags.where('interviewId').equals(interviewId).toArray();
     for (const tag of tags) {
-      if (tag.noteIds.includes(noteId)) await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
+      if (tag.noteIds.includes(noteId))
+        await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
     }
   });
 }
@@ -135,7 +154,8 @@ export async function interviewEvidence(db: AppDb, interviewId: string) {
   return { interview, ratings, notes, signalTags, defectFindings, incidentRun: incidentRun ?? null };
 }
 
-export type SubmitResult = { ok: true; interview: Interview } | { ok: false; problems: SubmitProblem[]; message?: string };
+export type SubmitResult =
+  { ok: true; interview: Interview } | { ok: false; problems: SubmitProblem[]; message?: string };
 
 /**
  * Seals the interview: checks it is complete, moves it to submitted (or amended), stores the
@@ -151,7 +171,16 @@ export async function interviewSubmit(
 ): Promise<SubmitResult> {
   return db.transaction(
     'rw',
-    [db.interviews, db.ratings, db.notes, db.signalTags, db.defectFindings, db.incidentRuns, db.interviewVersions, db.audit],
+    [
+      db.interviews,
+      db.ratings,
+      db.notes,
+      db.signalTags,
+      db.defectFindings,
+      db.incidentRuns,
+      db.interviewVersions,
+      db.audit,
+    ],
     async () => {
       const evidence = await interviewEvidence(db, interviewId);
       if (!evidence.interview) return { ok: false, problems: [], message: 'This interview no longer exists.' };
@@ -161,7 +190,17 @@ export async function interviewSubmit(
       if (!result.ok) return { ok: false, problems: [], message: result.message };
       const sealed = result.interview;
       await db.interviews.put(sealed);
-      const snapshot = canonicalJson({ ...evidence, interview: sealed });
+      // A simulation still running ends where the interviewer submitted: the report judges that run.
+      let incidentRun = evidence.incidentRun;
+      if (incidentRun && incidentRun.endedAt === null) {
+        incidentRun = {
+          ...incidentRun,
+          clock: incidentClockPause(incidentRun.clock, now),
+          endedAt: Math.min(INCIDENT_MAX_SIM_MS, incidentClockSimNow(incidentRun.clock, now)),
+        };
+        await db.incidentRuns.put(incidentRun);
+      }
+      const snapshot = canonicalJson({ ...evidence, incidentRun, interview: sealed });
       await db.interviewVersions.add({
         id: crypto.randomUUID(),
         interviewId,
@@ -183,7 +222,12 @@ export async function interviewSubmit(
 }
 
 /** Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`. */
-export async function interviewBeginAmendment(db: AppDb, interviewId: string, reason: string, now: number): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function interviewBeginAmendment(
+  db: AppDb,
+  interviewId: string,
+  reason: string,
+  now: number,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return db.transaction('rw', db.interviews, async () => {
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { ok: false, message: 'This interview no longer exists.' };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { DEMO_DEFAULT_SEED, DEMO_FIXED_NOW, DEMO_PACK_ID, demoDataset, demoScriptProblems } from '../../../core/demo';
+import { DEMO_PACK_ID, demoScriptProblems } from '../../../core/demo';
 import { appDb } from '../../db/dbContext';
-import { bundleContentImport } from '../../db/actions/importActions';
+import { demoLoopOpen } from '../../db/actions/importActions';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
 import { navigate } from '../../app/router';
@@ -21,9 +21,13 @@ export function OpenDemoButton() {
     if (!pack) return;
     setIsBusy(true);
     try {
-      const content = demoDataset(pack, { now: DEMO_FIXED_NOW, seed: DEMO_DEFAULT_SEED });
-      const plan = await bundleContentImport(appDb(), content, { actor: 'loopdesk demo', now: Date.now(), source: 'demo loop' });
-      noticeShow('info', plan.summary.isNothingToAdd ? 'The demo loop is already here.' : 'Demo loop opened: three candidates, four interviewers, sealed scorecards.');
+      const plan = await demoLoopOpen(appDb(), pack);
+      noticeShow(
+        'info',
+        plan.summary.isNothingToAdd
+          ? 'The demo loop is already here.'
+          : 'Demo loop opened: three candidates, four interviewers, sealed scorecards.',
+      );
       navigate('#/committee');
     } catch (error) {
       noticeShow('error', `Could not open the demo loop: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,7 +37,12 @@ export function OpenDemoButton() {
   };
 
   return (
-    <button type="button" onClick={() => void open()} disabled={isBusy || problems.length > 0} title={problems.join('; ') || undefined}>
+    <button
+      type="button"
+      onClick={() => void open()}
+      disabled={isBusy || problems.length > 0}
+      title={problems.join('; ') || undefined}
+    >
       {isBusy ? 'Opening…' : 'Open demo loop'}
     </button>
   );
