@@ -1,31 +1,65 @@
+import { lazy, Suspense } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
 import { TodayScreen } from './features/today/TodayScreen';
-import { RubricLibraryScreen } from './features/rubrics/RubricLibraryScreen';
-import { PackBrowserScreen } from './features/rubrics/PackBrowserScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
-import { CandidatesScreen } from './features/people/CandidatesScreen';
-import { NewCandidateScreen } from './features/people/NewCandidateScreen';
-import { CandidateScreen } from './features/people/CandidateScreen';
-import { LoopScreen } from './features/people/LoopScreen';
-import { InterviewRunnerScreen } from './features/interview/InterviewRunnerScreen';
-import { PresenterScreen } from './features/incident/PresenterScreen';
-import { ReportScreen } from './features/report/ReportScreen';
-import { CommitteeScreen } from './features/report/CommitteeScreen';
-import { PrintReportScreen } from './features/report/PrintReportScreen';
-import { DataScreen } from './features/data/DataScreen';
+
+// Today is in the first bundle; every other screen loads on first visit, so cold start stays small.
+const RubricLibraryScreen = lazy(() =>
+  import('./features/rubrics/RubricLibraryScreen').then((m) => ({ default: m.RubricLibraryScreen })),
+);
+const PackBrowserScreen = lazy(() =>
+  import('./features/rubrics/PackBrowserScreen').then((m) => ({ default: m.PackBrowserScreen })),
+);
+const CandidatesScreen = lazy(() =>
+  import('./features/people/CandidatesScreen').then((m) => ({ default: m.CandidatesScreen })),
+);
+const NewCandidateScreen = lazy(() =>
+  import('./features/people/NewCandidateScreen').then((m) => ({ default: m.NewCandidateScreen })),
+);
+const CandidateScreen = lazy(() =>
+  import('./features/people/CandidateScreen').then((m) => ({ default: m.CandidateScreen })),
+);
+const LoopScreen = lazy(() => import('./features/people/LoopScreen').then((m) => ({ default: m.LoopScreen })));
+const InterviewRunnerScreen = lazy(() =>
+  import('./features/interview/InterviewRunnerScreen').then((m) => ({ default: m.InterviewRunnerScreen })),
+);
+const PresenterScreen = lazy(() =>
+  import('./features/incident/PresenterScreen').then((m) => ({ default: m.PresenterScreen })),
+);
+const ReportScreen = lazy(() => import('./features/report/ReportScreen').then((m) => ({ default: m.ReportScreen })));
+const CommitteeScreen = lazy(() =>
+  import('./features/report/CommitteeScreen').then((m) => ({ default: m.CommitteeScreen })),
+);
+const PrintReportScreen = lazy(() =>
+  import('./features/report/PrintReportScreen').then((m) => ({ default: m.PrintReportScreen })),
+);
+const DataScreen = lazy(() => import('./features/data/DataScreen').then((m) => ({ default: m.DataScreen })));
+
+const loading = <p className="page muted">Loading…</p>;
 
 /** Maps the hash route to a screen. */
 export function App() {
   const { path, query } = useRoute();
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.
-  if (section === 'presenter' && path[1]) return <PresenterScreen key={path[1]} interviewId={path[1]} />;
+  if (section === 'presenter' && path[1]) {
+    return (
+      <Suspense fallback={loading}>
+        <PresenterScreen key={path[1]} interviewId={path[1]} />
+      </Suspense>
+    );
+  }
   if (section === 'print') {
     // Print routes render the report alone (no navigation) for printToPDF / browser print.
     const audience = query.get('audience') === 'recruiter' ? 'recruiter' : 'committee';
-    const ids = path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
-    return <PrintReportScreen candidateIds={ids} audience={audience} isAutoPrint={query.get('autoprint') === '1'} />;
+    const ids =
+      path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
+    return (
+      <Suspense fallback={loading}>
+        <PrintReportScreen candidateIds={ids} audience={audience} isAutoPrint={query.get('autoprint') === '1'} />
+      </Suspense>
+    );
   }
   let screen;
   switch (section) {
@@ -38,7 +72,8 @@ export function App() {
       break;
     case 'candidates':
       if (path[1] === 'new') screen = <NewCandidateScreen />;
-      else if (path[1]) screen = <CandidateScreen key={path[1]} candidateId={path[1]} isPlanning={query.get('plan') === '1'} />;
+      else if (path[1])
+        screen = <CandidateScreen key={path[1]} candidateId={path[1]} isPlanning={query.get('plan') === '1'} />;
       else screen = <CandidatesScreen />;
       break;
     case 'loops':
@@ -49,7 +84,11 @@ export function App() {
       break;
     case 'reports':
       screen = path[1] ? (
-        <ReportScreen key={path[1]} candidateId={path[1]} audience={query.get('audience') === 'recruiter' ? 'recruiter' : 'committee'} />
+        <ReportScreen
+          key={path[1]}
+          candidateId={path[1]}
+          audience={query.get('audience') === 'recruiter' ? 'recruiter' : 'committee'}
+        />
       ) : (
         <NotFoundScreen />
       );
@@ -63,5 +102,9 @@ export function App() {
     default:
       screen = <NotFoundScreen />;
   }
-  return <AppShell>{screen}</AppShell>;
+  return (
+    <AppShell>
+      <Suspense fallback={loading}>{screen}</Suspense>
+    </AppShell>
+  );
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { DEMO_PACK_ID, demoScriptProblems } from '../../../core/demo';
 import { appDb } from '../../db/dbContext';
-import { demoLoopOpen } from '../../db/actions/importActions';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
 import { navigate } from '../../app/router';
@@ -14,13 +12,19 @@ export function OpenDemoButton() {
   const packs = usePacks();
   const noticeShow = useAppStore((s) => s.noticeShow);
   const [isBusy, setIsBusy] = useState(false);
-  const pack = packs.find((p) => p.manifest.id === DEMO_PACK_ID && p.origin === 'built-in');
-  const problems = pack ? demoScriptProblems(pack) : ['the built-in Staff DevOps pack is not loaded'];
+  const pack = packs.find((p) => p.manifest.id === 'staff-devops' && p.origin === 'built-in');
 
   const open = async () => {
     if (!pack) return;
     setIsBusy(true);
     try {
+      // Loaded on demand: the demo script and the import code are not needed to start the app.
+      const [{ demoScriptProblems }, { demoLoopOpen }] = await Promise.all([
+        import('../../../core/demo'),
+        import('../../db/actions/importActions'),
+      ]);
+      const problems = demoScriptProblems(pack);
+      if (problems.length > 0) throw new Error(problems.join('; '));
       const plan = await demoLoopOpen(appDb(), pack);
       noticeShow(
         'info',
@@ -40,8 +44,8 @@ export function OpenDemoButton() {
     <button
       type="button"
       onClick={() => void open()}
-      disabled={isBusy || problems.length > 0}
-      title={problems.join('; ') || undefined}
+      disabled={isBusy || !pack}
+      title={pack ? undefined : 'The built-in Staff DevOps pack is not loaded'}
     >
       {isBusy ? 'Opening…' : 'Open demo loop'}
     </button>
