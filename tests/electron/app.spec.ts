@@ -3,14 +3,20 @@
  * runtime (its binary downloads on first install with network access); where none exists they are
  * skipped with the reason.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { test, expect, _electron as electron } from '@playwright/test';
 
+/** The installed Electron executable, found without triggering Electron's lazy download. */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+    const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+    const full = override ? join(override, name) : join(dir, 'dist', name);
+    return existsSync(full) ? full : null;
   } catch {
     return null;
   }
