@@ -24,8 +24,8 @@ const LoopScreen = lazy(() => import('./features/people/LoopScreen').then((m) =>
 const InterviewRunnerScreen = lazy(() =>
   import('./features/interview/InterviewRunnerScreen').then((m) => ({ default: m.InterviewRunnerScreen })),
 );
-const PresenterScreen = lazy(() =>
-  import('./features/incident/PresenterScreen').then((m) => ({ default: m.PresenterScreen })),
+const CandidateViewScreen = lazy(() =>
+  import('./features/interview/CandidateViewScreen').then((m) => ({ default: m.CandidateViewScreen })),
 );
 const ReportScreen = lazy(() => import('./features/report/ReportScreen').then((m) => ({ default: m.ReportScreen })));
 const CommitteeScreen = lazy(() =>
@@ -46,7 +46,7 @@ export function App() {
   if (section === 'presenter' && path[1]) {
     return (
       <Suspense fallback={loading}>
-        <PresenterScreen key={path[1]} interviewId={path[1]} />
+        <CandidateViewScreen key={path[1]} interviewId={path[1]} />
       </Suspense>
     );
   }

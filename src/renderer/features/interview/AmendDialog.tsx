@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../components/ModalDialog';
 
 /** Asks why a sealed scorecard is being changed; the reason goes to the audit log. */
-export function AmendDialog({ onConfirm, onClose }: { onConfirm: (reason: string) => Promise<string | null>; onClose: () => void }) {
+export function AmendDialog({
+  onConfirm,
+  onClose,
+}: {
+  onConfirm: (reason: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -15,7 +21,14 @@ export function AmendDialog({ onConfirm, onClose }: { onConfirm: (reason: string
         <p>The sealed version stays on record. Say what you are changing and why.</p>
         <label>
           Reason for the amendment
-          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus maxLength={2000} required />
+          <textarea
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            maxLength={2000}
+            required
+          />
         </label>
         {error && (
           <p className="error-text" role="alert">

@@ -4,18 +4,21 @@ import type { ArtifactReviewExercise, Defect } from '../../../core/rubric/schema
 import { defectReviewSummary } from '../../../core/exercise/defectScore';
 import { clockText } from '../../../core/text/clockText';
 import { CodeView } from '../../components/CodeView';
+import { desktopApi } from '../../platform/desktopApi';
 
 /**
  * The artifact with line numbers beside the planted-defect checklist. Ticking a defect records
  * when the candidate found it; the summary weights severities.
  */
 export function ArtifactReviewPanel({
+  interviewId,
   exercise,
   artifactText,
   findings,
   isReadOnly,
   onToggle,
 }: {
+  interviewId: string;
   exercise: ArtifactReviewExercise;
   artifactText: Record<string, string>;
   findings: DefectFinding[];
@@ -42,6 +45,9 @@ export function ArtifactReviewPanel({
         <span className="badge" data-testid="defect-summary">
           {summary.found}/{summary.total} found · weighted {Math.round(summary.weightedScore * 100)}%
         </span>
+        <button type="button" onClick={() => void desktopApi().then((api) => api.openPresenter(interviewId))}>
+          Open candidate view ↗
+        </button>
       </div>
       {exercise.artifacts.length > 1 && (
         <div className="tabs" role="tablist" aria-label="Artifacts">

@@ -138,7 +138,8 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
 
   const rate = (dimensionId: string, value: RatingValue) =>
     void saveTrack(ratingSet(appDb(), interviewId, dimensionId, value, Date.now()));
-  const moveTo = (sectionId: string) => void saveTrack(interviewMoveToSection(appDb(), interviewId, sectionId, Date.now()));
+  const moveTo = (sectionId: string) =>
+    void saveTrack(interviewMoveToSection(appDb(), interviewId, sectionId, Date.now()));
   const toggleDefect = (defect: Defect, isFound: boolean) =>
     exercise &&
     void saveTrack(
@@ -155,7 +156,12 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     const result = await interviewSubmit(appDb(), pack, kit, interviewId, me.name, Date.now());
     if (result.ok) {
       setDialog(null);
-      noticeShow('info', result.interview.version > 1 ? `Amendment sealed as version ${result.interview.version}.` : 'Scorecard submitted and sealed.');
+      noticeShow(
+        'info',
+        result.interview.version > 1
+          ? `Amendment sealed as version ${result.interview.version}.`
+          : 'Scorecard submitted and sealed.',
+      );
     } else if (result.problems.length > 0) setDialog({ kind: 'submit', problems: result.problems });
     else {
       setDialog(null);
@@ -216,21 +222,37 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
                 Kit
               </button>
               {exercise && (
-                <button type="button" role="tab" aria-selected={leftTab === 'exercise'} onClick={() => setLeftTab('exercise')}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={leftTab === 'exercise'}
+                  onClick={() => setLeftTab('exercise')}
+                >
                   {exercise.format === 'artifact-review' ? 'Artifact review' : 'Case study'}
                 </button>
               )}
               {scenario && (
-                <button type="button" role="tab" aria-selected={leftTab === 'incident'} onClick={() => setLeftTab('incident')}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={leftTab === 'incident'}
+                  onClick={() => setLeftTab('incident')}
+                >
                   Incident
                 </button>
               )}
             </div>
           )}
           {leftTab === 'incident' && scenario ? (
-            <IncidentConsole interviewId={interviewId} scenario={scenario} signals={pack.signals} isReadOnly={isReadOnly} />
+            <IncidentConsole
+              interviewId={interviewId}
+              scenario={scenario}
+              signals={pack.signals}
+              isReadOnly={isReadOnly}
+            />
           ) : leftTab === 'exercise' && exercise?.format === 'artifact-review' ? (
             <ArtifactReviewPanel
+              interviewId={interviewId}
               exercise={exercise}
               artifactText={pack.artifactText}
               findings={findings}
@@ -267,7 +289,12 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
         </div>
       </div>
       {dialog?.kind === 'submit' && (
-        <SubmitDialog problems={dialog.problems} isAmendment={isAmending} onConfirm={confirmSubmit} onClose={() => setDialog(null)} />
+        <SubmitDialog
+          problems={dialog.problems}
+          isAmendment={isAmending}
+          onConfirm={confirmSubmit}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'amend' && (
         <AmendDialog

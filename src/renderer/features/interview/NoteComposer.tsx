@@ -71,7 +71,9 @@ export const NoteComposer = memo(function NoteComposer({
       const now = latest.current;
       const isCurrent =
         draft.current?.id !== d.id ||
-        (now.text === snapshot.text && now.dimensionId === snapshot.dimensionId && now.isPrivate === snapshot.isPrivate);
+        (now.text === snapshot.text &&
+          now.dimensionId === snapshot.dimensionId &&
+          now.isPrivate === snapshot.isPrivate);
       if (ok && isCurrent) saveMarkDirty(key, false);
       return ok;
     });

@@ -59,7 +59,9 @@ export function NotesPanel({
 
   const orderedTags = [...signalTags].sort((a, b) => {
     const rank = { 'red-flag': 0, strong: 1, weak: 2 } as const;
-    return rank[signalOf(a.signalId)?.polarity ?? 'weak'] - rank[signalOf(b.signalId)?.polarity ?? 'weak'] || a.at - b.at;
+    return (
+      rank[signalOf(a.signalId)?.polarity ?? 'weak'] - rank[signalOf(b.signalId)?.polarity ?? 'weak'] || a.at - b.at
+    );
   });
 
   return (
@@ -73,7 +75,9 @@ export function NotesPanel({
               <li key={tag.id} data-testid={`tag-${tag.signalId}`}>
                 {signal && <SignalBadge polarity={signal.polarity} />} <span>{signal?.title ?? tag.signalId}</span>
                 <span className="muted">
-                  {tag.noteIds.length === 0 ? ' — no evidence linked' : ` — evidence at ${tag.noteIds.map(noteTime).join(', ')}`}
+                  {tag.noteIds.length === 0
+                    ? ' — no evidence linked'
+                    : ` — evidence at ${tag.noteIds.map(noteTime).join(', ')}`}
                 </span>
                 {!isReadOnly && (
                   <button
@@ -90,7 +94,9 @@ export function NotesPanel({
         </ul>
       )}
       <ol className="note-list" aria-label="Notes">
-        {lines.length === 0 && <li className="muted note-empty">No notes yet. Type below; every line is time-stamped.</li>}
+        {lines.length === 0 && (
+          <li className="muted note-empty">No notes yet. Type below; every line is time-stamped.</li>
+        )}
         {lines.map((note) => (
           <li key={note.id} className="note-line" data-testid="note-line">
             <span className="note-time mono">{clockText(note.at)}</span>
@@ -104,7 +110,9 @@ export function NotesPanel({
                     aria-label={`Dimension for note at ${clockText(note.at)}`}
                     className="compact"
                     value={note.dimensionId ?? ''}
-                    onChange={(e) => void saveTrack(noteSave(appDb(), { ...note, dimensionId: e.target.value || null }))}
+                    onChange={(e) =>
+                      void saveTrack(noteSave(appDb(), { ...note, dimensionId: e.target.value || null }))
+                    }
                   >
                     <option value="">No dimension</option>
                     {dimensions.map((d) => (

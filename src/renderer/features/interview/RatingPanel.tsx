@@ -134,7 +134,11 @@ export function RatingPanel({
                 })}
               </div>
               <span className="rating-value" aria-hidden="true">
-                {value === null ? '' : value === 'no-evidence' ? 'No evidence' : dim.anchors.find((a) => a.score === value)?.label}
+                {value === null
+                  ? ''
+                  : value === 'no-evidence'
+                    ? 'No evidence'
+                    : dim.anchors.find((a) => a.score === value)?.label}
               </span>
             </div>
           );

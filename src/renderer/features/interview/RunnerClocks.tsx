@@ -6,7 +6,11 @@ export function RunnerClock({ startedAt, totalMinutes }: { startedAt: number | n
   const now = useNow(1000);
   const elapsed = startedAt === null ? 0 : Math.max(0, now - startedAt);
   return (
-    <span className={`mono${elapsed > totalMinutes * 60_000 ? ' is-over' : ''}`} aria-label="Interview time" role="timer">
+    <span
+      className={`mono${elapsed > totalMinutes * 60_000 ? ' is-over' : ''}`}
+      aria-label="Interview time"
+      role="timer"
+    >
       {clockText(elapsed)} / {totalMinutes}:00
     </span>
   );
