@@ -17,7 +17,20 @@ import { bundleContentImport } from './importActions';
 export async function databaseDump(db: AppDb): Promise<BundleContent> {
   return db.transaction(
     'r',
-    [db.candidates, db.interviewers, db.loops, db.interviews, db.ratings, db.notes, db.signalTags, db.defectFindings, db.decisions, db.interviewVersions, db.incidentRuns, db.audit],
+    [
+      db.candidates,
+      db.interviewers,
+      db.loops,
+      db.interviews,
+      db.ratings,
+      db.notes,
+      db.signalTags,
+      db.defectFindings,
+      db.decisions,
+      db.interviewVersions,
+      db.incidentRuns,
+      db.audit,
+    ],
     async () => ({
       candidates: await db.candidates.toArray(),
       interviewers: await db.interviewers.toArray(),
@@ -47,7 +60,9 @@ export async function bundleExportBuild(
   const all = await databaseDump(db);
   let content = bundleContentForScope(all, scope);
   if (scope.kind !== 'all') {
-    const sealed = new Set(content.interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id));
+    const sealed = new Set(
+      content.interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id),
+    );
     const own = <T extends { interviewId: string }>(rows: T[]) => rows.filter((r) => sealed.has(r.interviewId));
     content = {
       ...content,
@@ -130,7 +145,12 @@ const evidenceTables = (db: AppDb) => [
  * Erases a candidate and everything derived from them in one transaction. The audit log keeps a
  * pseudonymous event only (no name, no contact, no notes), so the erasure itself is on record.
  */
-export async function candidateErase(db: AppDb, candidateId: string, actor: string, now: number): Promise<ErasureCounts> {
+export async function candidateErase(
+  db: AppDb,
+  candidateId: string,
+  actor: string,
+  now: number,
+): Promise<ErasureCounts> {
   return db.transaction('rw', evidenceTables(db), async () => {
     const counts = await candidateErasurePreview(db, candidateId);
     const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
@@ -161,6 +181,25 @@ export async function retentionSet(db: AppDb, days: number | null): Promise<void
   else await db.settings.put({ key: retentionSettingKey, value: Math.max(1, Math.round(days)) });
 }
 
+/** Closed loops past the retention period, with their candidates' names, for the confirmation. */
+export async function retentionPreview(
+  db: AppDb,
+  now: number,
+): Promise<Array<{ loopId: string; candidateName: string; closedAt: number }>> {
+  const days = await retentionDays(db);
+  if (days === null) return [];
+  const cutoff = now - days * 86_400_000;
+  const expired = (await db.loops.where('status').equals('closed').toArray()).filter(
+    (l) => l.closedAt !== null && l.closedAt < cutoff,
+  );
+  const candidates = await db.candidates.bulkGet(expired.map((l) => l.candidateId));
+  return expired.map((l, i) => ({
+    loopId: l.id,
+    candidateName: candidates[i]?.name ?? 'erased candidate',
+    closedAt: l.closedAt!,
+  }));
+}
+
 /**
  * Purges closed loops whose closing is older than the retention period: the loop, its
  * interviews and evidence and decisions, and the candidate when no other loop remains. Each purge
@@ -171,7 +210,9 @@ export async function retentionPurge(db: AppDb, actor: string, now: number): Pro
   if (days === null) return 0;
   const cutoff = now - days * 86_400_000;
   return db.transaction('rw', evidenceTables(db), async () => {
-    const expired = (await db.loops.where('status').equals('closed').toArray()).filter((l) => l.closedAt !== null && l.closedAt < cutoff);
+    const expired = (await db.loops.where('status').equals('closed').toArray()).filter(
+      (l) => l.closedAt !== null && l.closedAt < cutoff,
+    );
     for (const loop of expired) {
       const interviewIds = (await db.interviews.where('loopId').equals(loop.id).primaryKeys()) as string[];
       await interviewsDelete(db, interviewIds);
@@ -184,7 +225,12 @@ export async function retentionPurge(db: AppDb, actor: string, now: number): Pro
         actor,
         action: 'loop.purged',
         subject: loop.id,
-        details: { retentionDays: days, closedAt: loop.closedAt, interviews: interviewIds.length, candidateRemoved: remaining === 0 },
+        details: {
+          retentionDays: days,
+          closedAt: loop.closedAt,
+          interviews: interviewIds.length,
+          candidateRemoved: remaining === 0,
+        },
       });
     }
     return expired.length;
@@ -206,13 +252,23 @@ export async function backupRestore(db: AppDb, bundle: Bundle, actor: string, no
   const head = bundle.content.audit.at(-1)?.hash ?? null;
   const plan = await bundleContentImport(db, bundle.content, { actor, now, source: 'backup', auditHead: head });
   await db.transaction('rw', db.audit, () =>
-    auditWrite(db, { at: now, actor, action: 'backup.restored', subject: 'backup', details: { added: plan.summary.added, createdAt: bundle.manifest.createdAt } }),
+    auditWrite(db, {
+      at: now,
+      actor,
+      action: 'backup.restored',
+      subject: 'backup',
+      details: { added: plan.summary.added, createdAt: bundle.manifest.createdAt },
+    }),
   );
   return plan;
 }
 
 /** True when today's backup exists and nothing was written to the audit log since it. */
-export async function backupFreshEnough(db: AppDb, backups: Array<{ name: string; createdAt: number }>, now: number): Promise<boolean> {
+export async function backupFreshEnough(
+  db: AppDb,
+  backups: Array<{ name: string; createdAt: number }>,
+  now: number,
+): Promise<boolean> {
   const today = `loopdesk-backup-${new Date(now).toISOString().slice(0, 10)}.loopdesk`;
   const latest = backups.find((b) => b.name === today);
   if (!latest) return false;

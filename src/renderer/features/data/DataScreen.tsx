@@ -12,6 +12,7 @@ import {
   candidateErase,
   candidateErasurePreview,
   retentionDays,
+  retentionPreview,
   retentionPurge,
   retentionSet,
   type AuditVerification,
@@ -39,17 +40,27 @@ export function DataScreen() {
   const noticeShow = useAppStore((s) => s.noticeShow);
   const lists = useLiveQuery(async () => {
     const db = appDb();
-    const [candidates, loops, interviewers] = await Promise.all([db.candidates.orderBy('name').toArray(), db.loops.toArray(), db.interviewers.orderBy('name').toArray()]);
+    const [candidates, loops, interviewers] = await Promise.all([
+      db.candidates.orderBy('name').toArray(),
+      db.loops.toArray(),
+      db.interviewers.orderBy('name').toArray(),
+    ]);
     return { candidates, loops, interviewers, retention: await retentionDays(db) };
   }, []);
   const [scopeKey, setScopeKey] = useState('all');
-  const [incoming, setIncoming] = useState<{ name: string; bundle: Bundle; plan: BundleImportPlan; isBackup: boolean } | null>(null);
+  const [incoming, setIncoming] = useState<{
+    name: string;
+    bundle: Bundle;
+    plan: BundleImportPlan;
+    isBackup: boolean;
+  } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [importResult, setImportResult] = useState<string | null>(null);
   const [audit, setAudit] = useState<AuditVerification | null>(null);
   const [eraseId, setEraseId] = useState('');
   const [erasePreview, setErasePreview] = useState<ErasureCounts | null>(null);
   const [retentionInput, setRetentionInput] = useState('');
+  const [purgeList, setPurgeList] = useState<Awaited<ReturnType<typeof retentionPreview>> | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
   if (!lists) return <p className="page muted">Loading…</p>;
@@ -101,7 +112,11 @@ export function DataScreen() {
             source: incoming.name,
             auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
           });
-      setImportResult(plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`);
+      setImportResult(
+        plan.summary.isNothingToAdd
+          ? 'Nothing to add: everything in this bundle is already here.'
+          : `Imported: ${plan.summary.text}.`,
+      );
       setIncoming(null);
     } catch (e) {
       setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
@@ -125,7 +140,10 @@ export function DataScreen() {
 
       <section className="panel" aria-labelledby="export-title">
         <h2 id="export-title">Export a bundle</h2>
-        <p className="muted">A .loopdesk bundle carries sealed interviews with their evidence, the candidates and loops they belong to, and decisions. It is checked on import.</p>
+        <p className="muted">
+          A .loopdesk bundle carries sealed interviews with their evidence, the candidates and loops they belong to, and
+          decisions. It is checked on import.
+        </p>
         <div className="form-row">
           <label>
             What to export
@@ -165,11 +183,19 @@ export function DataScreen() {
         <div className="form-row">
           <label>
             Bundle file
-            <input type="file" accept=".loopdesk,application/json" onChange={(e) => void chooseFile(e.target.files?.[0], false)} />
+            <input
+              type="file"
+              accept=".loopdesk,application/json"
+              onChange={(e) => void chooseFile(e.target.files?.[0], false)}
+            />
           </label>
           <label>
             Restore from a backup file
-            <input type="file" accept=".loopdesk,application/json" onChange={(e) => void chooseFile(e.target.files?.[0], true)} />
+            <input
+              type="file"
+              accept=".loopdesk,application/json"
+              onChange={(e) => void chooseFile(e.target.files?.[0], true)}
+            />
           </label>
         </div>
         {importError && (
@@ -188,10 +214,15 @@ export function DataScreen() {
               {incoming.isBackup ? 'Restore' : 'Import'} {incoming.name}
             </h3>
             <p>
-              Made by {incoming.bundle.manifest.createdBy} on {new Date(incoming.bundle.manifest.createdAt).toLocaleString()} with Loopdesk{' '}
+              Made by {incoming.bundle.manifest.createdBy} on{' '}
+              {new Date(incoming.bundle.manifest.createdAt).toLocaleString()} with Loopdesk{' '}
               {incoming.bundle.manifest.appVersion}; checksum and audit chain verified.
             </p>
-            <p>{incoming.plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `This ${incoming.plan.summary.text}.`}</p>
+            <p>
+              {incoming.plan.summary.isNothingToAdd
+                ? 'Nothing to add: everything in this bundle is already here.'
+                : `This ${incoming.plan.summary.text}.`}
+            </p>
             {incoming.plan.conflicts.length > 0 && (
               <>
                 <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
@@ -203,7 +234,12 @@ export function DataScreen() {
               </>
             )}
             <p className="form-row">
-              <button type="button" className="primary" disabled={isBusy || incoming.plan.summary.isNothingToAdd} onClick={() => void applyImport()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={isBusy || incoming.plan.summary.isNothingToAdd}
+                onClick={() => void applyImport()}
+              >
                 {incoming.isBackup ? 'Restore' : 'Import'}
               </button>
               <button type="button" onClick={() => setIncoming(null)}>
@@ -217,7 +253,8 @@ export function DataScreen() {
       <section className="panel" aria-labelledby="backup-title">
         <h2 id="backup-title">Backups</h2>
         <p className="muted">
-          The desktop app writes a backup bundle to its data folder every day and keeps the last 14. In a browser, download one yourself.
+          The desktop app writes a backup bundle to its data folder every day and keeps the last 14. In a browser,
+          download one yourself.
         </p>
         <button type="button" onClick={() => void downloadBackup()}>
           Download backup
@@ -226,7 +263,9 @@ export function DataScreen() {
 
       <section className="panel" aria-labelledby="audit-title">
         <h2 id="audit-title">Audit log</h2>
-        <p className="muted">Sealing, amendments, decisions, imports, erasures and purges are recorded in a SHA-256 hash chain.</p>
+        <p className="muted">
+          Sealing, amendments, decisions, imports, erasures and purges are recorded in a SHA-256 hash chain.
+        </p>
         <button type="button" onClick={() => void auditVerify(appDb()).then(setAudit)}>
           Verify audit chain
         </button>
@@ -241,7 +280,10 @@ export function DataScreen() {
 
       <section className="panel" aria-labelledby="erase-title">
         <h2 id="erase-title">Erase a candidate</h2>
-        <p className="muted">Removes the candidate and everything derived from them. The audit log keeps only a pseudonymous event; later backups exclude them.</p>
+        <p className="muted">
+          Removes the candidate and everything derived from them. The audit log keeps only a pseudonymous event; later
+          backups exclude them.
+        </p>
         <div className="form-row">
           <label>
             Candidate
@@ -254,7 +296,12 @@ export function DataScreen() {
               ))}
             </select>
           </label>
-          <button type="button" className="danger" disabled={!eraseId} onClick={() => void candidateErasurePreview(appDb(), eraseId).then(setErasePreview)}>
+          <button
+            type="button"
+            className="danger"
+            disabled={!eraseId}
+            onClick={() => void candidateErasurePreview(appDb(), eraseId).then(setErasePreview)}
+          >
             Erase…
           </button>
         </div>
@@ -281,24 +328,72 @@ export function DataScreen() {
         >
           <label>
             Retention period (days)
-            <input inputMode="numeric" value={retentionInput} onChange={(e) => setRetentionInput(e.target.value)} placeholder={lists.retention === null ? 'e.g. 365' : String(lists.retention)} />
+            <input
+              inputMode="numeric"
+              value={retentionInput}
+              onChange={(e) => setRetentionInput(e.target.value)}
+              placeholder={lists.retention === null ? 'e.g. 365' : String(lists.retention)}
+            />
           </label>
           <button type="submit">Save</button>
           <button
             type="button"
             disabled={lists.retention === null}
-            onClick={() => void retentionPurge(appDb(), actor, Date.now()).then((n) => noticeShow('info', n === 0 ? 'No closed loop is past the retention period.' : `Purged ${n} closed loop${n === 1 ? '' : 's'}.`))}
+            onClick={() =>
+              void retentionPreview(appDb(), Date.now()).then((list) =>
+                list.length === 0
+                  ? noticeShow('info', 'No closed loop is past the retention period.')
+                  : setPurgeList(list),
+              )
+            }
           >
             Purge expired loops now
           </button>
         </form>
       </section>
 
+      {purgeList && (
+        <ModalDialog
+          title={`Purge ${purgeList.length} closed loop${purgeList.length === 1 ? '' : 's'}?`}
+          onClose={() => setPurgeList(null)}
+        >
+          <p>
+            These loops closed more than {lists.retention} days ago. Their interviews, evidence and decisions are
+            removed, and candidates left without a loop are removed too:
+          </p>
+          <ul>
+            {purgeList.map((l) => (
+              <li key={l.loopId}>
+                {l.candidateName}, closed {new Date(l.closedAt).toLocaleDateString()}
+              </li>
+            ))}
+          </ul>
+          <p className="form-row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void retentionPurge(appDb(), actor, Date.now()).then((n) => {
+                  noticeShow('info', `Purged ${n} closed loop${n === 1 ? '' : 's'}.`);
+                  setPurgeList(null);
+                })
+              }
+            >
+              Purge permanently
+            </button>
+            <button type="button" onClick={() => setPurgeList(null)} autoFocus>
+              Cancel
+            </button>
+          </p>
+        </ModalDialog>
+      )}
       {erasePreview && eraseId && (
         <ModalDialog title={`Erase ${nameOfCandidate(eraseId)}?`} onClose={() => setErasePreview(null)}>
           <p>
-            This permanently removes {nameOfCandidate(eraseId)}, {erasePreview.loops} loop{erasePreview.loops === 1 ? '' : 's'}, {erasePreview.interviews} interview
-            {erasePreview.interviews === 1 ? '' : 's'} with {erasePreview.ratings} ratings and {erasePreview.notes} notes, and {erasePreview.decisions} decision
+            This permanently removes {nameOfCandidate(eraseId)}, {erasePreview.loops} loop
+            {erasePreview.loops === 1 ? '' : 's'}, {erasePreview.interviews} interview
+            {erasePreview.interviews === 1 ? '' : 's'} with {erasePreview.ratings} ratings and {erasePreview.notes}{' '}
+            notes, and {erasePreview.decisions} decision
             {erasePreview.decisions === 1 ? '' : 's'}. It cannot be undone.
           </p>
           <p className="form-row">
