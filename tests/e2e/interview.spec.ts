@@ -104,3 +104,22 @@ test('submit names what is missing: an unrated dimension and a red flag without 
   await page.getByRole('button', { name: 'Back to the interview' }).click();
   await expect(page.getByText('In progress')).toBeVisible();
 });
+
+test('interviewers are listed, added and edited from the candidates screen', async ({ page }) => {
+  const today = new TodayPage(page);
+  await today.open();
+  await today.createProfile('Grace Hopper');
+  await page.goto('/#/candidates');
+  await page.getByText(/^Interviewers \(1\)/).click();
+  await page.getByLabel('New interviewer').fill('Linus Pauling');
+  await page.getByRole('button', { name: 'Add interviewer' }).click();
+  const table = page.getByRole('table', { name: 'Interviewers' });
+  await expect(table.getByRole('row', { name: /Linus Pauling/ })).toBeVisible();
+  await table.getByRole('button', { name: 'Edit Linus Pauling' }).click();
+  await page.getByRole('form', { name: 'Edit Linus Pauling' }).getByLabel('Email').fill('linus@example.org');
+  await page.getByRole('form', { name: 'Edit Linus Pauling' }).getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByRole('row', { name: /Linus Pauling/ })).toContainText('linus@example.org');
+  await page.reload();
+  await page.getByText(/^Interviewers \(2\)/).click();
+  await expect(page.getByRole('table', { name: 'Interviewers' })).toContainText('linus@example.org');
+});

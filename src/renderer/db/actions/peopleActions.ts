@@ -21,7 +21,12 @@ export interface CandidateInput {
   notes: string;
 }
 
-export async function candidateCreate(db: AppDb, input: CandidateInput, actor: string, now: number): Promise<Candidate> {
+export async function candidateCreate(
+  db: AppDb,
+  input: CandidateInput,
+  actor: string,
+  now: number,
+): Promise<Candidate> {
   const candidate = candidateSchema.parse({ ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
   await db.transaction('rw', db.candidates, db.audit, async () => {
     await db.candidates.add(candidate);
@@ -40,10 +45,33 @@ export async function candidateUpdate(db: AppDb, id: string, input: CandidateInp
   });
 }
 
-export async function interviewerCreate(db: AppDb, input: { name: string; email?: string }, now: number): Promise<Interviewer> {
-  const interviewer = interviewerSchema.parse({ id: crypto.randomUUID(), name: input.name, email: input.email ?? '', createdAt: now });
+export async function interviewerCreate(
+  db: AppDb,
+  input: { name: string; email?: string },
+  now: number,
+): Promise<Interviewer> {
+  const interviewer = interviewerSchema.parse({
+    id: crypto.randomUUID(),
+    name: input.name,
+    email: input.email ?? '',
+    createdAt: now,
+  });
   await db.interviewers.add(interviewer);
   return interviewer;
+}
+
+export async function interviewerUpdate(
+  db: AppDb,
+  id: string,
+  input: { name: string; email: string },
+): Promise<Interviewer> {
+  return db.transaction('rw', db.interviewers, async () => {
+    const existing = await db.interviewers.get(id);
+    if (!existing) throw new Error('This interviewer no longer exists.');
+    const interviewer = interviewerSchema.parse({ ...existing, name: input.name, email: input.email });
+    await db.interviewers.put(interviewer);
+    return interviewer;
+  });
 }
 
 export interface PlannedInterviewInput {
@@ -55,7 +83,12 @@ export interface PlannedInterviewInput {
 /** A loop and its planned interviews, written together. */
 export async function loopCreate(
   db: AppDb,
-  input: { candidateId: string; pack: Pick<RubricPack, 'manifest' | 'hash'>; targetLevel: string; interviews: PlannedInterviewInput[] },
+  input: {
+    candidateId: string;
+    pack: Pick<RubricPack, 'manifest' | 'hash'>;
+    targetLevel: string;
+    interviews: PlannedInterviewInput[];
+  },
   actor: string,
   now: number,
 ): Promise<Loop> {
@@ -86,13 +119,24 @@ export async function loopCreate(
   await db.transaction('rw', db.loops, db.interviews, db.audit, async () => {
     await db.loops.add(loop);
     await db.interviews.bulkAdd(interviews);
-    await auditWrite(db, { at: now, actor, action: 'loop.created', subject: loop.id, details: { interviews: interviews.length } });
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'loop.created',
+      subject: loop.id,
+      details: { interviews: interviews.length },
+    });
   });
   return loop;
 }
 
 /** Adds one more planned interview to an open loop. */
-export async function loopInterviewAdd(db: AppDb, loopId: string, planned: PlannedInterviewInput, now: number): Promise<void> {
+export async function loopInterviewAdd(
+  db: AppDb,
+  loopId: string,
+  planned: PlannedInterviewInput,
+  now: number,
+): Promise<void> {
   await db.transaction('rw', db.loops, db.interviews, async () => {
     const loop = await db.loops.get(loopId);
     if (!loop) throw new Error('This loop no longer exists.');

@@ -54,7 +54,13 @@ export function CandidateForm({
       <div className="form-grid">
         <label>
           Name
-          <input value={input.name} onChange={(e) => set({ name: e.target.value })} required maxLength={200} autoFocus />
+          <input
+            value={input.name}
+            onChange={(e) => set({ name: e.target.value })}
+            required
+            maxLength={200}
+            autoFocus
+          />
         </label>
         <label>
           Email

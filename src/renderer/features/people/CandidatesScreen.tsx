@@ -5,10 +5,13 @@ import { href } from '../../app/router';
 import { usePacks } from '../../hooks/usePacks';
 import { fuzzyFilter } from '../../../core/text/fuzzy';
 import { OpenDemoButton } from '../today/OpenDemoButton';
+import { InterviewersPanel } from './InterviewersPanel';
+import { useMe } from '../../db/hooks';
 
 /** Recruiter's list: every candidate, searchable, with their open loops' missing scorecards. */
 export function CandidatesScreen() {
   const [query, setQuery] = useState('');
+  const me = useMe();
   const packs = usePacks();
   const data = useLiveQuery(async () => {
     const db = appDb();
@@ -81,6 +84,7 @@ export function CandidatesScreen() {
           {shown.length === 0 && <p className="muted">No candidate matches “{query}”.</p>}
         </>
       )}
+      <InterviewersPanel meId={me?.id ?? null} />
     </div>
   );
 }

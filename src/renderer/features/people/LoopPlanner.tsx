@@ -24,10 +24,12 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
-  if (!pack) return <p className="error-text">The rubric pack “{candidate.packId}” is not loaded, so no kits are available.</p>;
+  if (!pack)
+    return <p className="error-text">The rubric pack “{candidate.packId}” is not loaded, so no kits are available.</p>;
   const defaultInterviewer = me?.id ?? interviewers[0]?.id ?? '';
   const current: Row[] =
-    rows ?? pack.kits.map((k) => ({ key: nextKey++, kitId: k.id, interviewerId: defaultInterviewer, scheduledAt: null }));
+    rows ??
+    pack.kits.map((k) => ({ key: nextKey++, kitId: k.id, interviewerId: defaultInterviewer, scheduledAt: null }));
   const update = (key: number, patch: Partial<Row>) =>
     setRows(current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -61,8 +63,8 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
     <form className="panel" onSubmit={submit} aria-labelledby="loop-planner-title">
       <h2 id="loop-planner-title">Plan a loop for {candidate.name}</h2>
       <p className="muted">
-        {pack.manifest.title} {pack.manifest.version}. Each interview uses one kit and is run by one interviewer, who scores
-        it independently.
+        {pack.manifest.title} {pack.manifest.version}. Each interview uses one kit and is run by one interviewer, who
+        scores it independently.
       </p>
       <label style={{ maxWidth: 240, marginBottom: 16 }}>
         Target level
@@ -89,7 +91,11 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
           {current.map((row, index) => (
             <tr key={row.key}>
               <td>
-                <select aria-label={`Kit for interview ${index + 1}`} value={row.kitId} onChange={(e) => update(row.key, { kitId: e.target.value })}>
+                <select
+                  aria-label={`Kit for interview ${index + 1}`}
+                  value={row.kitId}
+                  onChange={(e) => update(row.key, { kitId: e.target.value })}
+                >
                   {pack.kits.map((k) => (
                     <option key={k.id} value={k.id}>
                       {k.title}
@@ -116,11 +122,17 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
                 <input
                   type="datetime-local"
                   aria-label={`Scheduled time for interview ${index + 1}`}
-                  onChange={(e) => update(row.key, { scheduledAt: e.target.value ? new Date(e.target.value).getTime() : null })}
+                  onChange={(e) =>
+                    update(row.key, { scheduledAt: e.target.value ? new Date(e.target.value).getTime() : null })
+                  }
                 />
               </td>
               <td>
-                <button type="button" className="link" onClick={() => setRows(current.filter((r) => r.key !== row.key))}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setRows(current.filter((r) => r.key !== row.key))}
+                >
                   Remove<span className="sr-only"> interview {index + 1}</span>
                 </button>
               </td>
@@ -132,7 +144,10 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
         <button
           type="button"
           onClick={() =>
-            setRows([...current, { key: nextKey++, kitId: pack.kits[0]?.id ?? '', interviewerId: defaultInterviewer, scheduledAt: null }])
+            setRows([
+              ...current,
+              { key: nextKey++, kitId: pack.kits[0]?.id ?? '', interviewerId: defaultInterviewer, scheduledAt: null },
+            ])
           }
         >
           Add interview

@@ -51,16 +51,22 @@ export function LoopScreen({ loopId }: { loopId: string }) {
   return (
     <div className="page">
       <header className="page-header">
-        <h1>Loop for {candidate ? <a href={href('candidates', candidate.id)}>{candidate.name}</a> : 'an erased candidate'}</h1>
+        <h1>
+          Loop for {candidate ? <a href={href('candidates', candidate.id)}>{candidate.name}</a> : 'an erased candidate'}
+        </h1>
         <span className="muted">
-          {pack?.manifest.role ?? loop.packId} · {loop.packId} {loop.packVersion} · {loop.status === 'open' ? 'Open' : 'Closed'}
+          {pack?.manifest.role ?? loop.packId} · {loop.packId} {loop.packVersion} ·{' '}
+          {loop.status === 'open' ? 'Open' : 'Closed'}
         </span>
         <div className="actions">
           <a className="button" href={href('reports', loop.candidateId)}>
             Candidate report
           </a>
           {loop.status === 'open' && (
-            <button type="button" onClick={() => void run(loopClose(appDb(), loop.id, me?.name ?? 'recruiter', Date.now()))}>
+            <button
+              type="button"
+              onClick={() => void run(loopClose(appDb(), loop.id, me?.name ?? 'recruiter', Date.now()))}
+            >
               Close loop
             </button>
           )}
@@ -102,7 +108,9 @@ export function LoopScreen({ loopId }: { loopId: string }) {
                 <InterviewStatusBadge interview={i} />
               </td>
               <td>
-                {i.interviewerId === me?.id && <a href={href('interviews', i.id)}>{i.status === 'planned' ? 'Start' : 'Open'}</a>}
+                {i.interviewerId === me?.id && (
+                  <a href={href('interviews', i.id)}>{i.status === 'planned' ? 'Start' : 'Open'}</a>
+                )}
                 {i.status === 'planned' && loop.status === 'open' && (
                   <button type="button" className="link" onClick={() => void run(loopInterviewRemove(appDb(), i.id))}>
                     Remove<span className="sr-only"> {kitTitle(i.kitId)}</span>
@@ -114,7 +122,12 @@ export function LoopScreen({ loopId }: { loopId: string }) {
         </tbody>
       </table>
       {pack && (
-        <PanelRatings pack={pack} candidateInterviews={interviews} interviewers={interviewers} viewerId={me?.id ?? null} />
+        <PanelRatings
+          pack={pack}
+          candidateInterviews={interviews}
+          interviewers={interviewers}
+          viewerId={me?.id ?? null}
+        />
       )}
       {loop.status === 'open' && pack && (
         <form
@@ -126,7 +139,9 @@ export function LoopScreen({ loopId }: { loopId: string }) {
             const kit = kitId || pack.kits[0]?.id;
             const who = interviewerId || me?.id;
             if (!kit || !who) return;
-            void run(loopInterviewAdd(appDb(), loop.id, { kitId: kit, interviewerId: who, scheduledAt: null }, Date.now()));
+            void run(
+              loopInterviewAdd(appDb(), loop.id, { kitId: kit, interviewerId: who, scheduledAt: null }, Date.now()),
+            );
           }}
         >
           <label>

@@ -22,7 +22,13 @@ export function PanelRatings({
   const sealed = candidateInterviews.filter(interviewIsSealed);
   const isVisible = interviewPeersVisible(viewerId, candidateInterviews);
   const ratings = useLiveQuery(
-    () => (isVisible ? appDb().ratings.where('interviewId').anyOf(sealed.map((i) => i.id)).toArray() : []),
+    () =>
+      isVisible
+        ? appDb()
+            .ratings.where('interviewId')
+            .anyOf(sealed.map((i) => i.id))
+            .toArray()
+        : [],
     [isVisible, sealed.map((i) => i.id).join(',')],
   );
   return (
