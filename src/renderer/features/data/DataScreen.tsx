@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { bundleParse, bundleStringify, type Bundle } from '../../../core/bundle';
+import { bundleStringify, type Bundle } from '../../../core/bundle';
+import { bundleParseInWorker } from '../../platform/bundleParseInWorker';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { BundleScope } from '../../../core/bundle/bundleSchema';
 import { appDb } from '../../db/dbContext';
@@ -62,6 +63,7 @@ export function DataScreen() {
   const [retentionInput, setRetentionInput] = useState('');
   const [purgeList, setPurgeList] = useState<Awaited<ReturnType<typeof retentionPreview>> | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [checking, setChecking] = useState<{ name: string; cancel: () => void } | null>(null);
 
   if (!lists) return <p className="page muted">Loading…</p>;
   const nameOfCandidate = (id: string) => lists.candidates.find((c) => c.id === id)?.name ?? 'erased candidate';
@@ -91,7 +93,21 @@ export function DataScreen() {
     setImportResult(null);
     setIncoming(null);
     if (!file) return;
-    const parsed = bundleParse(await file.text());
+    const job = bundleParseInWorker(file);
+    setChecking({ name: file.name, cancel: job.cancel });
+    let parsed;
+    try {
+      parsed = await job.result;
+    } catch (error) {
+      setImportError(
+        error instanceof DOMException && error.name === 'AbortError'
+          ? `Checking ${file.name} was cancelled; nothing was changed.`
+          : `Could not check ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    } finally {
+      setChecking(null);
+    }
     if (!parsed.ok) {
       setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
       return;
@@ -198,6 +214,15 @@ export function DataScreen() {
             />
           </label>
         </div>
+        {checking && (
+          <p role="status" className="form-row" data-testid="import-checking">
+            <progress aria-label={`Checking ${checking.name}`} /> Checking {checking.name}: manifest, checksum, every
+            record, references and the audit chain…
+            <button type="button" onClick={checking.cancel}>
+              Cancel
+            </button>
+          </p>
+        )}
         {importError && (
           <p className="error-text" role="alert" data-testid="import-error">
             {importError}
@@ -240,7 +265,7 @@ export function DataScreen() {
                 disabled={isBusy || incoming.plan.summary.isNothingToAdd}
                 onClick={() => void applyImport()}
               >
-                {incoming.isBackup ? 'Restore' : 'Import'}
+                {isBusy ? 'Importing…' : incoming.isBackup ? 'Restore' : 'Import'}
               </button>
               <button type="button" onClick={() => setIncoming(null)}>
                 Cancel
