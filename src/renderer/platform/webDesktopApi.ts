@@ -1,23 +1,13 @@
 /**
- * DesktopApi for web mode: built-in packs are bundled at build time; packs the user adds are kept
+ * DesktopApi for web mode: built-in packs are loaded at build time and shipped as JSON; packs the
+ * user adds are kept
  * in the browser's IndexedDB; PDFs go through the browser's print dialog; the presenter opens
  * in a second tab.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import { rubricPacksLoad } from '../../core/rubric/loader';
+import builtIn from 'virtual:loopdesk-builtin-rubrics';
 import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
-
-const bundled = import.meta.glob(['../../../rubrics/**/*', '!../../../rubrics/rubric.schema.json'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-
-/** Bundled files with paths relative to `rubrics/`. */
-export const builtInRubricFiles: Array<{ path: string; text: string }> = Object.entries(bundled)
-  .map(([key, text]) => ({ path: key.replace(/^(\.\.\/)+rubrics\//, ''), text }))
-  .sort((a, b) => a.path.localeCompare(b.path));
 
 interface UserRubricFile {
   path: string;
@@ -40,8 +30,12 @@ const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('
 channel?.addEventListener('message', () => listeners.forEach((l) => l()));
 
 async function loadRubrics(): Promise<RubricLoadReport> {
-  const builtIn = rubricPacksLoad(builtInRubricFiles);
-  const user = rubricPacksLoad(await userRubricDb().files.toArray());
+  const userFiles = await userRubricDb().files.toArray();
+  // The YAML loader is only fetched when the user has added packs of their own.
+  const user =
+    userFiles.length === 0
+      ? { packs: [], errors: [] }
+      : (await import('../../core/rubric/loader')).rubricPacksLoad(userFiles);
   return {
     packs: [
       ...builtIn.packs.map((p) => ({ ...p, origin: 'built-in' as const })),
