@@ -1,0 +1,147 @@
+/**
+ * Bundle import of 25,000 interviews (SPEC §9: ≤ 10 s, memory ≤ 500 MB): the seeded dataset as one
+ * `*.loopdesk` bundle (scope "all": every table, sealed version snapshots and the audit chain
+ * included), imported into an empty profile with the app's own code — `bundleParse` (JSON, limits,
+ * checksum, schemas, references, audit chain) then `bundleContentImport` (plan against the
+ * database, write everything in one transaction). The file text is read into the page first (not
+ * timed, like reading the file); a small bundle is imported and deleted first as a warm-up.
+ *
+ * Memory: peak resident set (VmHWM) of the page's renderer process during the import, reset just
+ * before it — it includes the file text and everything the import builds. The browser process
+ * (where IndexedDB writes) is reported beside it. Floor: `JSON.parse` + a bare `bulkAdd` of the
+ * same tables in one transaction, measured the same way in its own empty profile.
+ */
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  benchCall,
+  benchHostOpen,
+  benchLaunch,
+  benchMemory,
+  benchPage,
+  benchPeakReset,
+  benchProcesses,
+} from '../lib/benchBrowser';
+import type { BenchContext } from '../lib/benchContext';
+import { benchFigure, benchMedian, benchRound, type BenchFigure } from '../lib/benchStats';
+import type { BenchImportTiming } from '../page/benchApiTypes';
+import { benchCpuProfile, type BenchProfileSummary } from '../lib/benchProfile';
+
+export interface ImportSample extends BenchImportTiming {
+  rendererPeakMb: number;
+  rendererBeforeMb: number;
+  browserPeakMb: number;
+  otherPeakMb: number;
+}
+
+export interface ImportUrls {
+  bundle: string;
+  warmup: string;
+}
+
+/**
+ * One measured import into the empty profile `profile`: warm-up import of a small bundle, its
+ * database deleted, the big bundle's text read in, a full GC, peaks reset, then the timed import.
+ * With `meId`, the profile is left as the benchmark's seeded database ("me" set in settings).
+ */
+export async function importOnce(
+  profile: string,
+  origin: string,
+  urls: ImportUrls,
+  kind: 'app' | 'floor',
+  meId?: string,
+  cpuProfileFile?: string,
+): Promise<ImportSample & { profile?: BenchProfileSummary }> {
+  const context = await benchLaunch(profile, { exposeGc: true });
+  try {
+    const page = await benchPage(context);
+    await benchHostOpen(page, origin);
+    await benchCall(page, 'importPrepare', urls.warmup);
+    await benchCall(page, kind === 'app' ? 'importRun' : 'importFloorRun');
+    await benchCall(page, 'dropDb');
+
+    await benchCall(page, 'importPrepare', urls.bundle);
+    await benchCall(page, 'gc');
+    await page.waitForTimeout(200);
+    const procs = benchProcesses(profile);
+    const before = Math.max(...procs.renderers.map((pid) => benchMemory(pid)?.rssMb ?? 0));
+    for (const pid of [procs.browser, ...procs.renderers, ...procs.others]) benchPeakReset(pid);
+    const run = () => benchCall(page, kind === 'app' ? 'importRun' : 'importFloorRun');
+    const profiled = cpuProfileFile ? await benchCpuProfile(page, cpuProfileFile, run) : null;
+    const timing = profiled ? profiled.result : await run();
+    const peak = (pids: number[]) => Math.max(0, ...pids.map((pid) => benchMemory(pid)?.peakMb ?? 0));
+    const sample = {
+      ...timing,
+      rendererPeakMb: peak(procs.renderers),
+      rendererBeforeMb: before,
+      browserPeakMb: peak([procs.browser]),
+      otherPeakMb: peak(procs.others),
+      ...(profiled ? { profile: profiled.summary } : {}),
+    };
+    if (meId) await benchCall(page, 'meSet', meId);
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The import figures. `first` is the import that seeded the benchmark's database (the same
+ * measurement); further app imports and the floor imports each go into a new empty profile.
+ */
+export async function importMeasure(
+  ctx: BenchContext,
+  urls: ImportUrls,
+  first: ImportSample | null,
+): Promise<{ time: BenchFigure; memory: BenchFigure; details: unknown }> {
+  const app: ImportSample[] = first ? [first] : [];
+  const floor: ImportSample[] = [];
+  for (let i = 0; i < ctx.sizes.imports; i++) {
+    if (i > 0 || !first) {
+      app.push(await importOnce(mkdtempSync(join(ctx.tmp, 'import-app-')), ctx.origin, urls, 'app'));
+      ctx.log(
+        `  import ${i + 1}: ${(app.at(-1)!.totalMs / 1000).toFixed(2)} s, renderer peak ${app.at(-1)!.rendererPeakMb.toFixed(0)} MB`,
+      );
+    }
+    floor.push(await importOnce(mkdtempSync(join(ctx.tmp, 'import-floor-')), ctx.origin, urls, 'floor'));
+    ctx.log(
+      `  floor ${i + 1}: ${(floor.at(-1)!.totalMs / 1000).toFixed(2)} s, renderer peak ${floor.at(-1)!.rendererPeakMb.toFixed(0)} MB`,
+    );
+  }
+  const profile = ctx.cpuProfileDir
+    ? (
+        await importOnce(
+          mkdtempSync(join(ctx.tmp, 'import-prof-')),
+          ctx.origin,
+          urls,
+          'app',
+          undefined,
+          join(ctx.cpuProfileDir, 'bundle-import.cpuprofile'),
+        )
+      ).profile
+    : undefined;
+  const med = (xs: ImportSample[], f: (s: ImportSample) => number) => benchMedian(xs.map(f));
+  const round = (xs: ImportSample[]) =>
+    xs.map((s) => ({
+      totalMs: benchRound(s.totalMs),
+      parseMs: benchRound(s.parseMs),
+      writeMs: benchRound(s.writeMs),
+      added: s.added,
+      isOverDefaultLimit: s.isOverDefaultLimit,
+      rendererPeakMb: benchRound(s.rendererPeakMb, 0),
+      rendererBeforeMb: benchRound(s.rendererBeforeMb, 0),
+      browserPeakMb: benchRound(s.browserPeakMb, 0),
+      otherPeakMb: benchRound(s.otherPeakMb, 0),
+    }));
+  return {
+    time: benchFigure(med(app, (s) => s.totalMs) / 1000, 's', med(floor, (s) => s.totalMs) / 1000, 10, 'value'),
+    memory: benchFigure(
+      med(app, (s) => s.rendererPeakMb),
+      'MB',
+      med(floor, (s) => s.rendererPeakMb),
+      500,
+      'value',
+    ),
+    details: { app: round(app), floor: round(floor), ...(profile ? { profile } : {}) },
+  };
+}

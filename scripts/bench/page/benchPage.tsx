@@ -1,0 +1,288 @@
+/**
+ * The benchmark's in-page library, loaded by `/__bench/host.html` on the app's origin (so it opens
+ * the app's IndexedDB) and bundled from the app's own modules: the same `createAppDb`, the same
+ * write actions, the same bundle parser and report functions the screens call.
+ */
+import { Dexie } from 'dexie';
+import { bundleParse } from '../../../src/core/bundle/bundleParse';
+import { bundleDefaultLimits, type BundleContent } from '../../../src/core/bundle/bundleSchema';
+import { reportBuild, reportPoolCalibration, type ReportEvidence } from '../../../src/core/report/reportBuild';
+import type { RubricPack } from '../../../src/core/rubric/schema';
+import { createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
+import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
+import { ratingSet } from '../../../src/renderer/db/actions/interviewActions';
+import { ratingSchema } from '../../../src/core/model/records';
+import type { BenchPageApi } from './benchApiTypes';
+
+const contentTables = [
+  'candidates',
+  'interviewers',
+  'loops',
+  'interviews',
+  'ratings',
+  'notes',
+  'signalTags',
+  'defectFindings',
+  'decisions',
+  'interviewVersions',
+  'incidentRuns',
+  'audit',
+] as const;
+
+let bundleText: string | null = null;
+
+/** Hands the file text over once, so nothing here keeps it alive after the parse. */
+function bundleTextTake(): string {
+  const text = bundleText!;
+  bundleText = null;
+  return text;
+}
+
+async function openDb(): Promise<AppDb> {
+  const db = createAppDb();
+  await db.open();
+  return db;
+}
+
+const api: BenchPageApi = {
+  async meSet(meId) {
+    const db = await openDb();
+    await db.settings.put({ key: 'me', value: meId });
+    db.close();
+  },
+
+  /**
+   * Rating changes through `ratingSet` (what the runner's autosave calls) against a bare
+   * `db.ratings.put` of the same record shape on the same database, interleaved (ABBA) so drift
+   * and caching hit both alike. Returns per-write times in ms.
+   */
+  async ratingBench(interviewIds, dimensionIds, runs, warmup) {
+    const db = await openDb();
+    const action: number[] = [];
+    const bare: number[] = [];
+    const withoutTouch: number[] = [];
+    const pick = (i: number, shift: number) => ({
+      interviewId: interviewIds[(i + shift) % interviewIds.length]!,
+      dimensionId: dimensionIds[(i + 3 * shift) % dimensionIds.length]!,
+      score: (1 + ((i + shift) % 4)) as 1 | 2 | 3 | 4,
+    });
+    const timed = async (write: () => Promise<unknown>) => {
+      const started = performance.now();
+      await write();
+      return performance.now() - started;
+    };
+    const doAction = (i: number) => {
+      const { interviewId, dimensionId, score } = pick(i, 0);
+      return timed(() => ratingSet(db, interviewId, dimensionId, score, Date.now()));
+    };
+    const doBare = (i: number) => {
+      const { interviewId, dimensionId, score } = pick(i, 1);
+      return timed(() => db.ratings.put({ interviewId, dimensionId, state: 'rated', score, updatedAt: Date.now() }));
+    };
+    // Diagnostic variant: ratingSet's transaction without re-writing the interview row.
+    const doWithoutTouch = (i: number) => {
+      const { interviewId, dimensionId, score } = pick(i, 2);
+      return timed(() =>
+        db.transaction('rw', db.interviews, db.ratings, async () => {
+          const interview = await db.interviews.get(interviewId);
+          if (!interview || interview.status !== 'draft') throw new Error('not editable');
+          await db.ratings.put(
+            ratingSchema.parse({ interviewId, dimensionId, state: 'rated', score, updatedAt: Date.now() }),
+          );
+        }),
+      );
+    };
+    const order = [doAction, doBare, doWithoutTouch];
+    for (let i = 0; i < warmup + runs; i++) {
+      const times: number[] = [];
+      // Rotate the order so no variant always runs first.
+      for (let k = 0; k < order.length; k++) {
+        const j = (i + k) % order.length;
+        times[j] = await order[j]!(i);
+      }
+      if (i >= warmup) {
+        action.push(times[0]!);
+        bare.push(times[1]!);
+        withoutTouch.push(times[2]!);
+      }
+    }
+    db.close();
+    return { action, bare, withoutTouch };
+  },
+
+  /** Reads the bundle file into memory (the file read is not part of the import). */
+  async importPrepare(url: string): Promise<number> {
+    bundleText = await (await fetch(url)).text();
+    return bundleText.length;
+  },
+
+  /**
+   * The import the app performs: `bundleParse` (JSON, limits, checksum, schemas, references,
+   * audit chain) and `bundleContentImport` (plan against the database, one transaction).
+   */
+  async importRun() {
+    const db = await openDb();
+    const length = bundleText!.length;
+    // A bundle over the app's default size limit is measured with the limit raised to fit; the
+    // result says so (the app itself would refuse it).
+    const isOverDefaultLimit = length > bundleDefaultLimits.maxTextLength;
+    const started = performance.now();
+    const parsed = bundleParse(bundleTextTake(), isOverDefaultLimit ? { maxTextLength: length } : {});
+    if (!parsed.ok) throw new Error(`bundle refused: ${parsed.reason.message}`);
+    const parsedAt = performance.now();
+    const plan = await bundleContentImport(db, parsed.value.content, {
+      actor: 'Benchmark',
+      now: Date.now(),
+      source: 'bench.loopdesk',
+    });
+    const done = performance.now();
+    db.close();
+    return {
+      parseMs: parsedAt - started,
+      writeMs: done - parsedAt,
+      totalMs: done - started,
+      added: plan.summary.added,
+      isOverDefaultLimit,
+    };
+  },
+
+  /** The floor of an import: `JSON.parse` and a bare `bulkAdd` of the same tables in one transaction. */
+  async importFloorRun() {
+    const db = await openDb();
+    const started = performance.now();
+    const content = (JSON.parse(bundleTextTake()) as { content: BundleContent }).content;
+    const parsedAt = performance.now();
+    const tables = contentTables.filter((t) => t !== 'audit');
+    let added = 0;
+    await db.transaction(
+      'rw',
+      tables.map((t) => db.table(t)),
+      async () => {
+        for (const table of tables) {
+          const rows = content[table] as unknown[];
+          added += rows.length;
+          if (rows.length > 0) await db.table(table).bulkAdd(rows);
+        }
+      },
+    );
+    const done = performance.now();
+    db.close();
+    return {
+      parseMs: parsedAt - started,
+      writeMs: done - parsedAt,
+      totalMs: done - started,
+      added,
+      isOverDefaultLimit: false,
+    };
+  },
+
+  /**
+   * Where the time of one report goes, step by step, with the same queries as the report screen's
+   * `usePackEvidence` and the same core calls as `useCandidateReport`.
+   */
+  async reportBreakdown(pack: RubricPack, candidateId: string) {
+    const db = await openDb();
+    const t0 = performance.now();
+    const loops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
+    const interviews = await db.interviews
+      .where('loopId')
+      .anyOf(loops.map((l) => l.id))
+      .toArray();
+    const sealedIds = interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id);
+    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns] = await Promise.all([
+      db.candidates.bulkGet([...new Set(loops.map((l) => l.candidateId))]),
+      db.interviewers.toArray(),
+      db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
+      db.notes.where('interviewId').anyOf(sealedIds).toArray(),
+      db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
+      db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
+      db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
+    ]);
+    const evidence: ReportEvidence = {
+      candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
+      loops,
+      interviews,
+      interviewers,
+      ratings,
+      notes,
+      signalTags,
+      defectFindings,
+      incidentRuns,
+    };
+    const t1 = performance.now();
+    const calibration = reportPoolCalibration(pack, evidence);
+    const t2 = performance.now();
+    const report = reportBuild({ pack, candidateId, evidence, calibration, audience: 'committee' });
+    const t3 = performance.now();
+
+    // The same report from the candidate's own rows and a calibration computed beforehand (what a
+    // stored pool calibration would allow): indexed reads of one candidate, then reportBuild.
+    const s0 = performance.now();
+    const own = await db.interviews.where('candidateId').equals(candidateId).toArray();
+    const ownIds = own.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id);
+    const [candidate, ownLoops, ownInterviewers, ownRatings, ownNotes, ownTags, ownFindings, ownRuns] =
+      await Promise.all([
+        db.candidates.get(candidateId),
+        db.loops.where('candidateId').equals(candidateId).toArray(),
+        db.interviewers.bulkGet([...new Set(own.map((i) => i.interviewerId))]),
+        db.ratings.where('interviewId').anyOf(ownIds).toArray(),
+        db.notes.where('interviewId').anyOf(ownIds).toArray(),
+        db.signalTags.where('interviewId').anyOf(ownIds).toArray(),
+        db.defectFindings.where('interviewId').anyOf(ownIds).toArray(),
+        db.incidentRuns.where('interviewId').anyOf(ownIds).toArray(),
+      ]);
+    const s1 = performance.now();
+    reportBuild({
+      pack,
+      candidateId,
+      calibration,
+      audience: 'committee',
+      evidence: {
+        candidates: candidate ? [candidate] : [],
+        loops: ownLoops,
+        interviews: own,
+        interviewers: ownInterviewers.filter((i): i is NonNullable<typeof i> => !!i),
+        ratings: ownRatings,
+        notes: ownNotes,
+        signalTags: ownTags,
+        defectFindings: ownFindings,
+        incidentRuns: ownRuns,
+      },
+    });
+    const s2 = performance.now();
+    // Reading only what the pool calibration needs (interviews + ratings), with getAll.
+    const c0 = performance.now();
+    const [allInterviews, allRatings] = await Promise.all([db.interviews.toArray(), db.ratings.toArray()]);
+    const c1 = performance.now();
+    reportPoolCalibration(pack, { interviews: allInterviews, ratings: allRatings, loops });
+    const c2 = performance.now();
+    db.close();
+    return {
+      evidenceLoadMs: t1 - t0,
+      poolCalibrationMs: t2 - t1,
+      reportBuildMs: t3 - t2,
+      candidateEvidenceLoadMs: s1 - s0,
+      scopedReportBuildMs: s2 - s1,
+      poolRowsGetAllMs: c1 - c0,
+      poolCalibrationFromGetAllMs: c2 - c1,
+      rows: { ratings: ratings.length, notes: notes.length, interviews: interviews.length },
+      signals: report.signals.redFlag.length + report.signals.strong.length + report.signals.weak.length,
+    };
+  },
+
+  /** Forces a full collection when Chromium runs with --js-flags=--expose-gc. */
+  gc(): boolean {
+    const gc = (globalThis as unknown as { gc?: () => void }).gc;
+    if (!gc) return false;
+    gc();
+    return true;
+  },
+
+  /** Deletes the app database of this origin (fresh state between import runs). */
+  async dropDb(): Promise<void> {
+    await Dexie.delete('loopdesk');
+  },
+};
+
+(globalThis as unknown as { __loopdeskBench: BenchPageApi }).__loopdeskBench = api;
+document.documentElement.dataset['benchReady'] = 'true';

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench` — the SPEC §9 performance benchmark. Drives the web build in Chromium (Playwright)
+ * and `core` in Node, measures each target against its floor in the same run, prints a table and,
+ * as its last line, one JSON object `{ "<metric>": { value, unit, floor, ratio, target, pass } }`.
+ *
+ *   npm run bench                  full run: 5,000 candidates, 25,000 interviews, ≈250,000 ratings
+ *   npm run bench -- --quick       150 candidates (750 interviews), the same figures, under 60 s
+ *   --only keystroke,rating,…      a subset of: keystroke, rating, coldStart, calibration, report, pdf, import
+ *   --cpu-profile                  one CPU profile per metric, summarised in the results; the
+ *                                  .cpuprofile files go to node_modules/.cache/loopdesk-bench/profiles/
+ *   --seed-only --profile DIR      only seed a Chromium profile (app origin http://127.0.0.1:PORT)
+ *   --reuse-profile DIR            measure on a profile seeded before (skips the seeding import)
+ *   --candidates N, --port P       database size; port of the app origin (default 5288)
+ *   --keep                         keep the run's scratch folder (profiles, bundle file)
+
+ * A complete run writes scripts/bench/results/latest-{full,quick}.json (every sample, breakdowns);
+ * every run writes node_modules/.cache/loopdesk-bench/last-run.json. Method: docs/benchmarks.md.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchBuild, benchOutDir } from './lib/benchBuild';
+import type { BenchContext, BenchSizes } from './lib/benchContext';
+import { benchPackLoad } from './lib/benchPack';
+import { benchServerStart } from './lib/benchServer';
+import { benchSeedFileWrite, type BenchSeedMeta } from './lib/benchSeed';
+import type { BenchFigure } from './lib/benchStats';
+import { calibrationMeasure } from './metrics/calibration';
+import { coldStartMeasure } from './metrics/coldStart';
+import { importMeasure, importOnce, type ImportSample } from './metrics/bundleImport';
+import { keystrokeMeasure } from './metrics/keystroke';
+import { ratingMeasure } from './metrics/rating';
+import { pdfMeasure, reportMeasure } from './metrics/report';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+
+const isQuick = flag('quick');
+const sizes: BenchSizes = isQuick
+  ? {
+      candidates: 150,
+      keystrokes: 24,
+      ratingWrites: 40,
+      coldStarts: 2,
+      reports: 2,
+      pdfs: 2,
+      imports: 1,
+      calibrationRuns: 5,
+    }
+  : {
+      candidates: 5000,
+      keystrokes: 200,
+      ratingWrites: 200,
+      coldStarts: 7,
+      reports: 3,
+      pdfs: 3,
+      imports: 2,
+      calibrationRuns: 7,
+    };
+if (option('candidates')) sizes.candidates = Number(option('candidates'));
+const only = new Set((option('only') ?? 'keystroke,rating,coldStart,calibration,report,pdf,import').split(','));
+
+const started = performance.now();
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'loopdesk-bench-'));
+  const dataDir = join(tmp, 'data');
+  try {
+    const build = await benchBuild(repoRoot);
+    log(`built (web app in ${(build.appBuild.ms / 1000).toFixed(1)} s)`);
+    const pack = benchPackLoad(repoRoot);
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+
+    // --reuse-profile DIR: a profile seeded earlier with --seed-only (same --candidates and port),
+    // for working on one metric without waiting for the import; its facts are in DIR.bench.json.
+    const reuse = option('reuse-profile') ? resolve(option('reuse-profile')!) : null;
+    const reused = reuse ? (JSON.parse(readFileSync(`${reuse}.bench.json`, 'utf8')) as BenchSeedMeta) : null;
+    const needsFile = !reused || only.has('import');
+    const seedFile: BenchSeedMeta = needsFile
+      ? benchSeedFileWrite(pack, sizes.candidates, now, dataDir, 'dataset.loopdesk')
+      : reused!;
+    if (needsFile)
+      log(
+        `generated ${JSON.stringify(seedFile.counts)} (${(seedFile.bytes / 1e6).toFixed(0)} MB bundle) in ${(seedFile.generateMs / 1000).toFixed(1)} s`,
+      );
+    benchSeedFileWrite(pack, 40, now, dataDir, 'warmup.loopdesk');
+
+    // A fixed port: IndexedDB belongs to the origin, so a profile seeded with --seed-only opens
+    // under `node scripts/serve-web.mjs --port <the same port>`.
+    const port = Number(option('port') ?? 5288);
+    const server = await benchServerStart(
+      { '/': build.distWeb, '/__bench/data/': dataDir, '/__bench/': build.wwwDir, '/__blank/': build.blankDir },
+      port,
+    );
+    try {
+      const seededProfile =
+        reuse ?? (flag('seed-only') && option('profile') ? resolve(option('profile')!) : join(tmp, 'seeded'));
+      const bundleUrl = `${server.origin}/__bench/data/dataset.loopdesk`;
+      const importUrls = { bundle: bundleUrl, warmup: `${server.origin}/__bench/data/warmup.loopdesk` };
+      // Seeding is the app's own import of the dataset bundle — the first import measurement.
+      let seeded: ImportSample | null = null;
+      if (!reuse) {
+        seeded = await importOnce(seededProfile, server.origin, importUrls, 'app', seedFile.meId);
+        log(
+          `seeded the profile by importing the bundle: ${(seeded.totalMs / 1000).toFixed(1)} s (parse ${(seeded.parseMs / 1000).toFixed(1)} s, write ${(seeded.writeMs / 1000).toFixed(1)} s), renderer peak ${seeded.rendererPeakMb.toFixed(0)} MB`,
+        );
+      }
+      if (flag('seed-only')) {
+        const meta: BenchSeedMeta = { ...seedFile, file: '', port };
+        writeFileSync(`${seededProfile}.bench.json`, `${JSON.stringify(meta, null, 1)}\n`);
+        log(
+          `seeded profile: ${seededProfile} (its app origin is ${server.origin}: serve the web build there to open it, e.g. node scripts/serve-web.mjs --port ${port})`,
+        );
+        return;
+      }
+
+      const ctx: BenchContext = {
+        repoRoot,
+        isQuick,
+        sizes,
+        origin: server.origin,
+        build,
+        pack,
+        tmp,
+        seededProfile,
+        bundleUrl,
+        meId: seedFile.meId,
+        myDraftIds: seedFile.myDraftIds,
+        reportCandidateIds: seedFile.reportCandidateIds,
+        cpuProfileDir: flag('cpu-profile') ? join(benchOutDir(repoRoot), 'profiles', isQuick ? 'quick' : 'full') : null,
+        log,
+      };
+
+      const figures: Record<string, BenchFigure> = {};
+      const details: Record<string, unknown> = {};
+      const step = async (name: string, run: () => Promise<void>) => {
+        if (!only.has(name)) return;
+        const at = performance.now();
+        log(`${name}…`);
+        await run();
+        log(`${name} done in ${((performance.now() - at) / 1000).toFixed(1)} s`);
+      };
+
+      await step('keystroke', async () => {
+        const r = await keystrokeMeasure(ctx);
+        figures['keystrokeToPaintP50'] = r.p50;
+        figures['keystrokeToPaintP95'] = r.p95;
+        details['keystroke'] = r.details;
+      });
+      await step('rating', async () => {
+        const r = await ratingMeasure(ctx);
+        figures['ratingCommitVsPut'] = r.figure;
+        details['rating'] = r.details;
+      });
+      await step('coldStart', async () => {
+        const r = await coldStartMeasure(ctx);
+        figures['coldStartToday'] = r.figure;
+        details['coldStart'] = r.details;
+      });
+      await step('calibration', async () => {
+        const r = await calibrationMeasure(ctx);
+        figures['calibrationAgreement'] = r.time;
+        figures['calibrationScaling'] = r.scaling;
+        details['calibration'] = r.details;
+      });
+      await step('report', async () => {
+        const r = await reportMeasure(ctx);
+        figures['reportDataToRendered'] = r.figure;
+        details['report'] = r.details;
+      });
+      await step('pdf', async () => {
+        const r = await pdfMeasure(ctx);
+        figures['reportPdf'] = r.figure;
+        details['pdf'] = r.details;
+      });
+      await step('import', async () => {
+        const r = await importMeasure(ctx, importUrls, seeded);
+        figures['bundleImportTime'] = r.time;
+        figures['bundleImportMemory'] = r.memory;
+        details['import'] = r.details;
+      });
+
+      const result = {
+        mode: isQuick ? 'quick' : 'full',
+        date: new Date().toISOString(),
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model ?? '',
+          memoryGb: Math.round(totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        dataset: {
+          ...seedFile.counts,
+          bundleMb: Math.round(seedFile.bytes / 1e6),
+          seedMs: seeded ? Math.round(seeded.totalMs) : null,
+          generateMs: Math.round(seedFile.generateMs),
+        },
+        totalSeconds: Math.round((performance.now() - started) / 1000),
+        figures,
+        details,
+      };
+      const resultsDir = join(repoRoot, 'scripts', 'bench', 'results');
+      mkdirSync(resultsDir, { recursive: true });
+      if (only.size === 7)
+        writeFileSync(join(resultsDir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      writeFileSync(join(benchOutDir(repoRoot), 'last-run.json'), `${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(benchTable(figures));
+      log(`done in ${result.totalSeconds} s`);
+      process.stdout.write(`${JSON.stringify(figures)}\n`);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    if (!flag('keep')) rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+}
+
+function benchTable(figures: Record<string, BenchFigure>): string {
+  const rows = Object.entries(figures).map(([name, f]) => [
+    name,
+    `${f.value} ${f.unit}`,
+    String(f.floor),
+    `${f.ratio}×`,
+    String(f.target),
+    f.pass ? 'pass' : 'MISS',
+  ]);
+  const header = ['metric', 'value', 'floor', 'ratio', 'target', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
