@@ -1,10 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { reportBuild, type ReportAudience } from '../../../core/report/reportBuild';
+import type { ReportAudience } from '../../../core/report/reportBuild';
 import { appDb } from '../../db/dbContext';
 import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
-import { useCandidatePack, usePackEvidence, usePoolCalibration } from './useReportData';
+import { useCandidatePack, useReports } from './useReportData';
 
 /** Footer on every printed page: provenance (pack, inputs hash, audit head) and page numbers. */
 function usePrintFooter(text: string | null): void {
@@ -31,15 +31,8 @@ function usePrintFooter(text: string | null): void {
 export function PrintReportScreen({ candidateIds, audience, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
   const isBlind = useAppStore((s) => s.isBlindMode);
   const { pack } = useCandidatePack(candidateIds[0] ?? '');
-  const evidence = usePackEvidence(pack?.manifest.id);
-  const calibration = usePoolCalibration(pack, evidence);
+  const { reports } = useReports(pack, candidateIds, audience);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
-  const reports = useMemo(() => {
-    if (!pack || !evidence || !calibration) return undefined;
-    return candidateIds
-      .filter((id) => evidence.candidates.some((c) => c.id === id))
-      .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
-  }, [pack, evidence, calibration, candidateIds, audience]);
 
   const footer =
     reports && auditHead !== undefined

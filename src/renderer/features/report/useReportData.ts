@@ -1,27 +1,78 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Calibration } from '../../../core/calibration/calibrateRatings';
-import { reportBuild, reportPoolCalibration, type CandidateReport, type ReportAudience, type ReportEvidence } from '../../../core/report/reportBuild';
+import { calibrateRatings, type Calibration } from '../../../core/calibration/calibrateRatings';
+import {
+  reportBuild,
+  reportObservations,
+  type CandidateReport,
+  type ReportAudience,
+  type ReportEvidence,
+} from '../../../core/report/reportBuild';
+import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
+import type { Interview } from '../../../core/model/records';
+import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 
+/** Sealed interviews of a pack's loops. */
+async function packSealedInterviews(db: AppDb, packId: string): Promise<{ loops: ReportEvidence['loops']; sealed: Interview[] }> {
+  const loops = await db.loops.where('packId').equals(packId).toArray();
+  const loopIds = new Set(loops.map((l) => l.id));
+  const sealed = (await db.interviews.where('status').anyOf('submitted', 'amended').toArray()).filter((i) => loopIds.has(i.loopId));
+  return { loops, sealed };
+}
+
 /**
- * Everything reports of one pack are computed from: the pack's loops and their interviews, and
- * the evidence of the sealed ones. Read live, so a newly sealed scorecard updates the report.
+ * The pool calibration of a pack (leniency offsets, agreement): computed from every sealed rating
+ * of the pack, and reused while no scorecard has been sealed or amended since — sealed ratings
+ * cannot change otherwise.
  */
-export function usePackEvidence(packId: string | undefined): ReportEvidence | undefined {
+let poolCache: { key: string; calibration: Calibration } | undefined;
+
+export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | undefined {
   return useLiveQuery(async () => {
-    if (!packId) return undefined;
+    if (!pack) return undefined;
     const db = appDb();
-    const loops = await db.loops.where('packId').equals(packId).toArray();
+    const { sealed } = await packSealedInterviews(db, pack.manifest.id);
+    const key = `${pack.manifest.id}:${pack.hash}:${sealed.length}:${sealed.reduce((m, i) => Math.max(m, i.updatedAt), 0)}`;
+    if (poolCache?.key === key) return poolCache.calibration;
+    const ids = new Set(sealed.map((i) => i.id));
+    const total = await db.ratings.count();
+    // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
+    const ratings =
+      ids.size * 5 > total
+        ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
+        : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
+    const calibration = calibrateRatings(reportObservations(sealed, ratings), { dimensionIds: pack.dimensions.map((d) => d.id) });
+    poolCache = { key, calibration };
+    return calibration;
+  }, [pack]);
+}
+
+/**
+ * The evidence for reports of some candidates of a pack: their loops, sealed interviews and what
+ * was recorded in them. `withNotes: false` leaves note text out (the committee table needs none).
+ */
+export function useCandidatesEvidence(
+  pack: LoadedPack | undefined,
+  candidateIds: readonly string[] | 'all',
+  options: { withNotes: boolean },
+): ReportEvidence | undefined {
+  const idsKey = candidateIds === 'all' ? 'all' : candidateIds.join(',');
+  return useLiveQuery(async () => {
+    if (!pack) return undefined;
+    const db = appDb();
+    const wanted = candidateIds === 'all' ? null : new Set(candidateIds);
+    const allLoops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
+    const loops = wanted ? allLoops.filter((l) => wanted.has(l.candidateId)) : allLoops;
     const loopIds = loops.map((l) => l.id);
     const interviews = await db.interviews.where('loopId').anyOf(loopIds).toArray();
-    const sealedIds = interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id);
+    const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
     const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns] = await Promise.all([
       db.candidates.bulkGet([...new Set(loops.map((l) => l.candidateId))]),
       db.interviewers.toArray(),
       db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
-      db.notes.where('interviewId').anyOf(sealedIds).toArray(),
+      options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
       db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
       db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
       db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
@@ -37,11 +88,7 @@ export function usePackEvidence(packId: string | undefined): ReportEvidence | un
       defectFindings,
       incidentRuns,
     };
-  }, [packId]);
-}
-
-export function usePoolCalibration(pack: LoadedPack | undefined, evidence: ReportEvidence | undefined): Calibration | undefined {
-  return useMemo(() => (pack && evidence ? reportPoolCalibration(pack, evidence) : undefined), [pack, evidence]);
+  }, [pack, idsKey, options.withNotes]);
 }
 
 /** The pack a candidate is assessed with: the one their loops pin, else their role's pack. */
@@ -60,17 +107,29 @@ export function useCandidatePack(candidateId: string): { pack: LoadedPack | unde
   return { pack, isLoading: packs.length === 0 };
 }
 
+/** Reports of the given candidates (in the order given), once evidence and calibration are in. */
+export function useReports(
+  pack: LoadedPack | undefined,
+  candidateIds: readonly string[],
+  audience: ReportAudience,
+): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined } {
+  const evidence = useCandidatesEvidence(pack, candidateIds, { withNotes: true });
+  const calibration = usePoolCalibration(pack);
+  const reports = useMemo(() => {
+    if (!pack || !evidence || !calibration) return undefined;
+    return candidateIds
+      .filter((id) => evidence.candidates.some((c) => c.id === id))
+      .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
+  }, [pack, evidence, calibration, candidateIds, audience]);
+  return { reports, evidence };
+}
+
 export function useCandidateReport(
   candidateId: string,
   audience: ReportAudience,
 ): { report: CandidateReport | undefined; pack: LoadedPack | undefined; evidence: ReportEvidence | undefined; isLoading: boolean } {
   const { pack, isLoading } = useCandidatePack(candidateId);
-  const evidence = usePackEvidence(pack?.manifest.id);
-  const calibration = usePoolCalibration(pack, evidence);
-  const report = useMemo(() => {
-    if (!pack || !evidence || !calibration) return undefined;
-    if (!evidence.candidates.some((c) => c.id === candidateId)) return undefined;
-    return reportBuild({ pack, candidateId, evidence, calibration, audience });
-  }, [pack, evidence, calibration, candidateId, audience]);
-  return { report, pack, evidence, isLoading: isLoading || (!!pack && !evidence) };
+  const ids = useMemo(() => [candidateId], [candidateId]);
+  const { reports, evidence } = useReports(pack, ids, audience);
+  return { report: reports?.[0], pack, evidence, isLoading: isLoading || (!!pack && !evidence) };
 }
