@@ -79,7 +79,7 @@ export async function ratingSet(
   now: number,
 ): Promise<void> {
   await db.transaction('rw', db.interviews, db.ratings, async () => {
-    const interview = await editableInterview(db, interviewId);
+    await editableInterview(db, interviewId);
     if (value === null) await db.ratings.delete([interviewId, dimensionId]);
     else {
       const rating = ratingSchema.parse(
@@ -89,7 +89,6 @@ export async function ratingSet(
       );
       await db.ratings.put(rating);
     }
-    await db.interviews.put({ ...interview, updatedAt: now });
   });
 }
 

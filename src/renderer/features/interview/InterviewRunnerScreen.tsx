@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   interviewIsAmending,
@@ -69,6 +69,20 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
   const { pack } = usePack(data?.loop?.packId, data?.loop?.packHash);
   const kit = pack && data?.interview ? rubricKit(pack, data.interview.kitId) : undefined;
   const isMine = !!me && data?.interview?.interviewerId === me.id;
+  const dimensions = useMemo(
+    () =>
+      kit && pack
+        ? kit.dimensions
+            .map((id) => pack.dimensions.find((d) => d.id === id))
+            .filter((d): d is NonNullable<typeof d> => !!d)
+        : [],
+    [kit, pack],
+  );
+  const rate = useCallback(
+    (dimensionId: string, value: RatingValue) =>
+      void saveTrack(ratingSet(appDb(), interviewId, dimensionId, value, Date.now())),
+    [interviewId, saveTrack],
+  );
 
   useEffect(() => {
     saveReset();
@@ -130,14 +144,9 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
   const startedAt = interview.startedAt ?? 0;
   const section = kit.sections.find((s) => s.id === interview.sectionId) ?? kit.sections[0]!;
   const totalMinutes = kit.sections.reduce((sum, s) => sum + s.minutes, 0);
-  const dimensions = kit.dimensions
-    .map((id) => pack.dimensions.find((d) => d.id === id))
-    .filter((d): d is NonNullable<typeof d> => !!d);
   const exercise = kit.exercise ? rubricExercise(pack, kit.exercise) : undefined;
   const scenario = kit.scenario ? rubricScenario(pack, kit.scenario) : undefined;
 
-  const rate = (dimensionId: string, value: RatingValue) =>
-    void saveTrack(ratingSet(appDb(), interviewId, dimensionId, value, Date.now()));
   const moveTo = (sectionId: string) =>
     void saveTrack(interviewMoveToSection(appDb(), interviewId, sectionId, Date.now()));
   const toggleDefect = (defect: Defect, isFound: boolean) =>

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Rating } from '../../../core/model/records';
 import type { Dimension } from '../../../core/rubric/schema';
 import type { RatingValue } from '../../db/actions/interviewActions';
@@ -16,22 +16,19 @@ function ratingValue(rating: Rating | undefined): RatingValue {
   return rating.state === 'no-evidence' ? 'no-evidence' : (rating.score as 1 | 2 | 3 | 4);
 }
 
+interface RatingPanelProps {
+  dimensions: Dimension[];
+  ratings: Rating[];
+  isReadOnly: boolean;
+  onRate: (dimensionId: string, value: RatingValue) => void;
+}
+
 /**
  * One anchored radio group per dimension. Keys: `1`-`4` rate the focused dimension, `0` marks
  * "no evidence", ←/→ move along the scale, ↑/↓ or `k`/`j` move between dimensions. The anchors of
  * the focused (or hovered) point are shown without a click.
  */
-export function RatingPanel({
-  dimensions,
-  ratings,
-  isReadOnly,
-  onRate,
-}: {
-  dimensions: Dimension[];
-  ratings: Rating[];
-  isReadOnly: boolean;
-  onRate: (dimensionId: string, value: RatingValue) => void;
-}) {
+export const RatingPanel = memo(function RatingPanel({ dimensions, ratings, isReadOnly, onRate }: RatingPanelProps) {
   const [focusedDim, setFocusedDim] = useState<string | null>(dimensions[0]?.id ?? null);
   const [preview, setPreview] = useState<RatingValue>(null);
   const groupRefs = useRef(new Map<string, HTMLDivElement>());
@@ -189,4 +186,18 @@ export function RatingPanel({
       )}
     </section>
   );
+}, ratingPanelPropsEqual);
+
+/** Dexie returns new rating objects on every query; re-render only when a value changed. */
+function ratingPanelPropsEqual(a: RatingPanelProps, b: RatingPanelProps): boolean {
+  if (a.dimensions !== b.dimensions || a.isReadOnly !== b.isReadOnly || a.onRate !== b.onRate) return false;
+  if (a.ratings.length !== b.ratings.length) return false;
+  return a.ratings.every((r, i) => {
+    const o = b.ratings[i]!;
+    return (
+      r.dimensionId === o.dimensionId &&
+      r.state === o.state &&
+      (r.state !== 'rated' || (o.state === 'rated' && r.score === o.score))
+    );
+  });
 }
