@@ -17,7 +17,8 @@
  * every run writes node_modules/.cache/loopdesk-bench/last-run.json. Method: docs/benchmarks.md.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchBuild, benchOutDir } from './lib/benchBuild';
 import type { BenchContext, BenchSizes } from './lib/benchContext';
@@ -69,10 +70,29 @@ const started = performance.now();
 const log = (line: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 
+const benchRoundLoad = (x: number) => Math.round(x * 100) / 100;
+const loadAtStart = loadavg().map((x) => benchRoundLoad(x));
+
+/** The commit measured and whether the app's sources had uncommitted changes when it was built. */
+function benchSourceState(): { commit: string; uncommittedAppFiles: number } {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return {
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    uncommittedAppFiles: git(['status', '--porcelain', '--', 'src', 'rubrics']).split('\n').filter(Boolean).length,
+  };
+}
+
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'loopdesk-bench-'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(tmp, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   const dataDir = join(tmp, 'data');
   try {
+    const source = benchSourceState();
     const build = await benchBuild(repoRoot);
     log(`built (web app in ${(build.appBuild.ms / 1000).toFixed(1)} s)`);
     const pack = benchPackLoad(repoRoot);
@@ -190,6 +210,8 @@ async function main(): Promise<void> {
       const result = {
         mode: isQuick ? 'quick' : 'full',
         date: new Date().toISOString(),
+        source,
+        loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((x) => benchRoundLoad(x)) },
         machine: {
           cpus: cpus().length,
           cpuModel: cpus()[0]?.model ?? '',
