@@ -18,19 +18,34 @@ export function useStartupJobs(): void {
       const db = appDb();
       const now = Date.now();
       const purged = await retentionPurge(db, 'loopdesk', now);
-      if (purged > 0 && !isCancelled) useAppStore.getState().noticeShow('info', `Retention: purged ${purged} closed loop${purged === 1 ? '' : 's'}.`);
+      if (purged > 0 && !isCancelled)
+        useAppStore.getState().noticeShow('info', `Retention: purged ${purged} closed loop${purged === 1 ? '' : 's'}.`);
       const api = await desktopApi();
       const info = await api.getAppInfo();
       if (info.host !== 'desktop' || isCancelled) return;
       if (await backupFreshEnough(db, await api.listBackups(), now)) return;
-      const bundle = await bundleExportBuild(db, { kind: 'all' }, { appVersion: info.version, createdBy: 'loopdesk (automatic backup)', now });
+      const bundle = await bundleExportBuild(
+        db,
+        { kind: 'all' },
+        { appVersion: info.version, createdBy: 'loopdesk (automatic backup)', now },
+      );
       await api.writeBackup(bundleStringify(bundle), backupKeepDays);
     };
-    run().catch((error: unknown) => {
-      if (!isCancelled) useAppStore.getState().noticeShow('error', `Automatic backup or retention check failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    // After start-up settles: the purge's read-write transaction must not hold up the first screen.
+    const timer = setTimeout(() => {
+      run().catch((error: unknown) => {
+        if (!isCancelled)
+          useAppStore
+            .getState()
+            .noticeShow(
+              'error',
+              `Automatic backup or retention check failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+      });
+    }, 3000);
     return () => {
       isCancelled = true;
+      clearTimeout(timer);
     };
   }, []);
 }
