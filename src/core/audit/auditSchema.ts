@@ -23,6 +23,7 @@ export const auditActions = [
   'report.exported',
   'bundle.imported',
   'backup.restored',
+  'interview.reopened',
 ] as const;
 
 export const auditActionSchema = z.enum(auditActions);

@@ -57,7 +57,7 @@ describe('interview writes', () => {
     await expect(ratingSet(db, interview.id, 'iac-engineering', 4, 40)).rejects.toBeInstanceOf(InterviewSealedError);
     expect((await db.ratings.get([interview.id, 'iac-engineering']))).toMatchObject({ score: 2 });
 
-    expect(await interviewBeginAmendment(db, interview.id, 'Re-read the notes', 50)).toEqual({ ok: true });
+    expect(await interviewBeginAmendment(db, interview.id, 'Re-read the notes', 'Grace', 50)).toEqual({ ok: true });
     await ratingSet(db, interview.id, 'iac-engineering', 3, 60);
     const amended = await interviewSubmit(db, pack, kit, interview.id, 'Grace', 70);
     expect(amended.ok && amended.interview).toMatchObject({ status: 'amended', version: 2 });

@@ -225,14 +225,22 @@ export async function interviewBeginAmendment(
   db: AppDb,
   interviewId: string,
   reason: string,
+  actor: string,
   now: number,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  return db.transaction('rw', db.interviews, async () => {
+  return db.transaction('rw', db.interviews, db.audit, async () => {
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { ok: false, message: 'This interview no longer exists.' };
     const result = interviewTransition(interview, { type: 'beginAmendment', now, reason });
     if (!result.ok) return result;
     await db.interviews.put(result.interview);
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'interview.reopened',
+      subject: interviewId,
+      details: { version: interview.version, reason: result.interview.amendReason },
+    });
     return { ok: true };
   });
 }

@@ -309,7 +309,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
         <AmendDialog
           onClose={() => setDialog(null)}
           onConfirm={async (reason) => {
-            const result = await interviewBeginAmendment(appDb(), interviewId, reason, Date.now());
+            const result = await interviewBeginAmendment(appDb(), interviewId, reason, me.name, Date.now());
             if (!result.ok) return result.message;
             setDialog(null);
             return null;

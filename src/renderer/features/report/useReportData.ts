@@ -24,8 +24,9 @@ async function packSealedInterviews(db: AppDb, packId: string): Promise<{ loops:
 
 /**
  * The pool calibration of a pack (leniency offsets, agreement): computed from every sealed rating
- * of the pack, and reused while no scorecard has been sealed or amended since — sealed ratings
- * cannot change otherwise.
+ * of the pack, and reused while the audit log's head is the same. Every change to sealed evidence
+ * (a seal, an amendment, an import, an erasure, a purge, a restore) appends an audit entry, and
+ * sealed ratings cannot change otherwise — so the head names the state the calibration is of.
  */
 let poolCache: { key: string; calibration: Calibration } | undefined;
 
@@ -33,9 +34,10 @@ export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | 
   return useLiveQuery(async () => {
     if (!pack) return undefined;
     const db = appDb();
-    const { sealed } = await packSealedInterviews(db, pack.manifest.id);
-    const key = `${pack.manifest.id}:${pack.hash}:${sealed.length}:${sealed.reduce((m, i) => Math.max(m, i.updatedAt), 0)}`;
+    const head = await db.audit.orderBy('seq').last();
+    const key = `${pack.manifest.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
     if (poolCache?.key === key) return poolCache.calibration;
+    const { sealed } = await packSealedInterviews(db, pack.manifest.id);
     const ids = new Set(sealed.map((i) => i.id));
     const total = await db.ratings.count();
     // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
@@ -62,9 +64,10 @@ export function useCandidatesEvidence(
   return useLiveQuery(async () => {
     if (!pack) return undefined;
     const db = appDb();
-    const wanted = candidateIds === 'all' ? null : new Set(candidateIds);
-    const allLoops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
-    const loops = wanted ? allLoops.filter((l) => wanted.has(l.candidateId)) : allLoops;
+    const loops =
+      candidateIds === 'all'
+        ? await db.loops.where('packId').equals(pack.manifest.id).toArray()
+        : (await db.loops.where('candidateId').anyOf([...candidateIds]).toArray()).filter((l) => l.packId === pack.manifest.id);
     const loopIds = loops.map((l) => l.id);
     const interviews = await db.interviews.where('loopId').anyOf(loopIds).toArray();
     const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
