@@ -110,3 +110,13 @@ describe('exchange', () => {
     expect(auditChainVerify(after.audit).ok).toBe(true);
   });
 });
+
+describe('derived caches', () => {
+  it('are erased with the candidate', async () => {
+    const { db, candidate } = await withSealedLoop();
+    await db.settings.put({ key: 'poolCalibration:staff-devops', value: { key: 'x', calibration: { candidates: { [candidate.id]: {} } } } });
+    await candidateErase(db, candidate.id, 'Grace', 100);
+    expect(await db.settings.get('poolCalibration:staff-devops')).toBeUndefined();
+    expect(await db.settings.get('me')).toBeDefined();
+  });
+});

@@ -126,6 +126,11 @@ async function interviewsDelete(db: AppDb, interviewIds: string[]): Promise<void
   await db.interviews.bulkDelete(interviewIds);
 }
 
+/** Cached results derived from candidates' ratings (pool calibrations): erased with them. */
+async function derivedCachesDelete(db: AppDb): Promise<void> {
+  await db.settings.where('key').startsWith('poolCalibration:').delete();
+}
+
 const evidenceTables = (db: AppDb) => [
   db.candidates,
   db.loops,
@@ -158,6 +163,7 @@ export async function candidateErase(
     await db.decisions.where('candidateId').equals(candidateId).delete();
     await db.loops.where('candidateId').equals(candidateId).delete();
     await db.candidates.delete(candidateId);
+    await derivedCachesDelete(db);
     await auditWrite(db, {
       at: now,
       actor,

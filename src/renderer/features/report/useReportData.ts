@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { calibrateRatings, type Calibration } from '../../../core/calibration/calibrateRatings';
 import {
@@ -37,6 +38,13 @@ export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | 
     const head = await db.audit.orderBy('seq').last();
     const key = `${pack.manifest.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
     if (poolCache?.key === key) return poolCache.calibration;
+    // Another window (the print route, a second tab) may have computed it for this state already.
+    const settingKey = `poolCalibration:${pack.manifest.id}`;
+    const stored = (await db.settings.get(settingKey))?.value as { key: string; calibration: Calibration } | undefined;
+    if (stored?.key === key) {
+      poolCache = stored;
+      return stored.calibration;
+    }
     const { sealed } = await packSealedInterviews(db, pack.manifest.id);
     const ids = new Set(sealed.map((i) => i.id));
     const total = await db.ratings.count();
@@ -47,6 +55,8 @@ export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | 
         : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
     const calibration = calibrateRatings(reportObservations(sealed, ratings), { dimensionIds: pack.dimensions.map((d) => d.id) });
     poolCache = { key, calibration };
+    // Outside the live query's read: a derived cache, so a failed write (quota) only costs time.
+    void Dexie.ignoreTransaction(() => db.settings.put({ key: settingKey, value: poolCache }).catch(() => undefined));
     return calibration;
   }, [pack]);
 }
