@@ -177,8 +177,10 @@ const api: BenchPageApi = {
   },
 
   /**
-   * Where the time of one report goes, step by step, with the same queries as the report screen's
-   * `usePackEvidence` and the same core calls as `useCandidateReport`.
+   * What the parts of one report cost, step by step: the pack-wide read the report screen did at
+   * first (`usePackEvidence`: every loop, interview and sealed record of the pack), the pool
+   * calibration, `reportBuild`; then one candidate's own rows through the indexes with the
+   * calibration already computed, and the pool calibration's input read with `getAll`.
    */
   async reportBreakdown(pack: RubricPack, candidateId: string) {
     const db = await openDb();
