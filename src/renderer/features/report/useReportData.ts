@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { calibrateRatings, type Calibration } from '../../../core/calibration/calibrateRatings';
 import {
@@ -55,8 +54,14 @@ export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | 
         : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
     const calibration = calibrateRatings(reportObservations(sealed, ratings), { dimensionIds: pack.dimensions.map((d) => d.id) });
     poolCache = { key, calibration };
-    // Outside the live query's read: a derived cache, so a failed write (quota) only costs time.
-    void Dexie.ignoreTransaction(() => db.settings.put({ key: settingKey, value: poolCache }).catch(() => undefined));
+    // A live query may not write: store the derived cache from a timer, outside its context. A
+    // failed write (quota) only costs the next window a recomputation.
+    const entry = poolCache;
+    setTimeout(() => {
+      db.settings.put({ key: settingKey, value: entry }).catch((error: unknown) => {
+        console.warn('Loopdesk: could not store the pool calibration cache', error);
+      });
+    }, 0);
     return calibration;
   }, [pack]);
 }
