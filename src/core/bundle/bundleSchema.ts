@@ -173,7 +173,9 @@ export interface BundleLimits {
 }
 
 export const bundleDefaultLimits: BundleLimits = {
-  maxTextLength: 200_000_000,
+  // A full backup of 25,000 interviews is ≈ 350 M characters; V8 cannot hold a string much past
+  // 536 M (2^29 − 24), so this is as large as a bundle read as one string can be.
+  maxTextLength: 500_000_000,
   maxStringLength: 100_000,
   maxSnapshotLength: 5_000_000,
   maxDepth: 32,
