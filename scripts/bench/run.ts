@@ -46,7 +46,7 @@ const isQuick = flag('quick');
 const sizes: BenchSizes = isQuick
   ? {
       candidates: 150,
-      keystrokes: 20,
+      keystrokes: 16,
       ratingWrites: 40,
       coldStarts: 1,
       reports: 1,

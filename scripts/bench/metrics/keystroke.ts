@@ -96,7 +96,7 @@ function sinceLast(
 export async function keystrokeMeasure(
   ctx: BenchContext,
 ): Promise<{ p50: BenchFigure; p95: BenchFigure; details: unknown }> {
-  const warmup = ctx.isQuick ? 8 : 15;
+  const warmup = ctx.isQuick ? 6 : 15;
   const count = ctx.sizes.keystrokes + warmup;
 
   // The app (runner of one of my drafts, full database) and the floor (a bare textarea, empty
