@@ -63,7 +63,8 @@ test('the demo loop: committee comparison with blind mode, a report with red fla
   execFileSync('pdftoppm', ['-png', '-r', '50', pdfPath, testInfo.outputPath('page')]);
   expect(readdirSync(testInfo.outputDir).filter((f) => f.startsWith('page') && f.endsWith('.png')).length).toBeGreaterThan(0);
 
-  // The recruiter summary leaves private notes out.
+  // The recruiter summary leaves private notes out. Opened in a tab of its own, as an export does.
+  await page.goto('about:blank');
   await page.goto(`/#/print/report/${candidateId}?audience=recruiter`);
   await expect(page.locator('html[data-print-ready]')).toHaveCount(1);
   await expect(page.getByText('private note', { exact: true })).toHaveCount(0);

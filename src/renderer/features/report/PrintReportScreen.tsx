@@ -30,6 +30,13 @@ function usePrintFooter(text: string | null): void {
  */
 export function PrintReportScreen({ candidateIds, audience, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
   const isBlind = useAppStore((s) => s.isBlindMode);
+  // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
+  // the rubric packs: load them here.
+  const hasRubrics = useAppStore((s) => s.rubrics !== null);
+  const rubricsReload = useAppStore((s) => s.rubricsReload);
+  useEffect(() => {
+    if (!hasRubrics) void rubricsReload();
+  }, [hasRubrics, rubricsReload]);
   const { pack } = useCandidatePack(candidateIds[0] ?? '');
   const { reports } = useReports(pack, candidateIds, audience);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
