@@ -97,6 +97,8 @@ test('submit names what is missing: an unrated dimension and a red flag without 
   await runner.writeNote('placeholder');
   await runner.tagSignal('placeholder', 'blames people', 'Blames people');
   await runner.noteLines().filter({ hasText: 'placeholder' }).getByRole('button', { name: /^Delete/ }).click();
+  // The red flag stays, now with no note behind it.
+  await expect(page.getByRole('list', { name: 'Signals tagged' })).toContainText('no evidence linked');
   await page.getByRole('button', { name: 'Submit…' }).click();
   const problems = page.getByTestId('submit-problems');
   await expect(problems).toContainText('rate it 1-4, or mark "no evidence"');

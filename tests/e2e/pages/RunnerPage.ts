@@ -58,6 +58,9 @@ export class RunnerPage {
       await box.press('ArrowDown');
     }
     await box.press('Enter');
+    // The picker closes once the tag is handed to the database; wait until it is committed.
+    await expect(box).toHaveCount(0);
+    await this.expectSaved();
   }
 
   async openTab(name: string): Promise<void> {
