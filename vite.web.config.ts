@@ -14,7 +14,8 @@ export default defineConfig({
   plugins: [react(), builtinRubricsPlugin(resolve(import.meta.dirname, 'rubrics'))],
   server: { host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname)] } },
   build: {
-    outDir: resolve(import.meta.dirname, 'dist-web'),
+    // LOOPDESK_WEB_OUT lets several builds (e.g. parallel e2e runs) keep apart.
+    outDir: process.env['LOOPDESK_WEB_OUT'] ?? resolve(import.meta.dirname, 'dist-web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..', 'dist-web');
+const root = resolve(process.env.LOOPDESK_WEB_OUT ?? resolve(import.meta.dirname, '..', 'dist-web'));
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PORT ?? 5199);
 const types = {
