@@ -1,0 +1,31 @@
+/**
+ * Every input limit Loopdesk enforces, in one place. Main, the CLI, web mode and the renderer's
+ * workers import these; nothing else may spell a limit as a literal.
+ *
+ * Byte limits are counted as bytes arrive (never trusted from `stat`, which says 0 for
+ * `/dev/zero` and pipes). Text limits are JavaScript string lengths (UTF-16 code units).
+ */
+
+const MiB = 1024 * 1024;
+
+/** One rubric YAML file or artifact file. */
+export const RUBRIC_MAX_FILE_BYTES = 2 * MiB;
+/** All files of one rubric pack together. */
+export const RUBRIC_MAX_PACK_BYTES = 20 * MiB;
+/** Files in one rubric pack folder (YAML and artifacts). */
+export const RUBRIC_MAX_PACK_FILES = 500;
+
+/** One bundle file (`*.loopdesk`): big enough for a backup of 25,000 interviews. */
+export const BUNDLE_MAX_BYTES = 500 * 1000 * 1000;
+/** Deepest nesting of arrays/objects accepted in a bundle or other JSON input. */
+export const JSON_MAX_DEPTH = 64;
+
+/** A ratings CSV given to `loopdesk agreement` / `calibrate`. */
+export const RATINGS_CSV_MAX_BYTES = 50 * MiB;
+
+/** Human-readable size for a refusal message: "2 MiB", "500 MB". */
+export function limitText(bytes: number): string {
+  if (bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes % 1_000_000 === 0) return `${bytes / 1_000_000} MB`;
+  return `${bytes} bytes`;
+}
