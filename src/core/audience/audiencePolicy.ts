@@ -1,0 +1,182 @@
+/**
+ * The one audience policy (SPEC §7 "Audiences"): given who will read an output and the model it
+ * is made from, returns only what that reader may see. Screens, the print route and its PDFs (body,
+ * running header, title, file name), batch export, `loopdesk report --audience` and bundle export
+ * all call it; none of them decides redaction on its own.
+ *
+ * - `committee`: the full report.
+ * - `committee-blind` / `recruiter-blind`: the candidate's name, e-mail and phone are replaced by a
+ *   stable neutral label, also inside free text (notes, signal evidence, amendment reasons):
+ *   whole words, case-insensitive, the full name, each part of it and the e-mail. Pronouns and
+ *   other indirect clues in free text are not hidden (the UI says so).
+ * - `recruiter`: no private notes.
+ * - `candidate`: no report at all (the candidate view is the artifact or the presenter only).
+ * - `panelist-unsealed`: a panelist who has not sealed their own interview of this candidate sees
+ *   no report, and a bundle they export carries none of their colleagues' evidence for them.
+ */
+import { sha256Hex } from '../crypto/sha256';
+import type { CandidateReport, ReportAudience } from '../report/reportBuild';
+
+export const audiences = [
+  'committee',
+  'committee-blind',
+  'recruiter',
+  'recruiter-blind',
+  'candidate',
+  'panelist-unsealed',
+] as const;
+export type Audience = (typeof audiences)[number];
+
+export function audienceIsKnown(value: string): value is Audience {
+  return (audiences as readonly string[]).includes(value);
+}
+
+/** The audience of a report output: committee packet or recruiter summary, blind or not. */
+export function audienceOf(kind: ReportAudience, isBlind: boolean): Audience {
+  if (kind === 'recruiter') return isBlind ? 'recruiter-blind' : 'recruiter';
+  return isBlind ? 'committee-blind' : 'committee';
+}
+
+export function audienceIsBlind(audience: Audience): boolean {
+  return audience === 'committee-blind' || audience === 'recruiter-blind';
+}
+
+/** The report model to build for an audience (which notes `reportBuild` may read at all). */
+export function audienceReportKind(audience: Audience): ReportAudience {
+  return audience === 'recruiter' || audience === 'recruiter-blind' ? 'recruiter' : 'committee';
+}
+
+/**
+ * A stable neutral label per candidate ("Candidate K7Q"), derived from the id so the same person
+ * keeps the same label on every screen and in every PDF without revealing the order of entry.
+ */
+export function audienceBlindLabel(candidateId: string): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const hex = sha256Hex(`loopdesk-blind:${candidateId}`);
+  let out = '';
+  for (let i = 0; i < 3; i++) out += alphabet[parseInt(hex.slice(i * 2, i * 2 + 2), 16) % alphabet.length];
+  return `Candidate ${out}`;
+}
+
+export interface AudiencePerson {
+  id: string;
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What identifies the person in free text: the e-mail, the phone, the full name and each part of
+ * the name (first, middle, last). Parts shorter than two letters ("J.") are left alone: replacing
+ * every "J" in the text would mangle it without hiding anyone.
+ */
+function identifyingTerms(person: AudiencePerson): string[] {
+  const parts = person.name.split(/[\s,]+/).map((p) => p.replace(/^[.'’-]+|[.'’-]+$/g, ''));
+  const terms = [person.email.trim(), (person.phone ?? '').trim(), person.name.trim(), ...parts].filter((t) => t.length >= 2);
+  // Longest first, so "Ada Lovelace" is one replacement rather than two.
+  return [...new Set(terms)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `text` with every whole-word, case-insensitive occurrence of the person's name, name parts,
+ * e-mail and phone replaced by `label`. "Word" is Unicode-aware: "Ana" in "Anatomy" stays.
+ */
+export function audienceRedactText(text: string, person: AudiencePerson, label: string): string {
+  const terms = identifyingTerms(person);
+  if (terms.length === 0 || text.length === 0) return text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_@.])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}])`, 'giu');
+  return text.replace(pattern, label);
+}
+
+export type AudienceReportResult = { ok: true; report: CandidateReport } | { ok: false; reason: string };
+
+const refusals: Partial<Record<Audience, string>> = {
+  candidate: 'The candidate sees the exercise only, never the report.',
+  'panelist-unsealed':
+    "You are on this candidate's panel and have not sealed your interview yet. The report shows colleagues' ratings, so it stays hidden until you have scored independently.",
+};
+
+/** A report with the candidate replaced by their label everywhere, free text included. */
+function reportBlind(report: CandidateReport): CandidateReport {
+  const label = audienceBlindLabel(report.candidate.id);
+  const person: AudiencePerson = { id: report.candidate.id, name: report.candidate.name, email: report.candidate.email };
+  const redact = (text: string) => audienceRedactText(text, person, label);
+  const signal = (s: CandidateReport['signals']['redFlag'][number]) => ({
+    ...s,
+    evidence: s.evidence.map((e) => ({ ...e, text: redact(e.text) })),
+  });
+  return {
+    ...report,
+    candidate: { ...report.candidate, name: label, email: '' },
+    interviewers: report.interviewers.map((i) => ({ ...i, amendReason: redact(i.amendReason) })),
+    signals: {
+      redFlag: report.signals.redFlag.map(signal),
+      strong: report.signals.strong.map(signal),
+      weak: report.signals.weak.map(signal),
+    },
+  };
+}
+
+/** A report without private notes in any signal's evidence. */
+function reportWithoutPrivateNotes(report: CandidateReport): CandidateReport {
+  const signal = (s: CandidateReport['signals']['redFlag'][number]) => ({ ...s, evidence: s.evidence.filter((e) => !e.isPrivate) });
+  return {
+    ...report,
+    signals: {
+      redFlag: report.signals.redFlag.map(signal),
+      strong: report.signals.strong.map(signal),
+      weak: report.signals.weak.map(signal),
+    },
+  };
+}
+
+/**
+ * What `audience` may read of `report`, or why they may read none of it. Pure; the input is not
+ * changed. Build the report with `audienceReportKind(audience)` so its inputs hash matches.
+ */
+export function audienceReport(report: CandidateReport, audience: Audience): AudienceReportResult {
+  const refusal = refusals[audience];
+  if (refusal) return { ok: false, reason: refusal };
+  let out = report;
+  if (audienceReportKind(audience) === 'recruiter') out = reportWithoutPrivateNotes(out);
+  if (audienceIsBlind(audience)) out = reportBlind(out);
+  return { ok: true, report: out };
+}
+
+/** The name an audience knows the candidate by: their label when blind. */
+export function audienceCandidateName(candidate: { id: string; name: string }, audience: Audience): string {
+  return audienceIsBlind(audience) ? audienceBlindLabel(candidate.id) : candidate.name;
+}
+
+/** Free text about a candidate as an audience may read it (a decision's rationale, a note). */
+export function audienceCandidateText(text: string, candidate: AudiencePerson, audience: Audience): string {
+  return audienceIsBlind(audience) ? audienceRedactText(text, candidate, audienceBlindLabel(candidate.id)) : text;
+}
+
+const documentKinds: Record<ReportAudience, string> = {
+  committee: 'committee packet',
+  recruiter: 'recruiter summary',
+};
+
+/**
+ * The title of a report document (the PDF's title metadata, the print tab's title, and in a
+ * browser the suggested file name): "Candidate K7Q - committee packet", or for a batch
+ * "Staff DevOps Engineer - 3 committee packets". Never more than the audience may see.
+ */
+export function audienceDocumentTitle(
+  candidates: ReadonlyArray<{ id: string; name: string }>,
+  audience: Audience,
+  role: string,
+): string {
+  const kind = documentKinds[audienceReportKind(audience)];
+  if (candidates.length === 1) return `${audienceCandidateName(candidates[0]!, audience)} - ${kind}`;
+  return `${role} - ${candidates.length} ${kind}s`;
+}
+
+/** A file name for a report PDF: the document title without characters file systems refuse. */
+export function audienceFileName(title: string, extension = '.pdf'): string {
+  const safe = title.replace(/[/\\:*?"<>|\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim();
+  return `${safe || 'Loopdesk report'}${extension}`;
+}
