@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { incidentScenarioCrossCheck } from '../../core/incident/scenarioCrossCheck';
+import { incidentExemplarPromiseIssues, incidentScenarioCrossCheck } from '../../core/incident/scenarioCrossCheck';
 import { incidentScenarioSchema, type IncidentScenario } from '../../core/incident/scenarioSchema';
 import type { IncidentLogEntry } from '../../core/incident/runSchema';
 import {
@@ -34,7 +34,9 @@ const usage = [
   '  --list-actions     print the action catalogue as JSON and exit',
   '',
   'Prints the outcome as JSON: milestones, signals with their causes, user-impact minutes,',
-  'error budget burned. Exits with 1 on a bad scenario, action log or option.',
+  'error budget burned. Exits with 1 on a bad scenario, action log or option, and with --exemplar',
+  'when the run breaks its promise (strong: every milestone met, no red flag; weak: a milestone',
+  'missed or a red flag raised).',
 ].join('\n');
 
 const MAX_SEED = 0xffffffff;
@@ -67,7 +69,7 @@ function issueLines(issues: RubricIssue[]): string[] {
 }
 
 /** Reads and checks a scenario file: YAML syntax, the scenario schema, then its internal references. */
-export function simulateScenarioLoad(path: string, cwd: string): Loaded<IncidentScenario> {
+export function simulateScenarioLoad(path: string, cwd: string): Loaded<{ scenario: IncidentScenario; yaml: RubricYamlFile }> {
   const text = readText(path, cwd, 'scenario file');
   if (!text.ok) return text;
   const yaml = rubricYamlParse(path, text.value);
@@ -78,7 +80,7 @@ export function simulateScenarioLoad(path: string, cwd: string): Loaded<Incident
     rubricIssueAt(yaml, issue.path, issue.message),
   );
   if (cross.length > 0) return { ok: false, lines: issueLines(cross) };
-  return { ok: true, value: checked.value };
+  return { ok: true, value: { scenario: checked.value, yaml } };
 }
 
 const logFileEntrySchema = z.strictObject({
@@ -195,11 +197,12 @@ export const simulateCommand: CliCommand = {
     }
 
     const scenarioPath = parsed.positional[0]!;
-    const scenario = simulateScenarioLoad(scenarioPath, io.cwd);
-    if (!scenario.ok) return fail(io, scenario.lines);
+    const loadedScenario = simulateScenarioLoad(scenarioPath, io.cwd);
+    if (!loadedScenario.ok) return fail(io, loadedScenario.lines);
+    const { scenario, yaml: scenarioYaml } = loadedScenario.value;
 
     if (parsed.switches.has('list-actions')) {
-      const catalogue = scenario.value.actions.map((a) => ({
+      const catalogue = scenario.actions.map((a) => ({
         shortcut: a.shortcut,
         id: a.id,
         category: a.category,
@@ -214,16 +217,21 @@ export const simulateCommand: CliCommand = {
 
     let log: IncidentLogEntry[] = [];
     if (actionsPath !== undefined) {
-      const loaded = simulateActionLogLoad(actionsPath, io.cwd, scenario.value);
+      const loaded = simulateActionLogLoad(actionsPath, io.cwd, scenario);
       if (!loaded.ok) return fail(io, loaded.lines);
       log = loaded.value;
     } else if (exemplar !== undefined) {
-      log = incidentExemplarLog(scenario.value, exemplar);
+      log = incidentExemplarLog(scenario, exemplar);
     }
 
-    const endMs = atMs ?? incidentReplayEndMs(scenario.value, log);
-    const outcome = incidentOutcome(scenario.value, seed, log, endMs);
+    const endMs = atMs ?? incidentReplayEndMs(scenario, log);
+    const outcome = incidentOutcome(scenario, seed, log, endMs);
     io.out(JSON.stringify(incidentOutcomeSummary(outcome), null, 2));
-    return 0;
+    if (exemplar === undefined) return 0;
+    // An exemplar is a promise about the scenario: say where it is broken, as validate does.
+    const broken = incidentExemplarPromiseIssues(scenario, exemplar, seed).map((issue) =>
+      rubricIssueAt(scenarioYaml, issue.path, issue.message),
+    );
+    return broken.length > 0 ? fail(io, issueLines(broken)) : 0;
   },
 };

@@ -4,8 +4,9 @@
  * Signal ids are checked against the pack's catalogue by the pack loader, which gets them from
  * {@link incidentScenarioSignalRefs}.
  */
+import { incidentExemplarLog, incidentOutcome, incidentReplayEndMs } from './outcome';
 import type { IncidentCondition, IncidentEffect, IncidentMatcher, IncidentScenario } from './scenarioSchema';
-import { incidentTimeParse } from './time';
+import { incidentTimeFormat, incidentTimeParse } from './time';
 
 export interface IncidentScenarioIssue {
   /** Path inside the scenario file, e.g. ["injects", 3, "afterAction"]. */
@@ -266,4 +267,67 @@ export function incidentScenarioSignalRefs(scenario: IncidentScenario): Incident
     refs.push({ path: ['rules', i, 'signal'], signal: rule.signal, polarity: rule.polarity }),
   );
   return refs;
+}
+
+/** The seed exemplars are judged with: the one `loopdesk simulate` uses unless told otherwise. */
+export const INCIDENT_EXEMPLAR_SEED = 1;
+
+/**
+ * What a scenario's exemplars promise, checked by replaying them (seed
+ * {@link INCIDENT_EXEMPLAR_SEED}, to the default replay end): the strong run meets every milestone
+ * by its target and raises no red flag; the weak run misses (or is late for) a milestone or raises
+ * a red flag — a "weak" run that does neither documents nothing. Each broken promise is reported
+ * at the exemplar step that broke it when there is one, else at the exemplar list. Only for a
+ * scenario {@link incidentScenarioCrossCheck} accepts (the engine assumes a consistent scenario).
+ */
+export function incidentScenarioExemplarCheck(
+  scenario: IncidentScenario,
+  seed = INCIDENT_EXEMPLAR_SEED,
+): IncidentScenarioIssue[] {
+  return [...incidentExemplarPromiseIssues(scenario, 'strong', seed), ...incidentExemplarPromiseIssues(scenario, 'weak', seed)];
+}
+
+/** The broken promises of one exemplar run (see {@link incidentScenarioExemplarCheck}). */
+export function incidentExemplarPromiseIssues(
+  scenario: IncidentScenario,
+  which: 'strong' | 'weak',
+  seed = INCIDENT_EXEMPLAR_SEED,
+): IncidentScenarioIssue[] {
+  const log = incidentExemplarLog(scenario, which);
+  const outcome = incidentOutcome(scenario, seed, log, incidentReplayEndMs(scenario, log));
+  const listPath: Path = ['exemplars', which];
+  const stepOf = (logId: string | null): Path => {
+    const index = logId === null ? -1 : log.findIndex((e) => e.id === logId);
+    return index >= 0 ? [...listPath, index] : listPath;
+  };
+  const notMet = outcome.milestones.filter((m) => m.status !== 'met');
+  const redFlags = outcome.signals.filter((s) => s.polarity === 'red-flag');
+  if (which === 'weak') {
+    if (notMet.length > 0 || redFlags.length > 0) return [];
+    return [
+      {
+        path: listPath,
+        message:
+          'the weak exemplar meets every milestone and raises no red flag, so it shows nothing weak; ' +
+          'let it miss a milestone target or take an anti-action (check with loopdesk simulate --exemplar weak)',
+      },
+    ];
+  }
+  const issues: IncidentScenarioIssue[] = notMet.map((m) => ({
+    path: listPath,
+    message:
+      m.hitAt === null
+        ? `the strong exemplar never reaches milestone "${m.id}" (target ${incidentTimeFormat(m.targetMs)}); add the step that hits it`
+        : `the strong exemplar reaches milestone "${m.id}" late (at ${incidentTimeFormat(m.hitAt)}, target ${incidentTimeFormat(m.targetMs)}); take the step that hits it earlier`,
+  }));
+  for (const flag of redFlags) {
+    issues.push({
+      path: stepOf(flag.logId),
+      message:
+        flag.causeKind === 'action'
+          ? `the strong exemplar raises red flag "${flag.id}" at ${incidentTimeFormat(flag.at)} by taking anti-action "${flag.cause}"; a strong run takes no anti-action`
+          : `the strong exemplar raises red flag "${flag.id}" at ${incidentTimeFormat(flag.at)} through rule "${flag.cause}"; change the run so the rule does not fire`,
+    });
+  }
+  return issues;
 }

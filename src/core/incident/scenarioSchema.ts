@@ -343,7 +343,7 @@ export const incidentScenarioSchema = z
       })
       .meta({
         description:
-          'Two documented runs: strong must meet every milestone with no red flag; weak must miss one and raise a red flag.',
+          'Two documented runs, replayed by `loopdesk validate`: strong must meet every milestone by its target and raise no red flag; weak must miss (or be late for) a milestone or raise a red flag.',
       }),
   })
   .meta({ title: 'Incident scenario' });

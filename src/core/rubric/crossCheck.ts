@@ -5,7 +5,11 @@
  * Every issue still names the file, line and column of the offending node.
  */
 import type { z } from 'zod';
-import { incidentScenarioCrossCheck, incidentScenarioSignalRefs } from '../incident/scenarioCrossCheck';
+import {
+  incidentScenarioCrossCheck,
+  incidentScenarioExemplarCheck,
+  incidentScenarioSignalRefs,
+} from '../incident/scenarioCrossCheck';
 import { rubricKnownNamesHint, type RubricFieldPath, type RubricIssue } from './issues';
 import type {
   Dimension,
@@ -191,7 +195,10 @@ export function rubricPackCrossCheck(parts: RubricPackParts): RubricIssue[] {
     for (const list of ['debrief', 'postmortem'] as const) {
       scenario[list].forEach((prompt, i) => checkDimensionRefs(yaml, [list, i, 'dimensions'], prompt.dimensions ?? []));
     }
-    for (const issue of incidentScenarioCrossCheck(scenario)) at(yaml, issue.path, issue.message);
+    const internal = incidentScenarioCrossCheck(scenario);
+    for (const issue of internal) at(yaml, issue.path, issue.message);
+    // The exemplars can only be replayed on a consistent scenario.
+    if (internal.length === 0) for (const issue of incidentScenarioExemplarCheck(scenario)) at(yaml, issue.path, issue.message);
     for (const ref of incidentScenarioSignalRefs(scenario)) {
       const polarity = signalPolarity.get(ref.signal);
       if (polarity === undefined && signals.has(ref.signal)) continue;

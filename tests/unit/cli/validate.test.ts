@@ -140,3 +140,89 @@ describe('loopdesk schema', () => {
     expect(JSON.parse(out).$id).toBe('urn:loopdesk:rubric-pack-file');
   });
 });
+
+describe('exemplar promises', () => {
+  const fixture = join(repoRoot, 'tests/fixtures/packs/frontend-engineer');
+  const scenarioFile = 'scenarios/blank-page-release.yaml';
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'loopdesk-exemplars-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A copy of the fixture pack with its scenario's exemplar block replaced. */
+  function packWithExemplars(name: string, exemplars: string): string {
+    const pack = join(dir, name);
+    cpSync(fixture, pack, { recursive: true });
+    const text = readFileSync(join(pack, scenarioFile), 'utf8');
+    const start = text.indexOf('exemplars:');
+    writeFileSync(join(pack, scenarioFile), `${text.slice(0, start)}${exemplars}`);
+    return pack;
+  }
+
+  const lineOf = (path: string, needle: string) => readFileSync(path, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('fails a strong exemplar that misses a milestone and takes an anti-action, at the exemplar', async () => {
+    const pack = packWithExemplars(
+      'strong-broken',
+      `exemplars:
+  strong:
+    - { at: "01:30", action: check-releases }
+    - { at: "02:00", action: hot-patch-cdn }
+    - { at: "02:30", action: roll-back }
+  weak:
+    - { at: "06:00", action: hot-patch-cdn }
+`,
+    );
+    const { code, out } = await run('validate', pack, '--json');
+    expect(code).toBe(1);
+    const file = join(pack, scenarioFile);
+    const errors = JSON.parse(out).errors as Array<{ file: string; line: number; path: string; message: string }>;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        file,
+        line: lineOf(file, '  strong:') + 1,
+        path: 'exemplars.strong',
+        message: expect.stringContaining('the strong exemplar never reaches milestone "communicated" (target 08:00)'),
+      }),
+      expect.objectContaining({
+        file,
+        line: lineOf(file, 'action: hot-patch-cdn }'),
+        path: 'exemplars.strong[1]',
+        message: expect.stringContaining('raises red flag "hot-patches-production" at 02:00 by taking anti-action "hot-patch-cdn"'),
+      }),
+    ]);
+  });
+
+  it('fails a weak exemplar copied from the strong one: it shows nothing weak', async () => {
+    const strong = `    - { at: "01:30", action: check-releases }
+    - { at: "02:30", action: roll-back }
+    - { at: "04:30", action: post-update }
+`;
+    const pack = packWithExemplars('weak-copied', `exemplars:\n  strong:\n${strong}  weak:\n${strong}`);
+    const { code, out } = await run('validate', pack, '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).errors).toEqual([
+      expect.objectContaining({ path: 'exemplars.weak', message: expect.stringContaining('the weak exemplar meets every milestone and raises no red flag') }),
+    ]);
+  });
+
+  it('simulate --exemplar strong exits 1 and names the broken promise when the strong run misses', async () => {
+    const pack = packWithExemplars(
+      'simulate-broken',
+      `exemplars:
+  strong:
+    - { at: "01:30", action: check-releases }
+    - { at: "09:00", action: post-update }
+  weak:
+    - { at: "06:00", action: hot-patch-cdn }
+`,
+    );
+    const { code, out, err } = await run('simulate', join(pack, scenarioFile), '--exemplar', 'strong');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).scenario).toBe('blank-page-release'); // the outcome is still printed
+    expect(err).toContain('exemplars.strong: the strong exemplar reaches milestone "communicated" late (at 09:00, target 08:00)');
+    expect(err).toContain('never reaches milestone "mitigated"');
+    expect((await run('simulate', join(fixture, scenarioFile), '--exemplar', 'strong')).code).toBe(0);
+  });
+});
