@@ -4,17 +4,19 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
+/** Build output root; a test may build into its own folder so it never races `out/`. */
+const outRoot = process.env['LOOPDESK_ELECTRON_OUT'] ?? resolve(__dirname, 'out');
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(outRoot, 'main'),
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(outRoot, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         // Sandboxed preloads must be CommonJS.
@@ -27,7 +29,7 @@ export default defineConfig({
     define: { __LOOPDESK_WEB__: 'false', __LOOPDESK_VERSION__: JSON.stringify(version) },
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },
