@@ -1,7 +1,8 @@
 /**
  * Level recommendation from a calibrated dimension profile (SPEC §6): the highest level of the
  * pack's ladder whose per-dimension minimums the profile meets, every rule with whether it held,
- * red flags forcing committee review and capping the level, and what would change the answer.
+ * red flags forcing committee review and capping the level, whether there is enough evidence to
+ * recommend at all, and what would change the answer.
  */
 import type { RubricPack } from '../rubric/schema';
 
@@ -26,143 +27,272 @@ export interface LevelReason {
   held: boolean;
 }
 
+/**
+ * One way the recommendation could move.
+ * - `up`: a dimension below its minimum at the next level up (`gap` = minimum − rating), or
+ *   without evidence there (`actual` and `gap` null). Never listed when a red flag caps the level.
+ * - `down`: a dimension whose interval has the current level's minimum strictly inside it, so more
+ *   evidence could put it below.
+ */
 export interface LevelChangeHint {
   dimensionId: string;
-  /**
-   * `no-evidence`: the dimension has no rating and a level depends on it.
-   * `on-boundary`: the minimum of the supported level or of the next one lies strictly inside its
-   * interval, so more evidence could move the recommendation.
-   */
-  why: 'no-evidence' | 'on-boundary';
+  direction: 'up' | 'down';
+  /** The level concerned: the next one up, or the current one. */
+  level: string;
+  minimum: number;
+  actual: number | null;
+  gap: number | null;
+  interval: readonly [number, number] | null;
   detail: string;
 }
 
+/** Why the evidence is not yet enough to recommend a level. */
+export type LevelMissingEvidence =
+  | { kind: 'scorecards'; sealed: number; planned: number; detail: string }
+  | { kind: 'dimension'; dimensionId: string; detail: string };
+
+/** Scorecards of the candidate's loop: how many are sealed of how many are planned. */
+export interface LevelScorecardCount {
+  sealed: number;
+  planned: number;
+}
+
 export interface LevelRecommendation {
-  /** Recommended level id, after caps; `null` = below the lowest level of the ladder. */
+  /**
+   * - `recommended`: `level` is the recommendation.
+   * - `below-lowest`: the evidence is complete and does not meet the lowest level.
+   * - `not-enough-evidence`: scorecards are missing or a level-deciding dimension has no rating;
+   *   `missing` says what, and `level` is null (`provisionalLevel` is what the evidence so far gives).
+   */
+  status: 'recommended' | 'below-lowest' | 'not-enough-evidence';
+  /** Recommended level id, after caps; `null` unless `status` is `recommended`. */
   level: string | null;
+  /** The level the evidence so far supports, after caps, whatever the status (null = below lowest). */
+  provisionalLevel: string | null;
+  missing: LevelMissingEvidence[];
   /** Every rule of every level, lowest level first, dimensions in pack order. */
   reasons: LevelReason[];
   /** Per level, lowest first: whether all its rules (and all lower levels') held. */
   ladder: Array<{ level: string; held: boolean }>;
   /** True when any red flag stands: the committee must review whatever the level. */
   committeeReview: boolean;
-  /** Red flags whose signal caps the level, and the cap. */
+  /** Red flags whose signal caps the level, and the cap (one entry per signal). */
   caps: Array<{ signalId: string; level: string }>;
   /** The level the profile alone supports, when a cap lowered it. */
   cappedFrom?: string;
+  /** When a cap binds: that ratings cannot raise the level, only the committee's review of the flag. */
+  capNote: string | null;
   whatWouldChange: LevelChangeHint[];
 }
 
 /** Minimums are whole points while calibrated means are not: ignore rounding noise at the edge. */
 const epsilon = 1e-9;
 
+type LevelPack = Pick<RubricPack, 'levels' | 'dimensions' | 'signals'>;
+
 /**
  * Recommends a level for a calibrated profile.
  *
  * - A level is met when every dimension with a minimum at that level (`dimension.expectations[level]`)
  *   has a calibrated rating ≥ that minimum, and every lower level is met too (levels are
- *   cumulative). The recommendation is the highest level met; `null` when not even the lowest is.
- * - A dimension without evidence (missing from the profile or `calibrated: null`) meets no minimum.
+ *   cumulative). A dimension without evidence meets no minimum.
  * - Any red flag sets `committeeReview`. A red flag whose signal has `levelCap` caps the level there
  *   (the lowest cap wins; `cappedFrom` keeps what the profile supported). Caps naming a level not
  *   on the ladder are ignored.
- * - `whatWouldChange` lists dimensions without evidence that some level requires, and dimensions
- *   whose interval has the minimum of the level the profile supports, or of the next level up,
- *   strictly inside it (so a zero-width interval from raters who agree exactly is never "on a
- *   boundary"). Boundaries are judged on the uncapped level: that is what the evidence says.
+ * - Not enough evidence: fewer scorecards sealed than planned (or none at all), or a dimension
+ *   without evidence that decides the level — one with a minimum at a level the rest of the
+ *   profile (and any cap) would reach. A missing rating is never read as a low one.
+ * - What would change this: for the next level up (only when no cap holds the level where it is),
+ *   each dimension below its minimum there with the gap; for the current level, each dimension
+ *   whose interval has that level's minimum strictly inside (a zero-width interval from raters who
+ *   agree exactly is never on a boundary).
  */
 export function levelRecommend(
-  pack: Pick<RubricPack, 'levels' | 'dimensions' | 'signals'>,
+  pack: LevelPack,
   profile: LevelProfile,
   redFlags: ReadonlyArray<{ signalId: string }>,
+  scorecards?: LevelScorecardCount,
 ): LevelRecommendation {
   const levelIds = pack.levels.map((l) => l.id);
-  const levelTitle = new Map(pack.levels.map((l) => [l.id, l.title]));
   const actualOf = (dimensionId: string): number | null => {
     const entry = Object.hasOwn(profile, dimensionId) ? profile[dimensionId] : undefined;
     return entry && entry.calibrated !== null && Number.isFinite(entry.calibrated) ? entry.calibrated : null;
   };
+  const intervalOf = (dimensionId: string) => (Object.hasOwn(profile, dimensionId) ? (profile[dimensionId]?.interval ?? null) : null);
 
-  const reasons: LevelReason[] = [];
-  const ladder: Array<{ level: string; held: boolean }> = [];
-  let supported = -1;
-  let isCumulativeHeld = true;
-  levelIds.forEach((level, index) => {
-    let isLevelHeld = true;
-    for (const dimension of pack.dimensions) {
-      const expected = dimension.expectations[level];
-      if (expected === undefined) continue;
-      const actual = actualOf(dimension.id);
-      const held = actual !== null && actual >= expected - epsilon;
-      if (!held) isLevelHeld = false;
-      reasons.push({ level, dimensionId: dimension.id, expected, actual, held });
-    }
-    isCumulativeHeld = isCumulativeHeld && isLevelHeld;
-    ladder.push({ level, held: isCumulativeHeld });
-    if (isCumulativeHeld) supported = index;
-  });
-
-  const signalById = new Map(pack.signals.map((s) => [s.id, s]));
-  const caps: Array<{ signalId: string; level: string }> = [];
-  let capIndex = Infinity;
-  for (const flag of redFlags) {
-    const cap = signalById.get(flag.signalId)?.levelCap;
-    if (cap === undefined) continue;
-    const index = levelIds.indexOf(cap);
-    if (index < 0) continue;
-    caps.push({ signalId: flag.signalId, level: cap });
-    capIndex = Math.min(capIndex, index);
-  }
-
+  const reasons = levelReasons(pack, actualOf);
+  const ladder = levelLadder(levelIds, reasons);
+  // Cumulative: the held levels are a prefix of the ladder.
+  const supported = ladder.filter((l) => l.held).length - 1;
+  const { caps, capIndex } = levelCaps(pack, redFlags);
   const recommended = Math.min(supported, capIndex);
+
+  const name = (level: string) => pack.levels.find((l) => l.id === level)?.title ?? level;
+  const missing = levelMissingEvidence(pack, actualOf, Math.min(capIndex, levelReachedWithoutGaps(levelIds, reasons)), scorecards, name);
+  const status = missing.length > 0 ? 'not-enough-evidence' : recommended >= 0 ? 'recommended' : 'below-lowest';
+
+  const capNote =
+    capIndex <= supported && capIndex >= 0
+      ? `A red flag caps the level at ${name(levelIds[capIndex]!)}: no rating can raise it; only the committee's review of the flag can.`
+      : null;
+  // With a cap holding the level, naming ways up would contradict it.
+  const nextIndex = capNote ? -1 : recommended + 1 < levelIds.length && recommended + 1 <= capIndex ? recommended + 1 : -1;
+  const whatWouldChange = [
+    ...(nextIndex >= 0 ? levelHintsUp(pack, levelIds[nextIndex]!, actualOf, intervalOf, name) : []),
+    ...(recommended >= 0 ? levelHintsDown(pack, levelIds[recommended]!, actualOf, intervalOf, name) : []),
+  ];
+
   const result: LevelRecommendation = {
-    level: recommended >= 0 ? levelIds[recommended]! : null,
+    status,
+    level: status === 'recommended' ? levelIds[recommended]! : null,
+    provisionalLevel: recommended >= 0 ? levelIds[recommended]! : null,
+    missing,
     reasons,
     ladder,
     committeeReview: redFlags.length > 0,
     caps,
-    whatWouldChange: [],
+    capNote,
+    whatWouldChange,
   };
   if (recommended < supported) result.cappedFrom = levelIds[supported]!;
+  return result;
+}
 
-  const name = (level: string) => levelTitle.get(level) ?? level;
-  const current = supported >= 0 ? levelIds[supported]! : null;
-  const next = supported + 1 < levelIds.length ? levelIds[supported + 1]! : null;
-  for (const dimension of pack.dimensions) {
-    const required = levelIds.filter((level) => dimension.expectations[level] !== undefined);
-    if (required.length === 0) continue;
-    const actual = actualOf(dimension.id);
-    if (actual === null) {
-      const lowest = required[0]!;
-      result.whatWouldChange.push({
-        dimensionId: dimension.id,
-        why: 'no-evidence',
-        detail: `no rating on ${dimension.title}; ${name(lowest)} and above expect at least ${dimension.expectations[lowest]}`,
-      });
-      continue;
-    }
-    const interval = profile[dimension.id]!.interval;
-    if (!interval) continue;
-    const [lo, hi] = interval;
-    const touches: string[] = [];
-    for (const [level, direction] of [
-      [next, 'up to'],
-      [current, 'down from'],
-    ] as const) {
-      if (level === null) continue;
-      const minimum = dimension.expectations[level];
-      if (minimum === undefined || !(minimum > lo + epsilon && minimum < hi - epsilon)) continue;
-      touches.push(`${direction} ${name(level)} (minimum ${minimum})`);
-    }
-    if (touches.length > 0) {
-      result.whatWouldChange.push({
-        dimensionId: dimension.id,
-        why: 'on-boundary',
-        detail: `${dimension.title} at ${round2(actual)} (interval ${round2(lo)}–${round2(hi)}) could move the level ${touches.join(' or ')}`,
-      });
+function levelReasons(pack: LevelPack, actualOf: (dimensionId: string) => number | null): LevelReason[] {
+  const reasons: LevelReason[] = [];
+  for (const { id: level } of pack.levels) {
+    for (const dimension of pack.dimensions) {
+      const expected = dimension.expectations[level];
+      if (expected === undefined) continue;
+      const actual = actualOf(dimension.id);
+      reasons.push({ level, dimensionId: dimension.id, expected, actual, held: actual !== null && actual >= expected - epsilon });
     }
   }
-  return result;
+  return reasons;
+}
+
+/** Levels are cumulative: a level holds when its rules and every lower level's rules hold. */
+function levelLadder(levelIds: readonly string[], reasons: readonly LevelReason[]): Array<{ level: string; held: boolean }> {
+  let isCumulativeHeld = true;
+  return levelIds.map((level) => {
+    isCumulativeHeld = isCumulativeHeld && reasons.every((r) => r.level !== level || r.held);
+    return { level, held: isCumulativeHeld };
+  });
+}
+
+/** The highest level index reached if every dimension without evidence met its minimums. */
+function levelReachedWithoutGaps(levelIds: readonly string[], reasons: readonly LevelReason[]): number {
+  let reached = -1;
+  for (const [index, level] of levelIds.entries()) {
+    if (!reasons.every((r) => r.level !== level || r.held || r.actual === null)) break;
+    reached = index;
+  }
+  return reached;
+}
+
+/** Caps of the red flags, one per signal; `capIndex` is the lowest (Infinity when none). */
+function levelCaps(pack: LevelPack, redFlags: ReadonlyArray<{ signalId: string }>) {
+  const levelIds = pack.levels.map((l) => l.id);
+  const caps: Array<{ signalId: string; level: string }> = [];
+  let capIndex = Infinity;
+  for (const flag of redFlags) {
+    const cap = pack.signals.find((s) => s.id === flag.signalId)?.levelCap;
+    const index = cap === undefined ? -1 : levelIds.indexOf(cap);
+    if (index < 0 || caps.some((c) => c.signalId === flag.signalId)) continue;
+    caps.push({ signalId: flag.signalId, level: cap! });
+    capIndex = Math.min(capIndex, index);
+  }
+  return { caps, capIndex };
+}
+
+function levelMissingEvidence(
+  pack: LevelPack,
+  actualOf: (dimensionId: string) => number | null,
+  decidingUpTo: number,
+  scorecards: LevelScorecardCount | undefined,
+  name: (level: string) => string,
+): LevelMissingEvidence[] {
+  const missing: LevelMissingEvidence[] = [];
+  if (scorecards && (scorecards.sealed < scorecards.planned || scorecards.sealed === 0)) {
+    missing.push({
+      kind: 'scorecards',
+      ...scorecards,
+      detail: `${scorecards.sealed} of ${scorecards.planned} planned scorecards sealed`,
+    });
+  }
+  const levelIds = pack.levels.map((l) => l.id);
+  for (const dimension of pack.dimensions) {
+    if (actualOf(dimension.id) !== null) continue;
+    const deciding = levelIds.slice(0, decidingUpTo + 1).filter((level) => dimension.expectations[level] !== undefined);
+    if (deciding.length === 0) continue;
+    const top = deciding.at(-1)!;
+    missing.push({
+      kind: 'dimension',
+      dimensionId: dimension.id,
+      detail: `no rating on ${dimension.title} (${name(top)} needs at least ${dimension.expectations[top]})`,
+    });
+  }
+  return missing;
+}
+
+function levelHintsUp(
+  pack: LevelPack,
+  next: string,
+  actualOf: (dimensionId: string) => number | null,
+  intervalOf: (dimensionId: string) => readonly [number, number] | null,
+  name: (level: string) => string,
+): LevelChangeHint[] {
+  const hints: LevelChangeHint[] = [];
+  for (const dimension of pack.dimensions) {
+    const minimum = dimension.expectations[next];
+    if (minimum === undefined) continue;
+    const actual = actualOf(dimension.id);
+    if (actual !== null && actual >= minimum - epsilon) continue;
+    const gap = actual === null ? null : minimum - actual;
+    hints.push({
+      dimensionId: dimension.id,
+      direction: 'up',
+      level: next,
+      minimum,
+      actual,
+      gap,
+      interval: intervalOf(dimension.id),
+      detail:
+        actual === null
+          ? `${name(next)} needs ${dimension.title} at ${minimum} or more; it has no rating yet`
+          : `${name(next)} needs ${dimension.title} at ${minimum} or more; it is ${round2(actual)} (${round2(gap!)} short)`,
+    });
+  }
+  return hints;
+}
+
+function levelHintsDown(
+  pack: LevelPack,
+  current: string,
+  actualOf: (dimensionId: string) => number | null,
+  intervalOf: (dimensionId: string) => readonly [number, number] | null,
+  name: (level: string) => string,
+): LevelChangeHint[] {
+  const hints: LevelChangeHint[] = [];
+  for (const dimension of pack.dimensions) {
+    const minimum = dimension.expectations[current];
+    const actual = actualOf(dimension.id);
+    const interval = intervalOf(dimension.id);
+    if (minimum === undefined || actual === null || !interval) continue;
+    const [lo, hi] = interval;
+    if (!(minimum > lo + epsilon && minimum < hi - epsilon)) continue;
+    hints.push({
+      dimensionId: dimension.id,
+      direction: 'down',
+      level: current,
+      minimum,
+      actual,
+      gap: null,
+      interval,
+      detail: `${dimension.title} is ${round2(actual)}, but its interval ${round2(lo)}–${round2(hi)} reaches below the ${name(current)} minimum of ${minimum}: more evidence could drop the level`,
+    });
+  }
+  return hints;
 }
 
 function round2(x: number): string {

@@ -23,6 +23,9 @@ export const JSON_MAX_DEPTH = 64;
 /** A ratings CSV given to `loopdesk agreement` / `calibrate`. */
 export const RATINGS_CSV_MAX_BYTES = 50 * MiB;
 
+/** An interviewer's key takeaways, written at submit beside the overall recommendation. */
+export const KEY_TAKEAWAYS_MAX_LENGTH = 2000;
+
 /** Human-readable size for a refusal message: "2 MiB", "500 MB". */
 export function limitText(bytes: number): string {
   if (bytes % MiB === 0) return `${bytes / MiB} MiB`;

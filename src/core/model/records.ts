@@ -4,6 +4,7 @@
  * means one thing wherever it travels. Times are epoch milliseconds; ids are UUID v4 strings.
  */
 import { z } from 'zod';
+import { KEY_TAKEAWAYS_MAX_LENGTH } from '../limits/inputLimits';
 import { rubricIdSchema } from '../rubric/schema';
 
 export const uuidSchema = z
@@ -52,6 +53,9 @@ export const loopSchema = z.strictObject({
  */
 export const interviewStatusSchema = z.enum(['planned', 'draft', 'submitted', 'amended']);
 
+/** An interviewer's overall recommendation, from "Strong no" to "Strong yes" (no middle). */
+export const overallRecommendationSchema = z.enum(['strong-no', 'no', 'yes', 'strong-yes']);
+
 export const interviewSchema = z.strictObject({
   id: uuidSchema,
   loopId: uuidSchema,
@@ -70,6 +74,13 @@ export const interviewSchema = z.strictObject({
   /** The kit section the interviewer is on, and when they moved to it (drives its countdown). */
   sectionId: rubricIdSchema.nullable().default(null),
   sectionStartedAt: epochMsSchema.nullable().default(null),
+  /**
+   * The interviewer's overall recommendation and key takeaways, given at submit and sealed with
+   * the scorecard. Optional so older records and bundles read unchanged; the submit rules require
+   * both for a new seal. Feeds no mechanical score.
+   */
+  overallRecommendation: overallRecommendationSchema.optional(),
+  keyTakeaways: z.string().max(KEY_TAKEAWAYS_MAX_LENGTH).optional(),
 });
 
 /** A rating is a score on the anchored scale, or the explicit "no evidence" state: never a 0. */
@@ -141,6 +152,7 @@ export type Note = z.infer<typeof noteSchema>;
 export type SignalTag = z.infer<typeof signalTagSchema>;
 export type DefectFinding = z.infer<typeof defectFindingSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
+export type OverallRecommendation = z.infer<typeof overallRecommendationSchema>;
 export type DecisionOutcome = z.infer<typeof decisionOutcomeSchema>;
 
 /**

@@ -7,12 +7,6 @@
  */
 import { canonicalJson } from '../canonical/canonicalJson';
 import { calibrateRatings, type Calibration, type RatingObservation } from '../calibration/calibrateRatings';
-import {
-  iccInterpret,
-  iccBands,
-  krippendorffAlphaBands,
-  krippendorffAlphaInterpret,
-} from '../calibration/reliabilityBands';
 import { sha256Hex } from '../crypto/sha256';
 import { defectReviewSummary } from '../exercise/defectScore';
 import { incidentOutcome, incidentReplayEndMs, type IncidentOutcome } from '../incident/outcome';
@@ -26,10 +20,15 @@ import type {
   Interviewer,
   Loop,
   Note,
+  OverallRecommendation,
   Rating,
   SignalTag,
 } from '../model/records';
 import type { RubricPack, Severity, SignalPolarity } from '../rubric/schema';
+import { reportEvidenceIndexOf } from './reportEvidenceIndex';
+import { reportOverall } from './reportOverall';
+import { reportReliability } from './reportReliability';
+import { reportSignalsCollect, reportSignalsOf } from './reportSignals';
 
 export type ReportAudience = 'committee' | 'recruiter';
 
@@ -69,6 +68,14 @@ export interface ReportProfileRow {
   expectedAtTarget: number | null;
 }
 
+export interface ReportInterviewerRating {
+  dimensionId: string;
+  raw: number | 'no-evidence';
+  calibrated: number | null;
+  /** The anchor of the point given ("3 · Strong: …"), so the number reads as behaviour. */
+  anchor: string | null;
+}
+
 export interface ReportInterviewer {
   interviewId: string;
   interviewerId: string;
@@ -81,7 +88,46 @@ export interface ReportInterviewer {
   /** Overall leniency offset of this interviewer over the pool, and how many comparisons it rests on. */
   offset: number;
   offsetRestsOn: number;
-  ratings: Array<{ dimensionId: string; raw: number | 'no-evidence'; calibrated: number | null }>;
+  ratings: ReportInterviewerRating[];
+  /** The interviewer's overall recommendation and key takeaways (null on scorecards sealed before it was asked). */
+  overall: ReportOverall | null;
+}
+
+export interface ReportOverall {
+  recommendation: OverallRecommendation;
+  /** "Strong no", "No", "Yes", "Strong yes". */
+  label: string;
+  takeaways: string;
+  /** Mean of this interviewer's own raw ratings (null when they rated nothing). */
+  ratingsMean: number | null;
+  /** Set when the overall recommendation and the interviewer's own ratings point far apart. */
+  disagreement: string | null;
+}
+
+/** One note as the report shows it (private notes are left out of a recruiter report when built). */
+export interface ReportNote {
+  id: string;
+  interviewId: string;
+  interviewerName: string;
+  at: number;
+  text: string;
+  dimensionId: string | null;
+  isPrivate: boolean;
+  /** Signals that cite this note as their evidence. */
+  signalIds: string[];
+}
+
+/** Under one dimension, what one interviewer recorded: their rating, the notes and signals behind it. */
+export interface ReportDimensionEvidence {
+  interviewId: string;
+  interviewerName: string;
+  kitTitle: string;
+  rating: number | 'no-evidence' | null;
+  anchor: string | null;
+  /** Notes linked to this dimension (ids into `notes`), in time order. */
+  noteIds: string[];
+  /** Signals of the catalogue that evidence this dimension, with the notes they cite. */
+  signals: Array<{ signalId: string; title: string; polarity: SignalPolarity; noteIds: string[] }>;
 }
 
 export interface ReportSignalEvidence {
@@ -89,6 +135,8 @@ export interface ReportSignalEvidence {
   at: number;
   text: string;
   isPrivate: boolean;
+  /** The note this evidence is, when it is one. */
+  noteId: string | null;
 }
 
 export interface ReportSignal {
@@ -98,7 +146,8 @@ export interface ReportSignal {
   polarity: SignalPolarity;
   severity: 'low' | 'medium' | 'high';
   levelCap: string | null;
-  source: 'interviewer' | 'incident';
+  /** Who raised it: the interviewer's tag, the incident simulation's rules, or both (one entry). */
+  sources: Array<'interviewer' | 'incident'>;
   interviewId: string;
   interviewerName: string;
   kitTitle: string;
@@ -136,6 +185,15 @@ export interface ReportReliabilityRow {
   icc2: number | null;
   iccReason: string | null;
   iccBand: string | null;
+  /** The row in plain words: how well the panel agreed on this dimension, or why it cannot be said. */
+  meaning: string;
+}
+
+export interface ReportReliability {
+  rows: ReportReliabilityRow[];
+  sources: string[];
+  /** Plain words beside the figures: agreed on, not agreed on, how far to trust them, why ICC is missing. */
+  summary: { agreed: string; notAgreed: string; trust: string; iccMissing: string | null };
 }
 
 export interface CandidateReport {
@@ -152,11 +210,17 @@ export interface CandidateReport {
   score: { raw: number | null; calibrated: number | null };
   profile: ReportProfileRow[];
   interviewers: ReportInterviewer[];
+  /** Every note of the sealed scorecards this audience may read, in interviewer then time order. */
+  notes: ReportNote[];
+  /** Per dimension (pack order), per interviewer: the rating and the words behind it. */
+  evidenceByDimension: Array<{ dimensionId: string; title: string; entries: ReportDimensionEvidence[] }>;
+  /** Per interviewer, the notes linked to no dimension (ids into `notes`). */
+  generalNotes: Array<{ interviewId: string; interviewerName: string; noteIds: string[] }>;
   signals: { redFlag: ReportSignal[]; strong: ReportSignal[]; weak: ReportSignal[] };
   exercises: ReportExercise[];
   incidents: ReportIncident[];
-  reliability: { rows: ReportReliabilityRow[]; sources: string[] };
-  recommendation: LevelRecommendation & { levelTitle: string | null; cappedFromTitle: string | null };
+  reliability: ReportReliability;
+  recommendation: LevelRecommendation & { levelTitle: string | null; cappedFromTitle: string | null; provisionalLevelTitle: string | null };
 }
 
 /** Sealed ratings as calibration observations ("no evidence" = null, never a number). */
@@ -190,22 +254,30 @@ export function reportPoolCalibration(pack: RubricPack, evidence: Pick<ReportEvi
 
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits + 0);
 
+/** "3 · Strong: summary" for a rating, from the dimension's anchored scale. */
+function anchorText(pack: RubricPack, dimensionId: string, score: number): string | null {
+  const anchor = pack.dimensions.find((d) => d.id === dimensionId)?.anchors.find((a) => a.score === score);
+  return anchor ? `${score} · ${anchor.label}: ${anchor.summary}` : null;
+}
+
 export function reportBuild(input: ReportInput): CandidateReport {
   const { pack, candidateId, evidence, calibration, audience } = input;
-  const candidate = evidence.candidates.find((c) => c.id === candidateId);
+  const index = reportEvidenceIndexOf(evidence);
+  const candidate = index.candidates.get(candidateId);
   if (!candidate) throw new Error(`reportBuild: unknown candidate ${candidateId}`);
-  const loopIds = new Set(evidence.loops.filter((l) => l.candidateId === candidateId && l.packId === pack.manifest.id).map((l) => l.id));
-  const all = evidence.interviews.filter((i) => i.candidateId === candidateId && loopIds.has(i.loopId));
+  const loopIds = new Set((index.loopsByCandidate.get(candidateId) ?? []).filter((l) => l.packId === pack.manifest.id).map((l) => l.id));
+  const all = (index.interviewsByCandidate.get(candidateId) ?? []).filter((i) => loopIds.has(i.loopId));
   const interviews = all.filter(interviewIsSealed).sort((a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || a.id.localeCompare(b.id));
-  const ids = new Set(interviews.map((i) => i.id));
-  const ratings = evidence.ratings.filter((r) => ids.has(r.interviewId));
-  const notes = evidence.notes.filter((n) => ids.has(n.interviewId)).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
-  const tags = evidence.signalTags.filter((t) => ids.has(t.interviewId));
-  const findings = evidence.defectFindings.filter((f) => ids.has(f.interviewId));
-  const runs = evidence.incidentRuns.filter((r) => ids.has(r.interviewId));
+  const interviewById = new Map(interviews.map((i) => [i.id, i]));
+  const slice = <T,>(byInterview: Map<string, T[]>) => interviews.flatMap((i) => byInterview.get(i.id) ?? []);
+  const ratings = slice(index.ratingsByInterview);
+  const notes = slice(index.notesByInterview).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const tags = slice(index.tagsByInterview);
+  const findings = slice(index.findingsByInterview);
+  const runs = slice(index.runsByInterview);
   const visibleNotes = audience === 'recruiter' ? notes.filter((n) => !n.isPrivate) : notes;
 
-  const nameOf = (interviewerId: string) => evidence.interviewers.find((p) => p.id === interviewerId)?.name ?? 'Unknown interviewer';
+  const nameOf = (interviewerId: string) => index.interviewers.get(interviewerId)?.name ?? 'Unknown interviewer';
   const kitTitle = (kitId: string) => pack.kits.find((k) => k.id === kitId)?.title ?? kitId;
   const levelTitle = (id: string | null | undefined) => (id ? (pack.levels.find((l) => l.id === id)?.title ?? id) : null);
   const cal = calibration.candidates[candidateId];
@@ -229,7 +301,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
 
   const reportInterviewers: ReportInterviewer[] = interviews.map((i) => {
     const rater = calibration.raters[i.interviewerId];
-    const own = ratings.filter((r) => r.interviewId === i.id);
+    const own = index.ratingsByInterview.get(i.id) ?? [];
     return {
       interviewId: i.id,
       interviewerId: i.interviewerId,
@@ -245,69 +317,41 @@ export function reportBuild(input: ReportInput): CandidateReport {
         .map((d) => own.find((r) => r.dimensionId === d.id))
         .filter((r): r is Rating => !!r)
         .map((r) => {
-          if (r.state === 'no-evidence') return { dimensionId: r.dimensionId, raw: 'no-evidence' as const, calibrated: null };
+          if (r.state === 'no-evidence') return { dimensionId: r.dimensionId, raw: 'no-evidence' as const, calibrated: null, anchor: null };
           const applied = rater?.dimensions[r.dimensionId]?.applied.offset ?? rater?.overall.offset ?? 0;
-          return { dimensionId: r.dimensionId, raw: r.score, calibrated: round(r.score - applied) };
+          return { dimensionId: r.dimensionId, raw: r.score, calibrated: round(r.score - applied), anchor: anchorText(pack, r.dimensionId, r.score) };
         }),
+      overall: reportOverall(i, own),
     };
   });
-
-  const signals: ReportSignal[] = [];
-  for (const tag of tags) {
-    const signal = pack.signals.find((s) => s.id === tag.signalId);
-    const interview = interviews.find((i) => i.id === tag.interviewId)!;
-    if (!signal) continue;
-    signals.push({
-      signalId: signal.id,
-      title: signal.title,
-      description: signal.description,
-      polarity: signal.polarity,
-      severity: signal.severity,
-      levelCap: signal.levelCap ?? null,
-      source: 'interviewer',
-      interviewId: interview.id,
-      interviewerName: nameOf(interview.interviewerId),
-      kitTitle: kitTitle(interview.kitId),
-      evidence: tag.noteIds
-        .map((id) => visibleNotes.find((n) => n.id === id))
-        .filter((n): n is Note => !!n)
-        .map((n) => ({ at: n.at, text: n.text, isPrivate: n.isPrivate })),
-    });
-  }
 
   const incidents: ReportIncident[] = [];
   for (const run of runs) {
     const scenario = pack.scenarios.find((s) => s.id === run.scenarioId);
-    const interview = interviews.find((i) => i.id === run.interviewId)!;
+    const interview = interviewById.get(run.interviewId)!;
     if (!scenario) continue;
     const endMs = run.endedAt ?? incidentReplayEndMs(scenario, run.log);
     const outcome = incidentOutcome(scenario, run.seed, run.log, endMs);
     incidents.push({ interviewId: run.interviewId, scenarioId: scenario.id, title: scenario.title, interviewerName: nameOf(interview.interviewerId), outcome });
-    for (const derived of outcome.signals) {
-      const signal = pack.signals.find((s) => s.id === derived.id);
-      if (!signal) continue;
-      signals.push({
-        signalId: signal.id,
-        title: signal.title,
-        description: signal.description,
-        polarity: signal.polarity,
-        severity: signal.severity,
-        levelCap: signal.levelCap ?? null,
-        source: 'incident',
-        interviewId: run.interviewId,
-        interviewerName: nameOf(interview.interviewerId),
-        kitTitle: kitTitle(interview.kitId),
-        evidence: [{ at: derived.at, text: `Incident simulation: ${derived.reason}`, isPrivate: false }],
-      });
-    }
   }
+  const signals = reportSignalsCollect(
+    {
+      pack,
+      interviewOf: (id) => interviewById.get(id),
+      interviewerName: nameOf,
+      kitTitle,
+      visibleNotes: new Map(visibleNotes.map((n) => [n.id, n])),
+    },
+    tags,
+    incidents,
+  );
 
   const exercises: ReportExercise[] = [];
   for (const interview of interviews) {
     const kit = pack.kits.find((k) => k.id === interview.kitId);
     const exercise = kit?.exercise ? pack.exercises.find((e) => e.id === kit.exercise) : undefined;
     if (!exercise || exercise.format !== 'artifact-review') continue;
-    const own = findings.filter((f) => f.interviewId === interview.id);
+    const own = index.findingsByInterview.get(interview.id) ?? [];
     const summary = defectReviewSummary(exercise.defects, own);
     exercises.push({
       interviewId: interview.id,
@@ -326,31 +370,10 @@ export function reportBuild(input: ReportInput): CandidateReport {
     });
   }
 
-  const bySeverity = { high: 0, medium: 1, low: 2 } as const;
-  const group = (polarity: SignalPolarity) =>
-    signals.filter((s) => s.polarity === polarity).sort((a, b) => bySeverity[a.severity] - bySeverity[b.severity] || a.title.localeCompare(b.title));
-
   const redFlags = signals.filter((s) => s.polarity === 'red-flag').map((s) => ({ signalId: s.signalId }));
   const levelProfile = Object.fromEntries(profile.map((p) => [p.dimensionId, { calibrated: p.calibrated, interval: p.interval }]));
-  const recommendation = levelRecommend(pack, levelProfile, redFlags);
-
-  const reliability: ReportReliabilityRow[] = pack.dimensions.map((d) => {
-    const agreement = calibration.dimensions[d.id];
-    const alpha = agreement?.krippendorffAlpha.ordinal;
-    const icc = agreement?.icc;
-    return {
-      dimensionId: d.id,
-      title: d.title,
-      candidates: agreement?.candidates ?? 0,
-      raters: agreement?.raters ?? 0,
-      alphaOrdinal: round(alpha?.alpha ?? null, 3),
-      alphaReason: alpha?.reason ?? (agreement ? null : 'no ratings in the pool'),
-      alphaBand: krippendorffAlphaInterpret(alpha?.alpha ?? null)?.label ?? null,
-      icc2: icc?.ok ? round(icc.value.ICC2, 3) : null,
-      iccReason: icc && !icc.ok ? icc.reason : icc ? null : 'no ratings in the pool',
-      iccBand: icc?.ok ? (iccInterpret(icc.value.ICC2)?.label ?? null) : null,
-    };
-  });
+  const recommendation = levelRecommend(pack, levelProfile, redFlags, { sealed: interviews.length, planned: all.length });
+  const trace = reportTrace(pack, interviews, visibleNotes, tags, index.ratingsByInterview, nameOf, kitTitle);
 
   const inputs = {
     audience,
@@ -382,14 +405,89 @@ export function reportBuild(input: ReportInput): CandidateReport {
     score: { raw: round(cal?.raw ?? null), calibrated: round(cal?.calibrated ?? null) },
     profile,
     interviewers: reportInterviewers,
-    signals: { redFlag: group('red-flag'), strong: group('strong'), weak: group('weak') },
+    ...trace,
+    signals: { redFlag: reportSignalsOf(signals, 'red-flag'), strong: reportSignalsOf(signals, 'strong'), weak: reportSignalsOf(signals, 'weak') },
     exercises,
     incidents,
-    reliability: { rows: reliability, sources: [krippendorffAlphaBands.citation, iccBands.citation] },
+    reliability: reportReliability(pack.dimensions, calibration),
     recommendation: {
       ...recommendation,
       levelTitle: levelTitle(recommendation.level),
       cappedFromTitle: levelTitle(recommendation.cappedFrom),
+      provisionalLevelTitle: levelTitle(recommendation.provisionalLevel),
     },
   };
+}
+
+/**
+ * Every rating traced to its words: each visible note once (under its dimension, or among the
+ * interviewer's general notes), and under each dimension the signals of the catalogue that
+ * evidence it, with the notes they cite.
+ */
+function reportTrace(
+  pack: RubricPack,
+  interviews: readonly Interview[],
+  visibleNotes: readonly Note[],
+  tags: readonly SignalTag[],
+  ratingsByInterview: ReadonlyMap<string, Rating[]>,
+  nameOf: (interviewerId: string) => string,
+  kitTitle: (kitId: string) => string,
+): Pick<CandidateReport, 'notes' | 'evidenceByDimension' | 'generalNotes'> {
+  const order = new Map(interviews.map((i, n) => [i.id, n]));
+  const interviewOf = new Map(interviews.map((i) => [i.id, i]));
+  const citedBy = new Map<string, string[]>();
+  for (const tag of tags) for (const noteId of tag.noteIds) citedBy.set(noteId, [...(citedBy.get(noteId) ?? []), tag.signalId]);
+  const notes: ReportNote[] = [...visibleNotes]
+    .sort((a, b) => order.get(a.interviewId)! - order.get(b.interviewId)! || a.at - b.at || a.id.localeCompare(b.id))
+    .map((n) => ({
+      id: n.id,
+      interviewId: n.interviewId,
+      interviewerName: nameOf(interviewOf.get(n.interviewId)!.interviewerId),
+      at: n.at,
+      text: n.text,
+      dimensionId: n.dimensionId,
+      isPrivate: n.isPrivate,
+      signalIds: [...new Set(citedBy.get(n.id) ?? [])],
+    }));
+  const visibleIds = new Set(notes.map((n) => n.id));
+  const dimensionIds = new Set(pack.dimensions.map((d) => d.id));
+
+  const evidenceByDimension = pack.dimensions.map((d) => ({
+    dimensionId: d.id,
+    title: d.title,
+    entries: interviews.flatMap((i): ReportDimensionEvidence[] => {
+      const rating = (ratingsByInterview.get(i.id) ?? []).find((r) => r.dimensionId === d.id);
+      const noteIds = notes.filter((n) => n.interviewId === i.id && n.dimensionId === d.id).map((n) => n.id);
+      const dimensionSignals = tags
+        .filter((t) => t.interviewId === i.id)
+        .flatMap((t) => {
+          const signal = pack.signals.find((s) => s.id === t.signalId);
+          return signal && signal.dimensions.includes(d.id)
+            ? [{ signalId: signal.id, title: signal.title, polarity: signal.polarity, noteIds: t.noteIds.filter((id) => visibleIds.has(id)) }]
+            : [];
+        });
+      if (!rating && noteIds.length === 0 && dimensionSignals.length === 0) return [];
+      return [
+        {
+          interviewId: i.id,
+          interviewerName: nameOf(i.interviewerId),
+          kitTitle: kitTitle(i.kitId),
+          rating: rating ? (rating.state === 'rated' ? rating.score : 'no-evidence') : null,
+          anchor: rating?.state === 'rated' ? anchorText(pack, d.id, rating.score) : null,
+          noteIds,
+          signals: dimensionSignals,
+        },
+      ];
+    }),
+  }));
+
+  const generalNotes = interviews
+    .map((i) => ({
+      interviewId: i.id,
+      interviewerName: nameOf(i.interviewerId),
+      // A note linked to a dimension the pack no longer has is shown here rather than lost.
+      noteIds: notes.filter((n) => n.interviewId === i.id && (n.dimensionId === null || !dimensionIds.has(n.dimensionId))).map((n) => n.id),
+    }))
+    .filter((g) => g.noteIds.length > 0);
+  return { notes, evidenceByDimension, generalNotes };
 }

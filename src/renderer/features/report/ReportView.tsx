@@ -2,7 +2,6 @@ import type { CandidateReport, ReportSignal } from '../../../core/report/reportB
 import { clockText } from '../../../core/text/clockText';
 import { SignalBadge } from '../../components/SignalBadge';
 import { ProfileChart } from './ProfileChart';
-import { blindLabel } from './blindLabel';
 
 const fmt = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
 const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
@@ -19,7 +18,7 @@ function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: 
         <SignalBadge polarity={signal.polarity} /> <strong>{signal.title}</strong>{' '}
         <span className="muted">
           · {signal.kitTitle} · {signal.interviewerName}
-          {signal.source === 'incident' ? ' · derived by the incident simulation' : ''}
+          {signal.sources.includes('incident') ? (signal.sources.length > 1 ? ' · tagged, and derived by the incident simulation' : ' · derived by the incident simulation') : ''}
           {signal.levelCap ? ` · caps the level at ${levelTitle(signal.levelCap)}` : ''}
         </span>
       </div>
@@ -43,9 +42,10 @@ function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: 
  * The candidate report body, shared by the screen and the print route. Red flags first; raw and
  * calibrated numbers always side by side; every signal with the notes that evidence it.
  */
-export function ReportView({ report, isBlind }: { report: CandidateReport; isBlind: boolean }) {
+export function ReportView({ report }: { report: CandidateReport; isBlind?: boolean }) {
   const rec = report.recommendation;
-  const name = isBlind ? blindLabel(report.candidate.id) : report.candidate.name;
+  // The audience policy has already replaced the name with the blind label where it applies.
+  const name = report.candidate.name;
   const levelTitle = (id: string) => report.levels.find((l) => l.id === id)?.title ?? id;
   const held = (level: string) => rec.ladder.find((l) => l.level === level)?.held;
   return (
@@ -54,7 +54,7 @@ export function ReportView({ report, isBlind }: { report: CandidateReport; isBli
         <h1>{name}</h1>
         <p className="muted">
           {report.pack.role} · target {report.candidate.targetLevelTitle}
-          {!isBlind && report.candidate.email ? ` · ${report.candidate.email}` : ''} · {report.interviewCount} sealed
+          {report.candidate.email ? ` · ${report.candidate.email}` : ''} · {report.interviewCount} sealed
           interview{report.interviewCount === 1 ? '' : 's'}
           {report.pendingInterviews > 0 ? ` · ${report.pendingInterviews} still missing` : ''} ·{' '}
           {report.audience === 'recruiter' ? 'recruiter summary (no private notes)' : 'committee packet'}
@@ -105,7 +105,7 @@ export function ReportView({ report, isBlind }: { report: CandidateReport; isBli
             <h3>What would change this</h3>
             <ul>
               {rec.whatWouldChange.map((w) => (
-                <li key={w.dimensionId + w.why}>{w.detail}</li>
+                <li key={w.dimensionId + w.direction}>{w.detail}</li>
               ))}
             </ul>
           </>

@@ -198,7 +198,7 @@ describe('the report over the demo loop', () => {
     const first = ryan.signals.redFlag[0]!;
     expect(first).toMatchObject({
       signalId: 'red-flag-secrets-in-repo',
-      source: 'interviewer',
+      sources: ['interviewer'],
       levelCap: 'mid',
       interviewerName: 'Arjun Mehta',
     });

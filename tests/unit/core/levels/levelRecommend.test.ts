@@ -82,7 +82,14 @@ describe('levelRecommend', () => {
       held: false,
     });
     expect(result.reasons).toHaveLength(2 + 2 + 3 + 3 + 3);
-    expect(result.whatWouldChange).toEqual([]);
+    // The way up is Principal's minimum of 4 on each dimension, each with its gap; no interval
+    // reaches below Staff's minimum, so nothing could take the level down.
+    expect(result.whatWouldChange.map((w) => [w.direction, w.dimensionId, w.level, w.gap?.toFixed(2)])).toEqual([
+      ['up', 'incident-leadership', 'principal', '0.60'],
+      ['up', 'cross-team-influence', 'principal', '0.80'],
+      ['up', 'mentorship-leadership', 'principal', '0.50'],
+    ]);
+    expect(result.status).toBe('recommended');
   });
 
   it('stops one level lower when one dimension is below the staff minimum, naming the failing rule', () => {
@@ -140,9 +147,11 @@ describe('levelRecommend', () => {
     expect(result.cappedFrom).toBeUndefined();
   });
 
-  it('never lets a dimension without evidence meet a minimum, and lists it as what would change the level', () => {
+  it('never lets a dimension without evidence meet a minimum, and calls the evidence not enough when it decides the level', () => {
     const result = levelRecommend(pack, { ...staffProfile, 'mentorship-leadership': { calibrated: null } }, []);
-    expect(result.level).toBe('mid');
+    expect(result.level).toBeNull();
+    expect(result.provisionalLevel).toBe('mid');
+    expect(result.status).toBe('not-enough-evidence');
     expect(result.reasons).toContainEqual({
       level: 'senior',
       dimensionId: 'mentorship-leadership',
@@ -150,35 +159,70 @@ describe('levelRecommend', () => {
       actual: null,
       held: false,
     });
-    expect(result.whatWouldChange).toEqual([
-      {
-        dimensionId: 'mentorship-leadership',
-        why: 'no-evidence',
-        detail: expect.stringContaining('no rating on Mentorship & leadership'),
-      },
+    expect(result.missing).toEqual([
+      { kind: 'dimension', dimensionId: 'mentorship-leadership', detail: 'no rating on Mentorship & leadership (Staff needs at least 3)' },
     ]);
     // A dimension missing from the profile altogether is the same as no evidence.
     const { 'mentorship-leadership': _omitted, ...withoutMentorship } = staffProfile;
-    expect(levelRecommend(pack, withoutMentorship, []).whatWouldChange.map((w) => w.why)).toEqual(['no-evidence']);
+    expect(levelRecommend(pack, withoutMentorship, []).missing.map((m) => m.kind)).toEqual(['dimension']);
   });
 
-  it('lists dimensions whose interval straddles the next or the current level minimum as on a boundary', () => {
+  it('lists the next level up with gaps, and the current level where an interval crosses its minimum', () => {
     const result = levelRecommend(
       pack,
       {
-        'incident-leadership': { calibrated: 3.6, interval: [3.2, 4.1] }, // principal's 4 inside: could go up
-        'cross-team-influence': { calibrated: 3.1, interval: [2.7, 3.5] }, // staff's 3 inside: could go down
-        'mentorship-leadership': { calibrated: 3.4, interval: [3, 3.8] }, // staff's 3 only at the edge
+        'incident-leadership': { calibrated: 3.6, interval: [3.2, 4.1] }, // above Staff; 0.4 short of Principal
+        'cross-team-influence': { calibrated: 3.1, interval: [2.7, 3.5] }, // Staff's 3 inside: could go down
+        'mentorship-leadership': { calibrated: 3.4, interval: [3, 3.8] }, // Staff's 3 only at the edge
       },
       [],
     );
     expect(result.level).toBe('staff');
-    expect(result.whatWouldChange.map((w) => [w.dimensionId, w.why])).toEqual([
-      ['incident-leadership', 'on-boundary'],
-      ['cross-team-influence', 'on-boundary'],
+    expect(result.whatWouldChange.map((w) => [w.direction, w.dimensionId])).toEqual([
+      ['up', 'incident-leadership'],
+      ['up', 'cross-team-influence'],
+      ['up', 'mentorship-leadership'],
+      ['down', 'cross-team-influence'],
     ]);
-    expect(result.whatWouldChange[0]!.detail).toMatch(/up to Principal \(minimum 4\)/);
-    expect(result.whatWouldChange[1]!.detail).toMatch(/down from Staff \(minimum 3\)/);
+    expect(result.whatWouldChange[0]!.detail).toBe('Principal needs Incident leadership at 4 or more; it is 3.6 (0.4 short)');
+    expect(result.whatWouldChange[3]!.detail).toMatch(/interval 2\.7–3\.5 reaches below the Staff minimum of 3/);
+  });
+
+  it('names no way up past a red-flag cap, and says that only the review can lift it', () => {
+    const result = levelRecommend(pack, staffProfile, [{ signalId: 'hot-patch-production' }, { signalId: 'hot-patch-production' }]);
+    expect(result.level).toBe('senior');
+    expect(result.caps).toEqual([{ signalId: 'hot-patch-production', level: 'senior' }]);
+    expect(result.whatWouldChange.filter((w) => w.direction === 'up')).toEqual([]);
+    expect(result.capNote).toMatch(/caps the level at Senior/);
+  });
+
+  it('is not enough evidence while planned scorecards are unsealed, or none is sealed', () => {
+    const partial = levelRecommend(pack, staffProfile, [], { sealed: 3, planned: 4 });
+    expect(partial).toMatchObject({ status: 'not-enough-evidence', level: null, provisionalLevel: 'staff' });
+    expect(partial.missing).toEqual([{ kind: 'scorecards', sealed: 3, planned: 4, detail: '3 of 4 planned scorecards sealed' }]);
+    const none = levelRecommend(pack, {}, [], { sealed: 0, planned: 4 });
+    expect(none.status).toBe('not-enough-evidence');
+    expect(none.missing.map((m) => m.kind)).toEqual(['scorecards', 'dimension', 'dimension', 'dimension']);
+    expect(levelRecommend(pack, staffProfile, [], { sealed: 4, planned: 4 }).status).toBe('recommended');
+  });
+
+  it('does not wait for a dimension that decides no level the rest of the profile reaches', () => {
+    // Incident leadership 1.5 stops the ladder at Junior, where mentorship has no minimum.
+    const result = levelRecommend(
+      pack,
+      { 'incident-leadership': { calibrated: 1.5 }, 'cross-team-influence': { calibrated: 3 }, 'mentorship-leadership': { calibrated: null } },
+      [],
+    );
+    expect(result).toMatchObject({ status: 'recommended', level: 'junior', missing: [] });
+    // A cap below the level a missing dimension would decide makes it irrelevant too.
+    const capped = levelRecommend(pack, { ...staffProfile, 'mentorship-leadership': { calibrated: null } }, [{ signalId: 'secrets-in-repo' }]);
+    expect(capped).toMatchObject({ status: 'recommended', level: 'mid', missing: [] });
+  });
+
+  it('says below the lowest level only when the evidence is complete, and names the lowest level as the way up', () => {
+    const result = levelRecommend(pack, { 'incident-leadership': { calibrated: 0.8 }, 'cross-team-influence': { calibrated: 1 }, 'mentorship-leadership': { calibrated: 1 } }, [], { sealed: 2, planned: 2 });
+    expect(result).toMatchObject({ status: 'below-lowest', level: null });
+    expect(result.whatWouldChange.map((w) => [w.direction, w.level, w.dimensionId])).toEqual([['up', 'junior', 'incident-leadership']]);
   });
 
   it("takes a calibrated candidate's dimension summaries as its profile", () => {
@@ -192,9 +236,7 @@ describe('levelRecommend', () => {
     );
     const calibration = calibrateRatings(ratings, { dimensionIds: pack.dimensions.map((d) => d.id) });
     const result = levelRecommend(pack, calibration.candidates.c1!.dimensions, []);
-    expect(result.level).toBe('mid');
-    expect(result.whatWouldChange).toEqual([
-      { dimensionId: 'mentorship-leadership', why: 'no-evidence', detail: expect.any(String) },
-    ]);
+    expect(result.provisionalLevel).toBe('mid');
+    expect(result.missing.map((m) => (m.kind === 'dimension' ? m.dimensionId : m.kind))).toEqual(['mentorship-leadership']);
   });
 });

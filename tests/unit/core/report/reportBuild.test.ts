@@ -1,0 +1,190 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rubricFilesRead } from '../../../../src/cli/rubricFiles';
+import type { BundleContent } from '../../../../src/core/bundle/bundleSchema';
+import { demoDataset, DEMO_FIXED_NOW } from '../../../../src/core/demo/demoLoop';
+import { reportBuild, reportPoolCalibration, type CandidateReport } from '../../../../src/core/report/reportBuild';
+import { rubricPacksLoad } from '../../../../src/core/rubric/loader';
+import type { RubricPack } from '../../../../src/core/rubric/schema';
+
+const repoRoot = join(import.meta.dirname, '../../../..');
+let pack: RubricPack;
+let demo: BundleContent;
+
+beforeAll(() => {
+  const files = rubricFilesRead(join(repoRoot, 'rubrics'))!;
+  pack = rubricPacksLoad(files.files).packs.find((p) => p.manifest.id === 'staff-devops')!;
+  demo = demoDataset(pack, { now: DEMO_FIXED_NOW, seed: 1 });
+});
+
+function reportOf(content: BundleContent, name: string, audience: 'committee' | 'recruiter' = 'committee'): CandidateReport {
+  const candidate = content.candidates.find((c) => c.name === name)!;
+  return reportBuild({ pack, candidateId: candidate.id, evidence: content, calibration: reportPoolCalibration(pack, content), audience });
+}
+
+const title = (id: string) => pack.dimensions.find((d) => d.id === id)!.title;
+const minimum = (dimensionId: string, level: string) => pack.dimensions.find((d) => d.id === dimensionId)!.expectations[level]!;
+const levelIndex = (level: string) => pack.levels.findIndex((l) => l.id === level);
+
+describe('the level recommendation over every demo candidate', () => {
+  // The facts the wording must carry, per demo candidate: the level, the ways up (next level's
+  // dimensions below their minimum), and whether a cap holds the level.
+  const table = [
+    {
+      name: 'Amira Haddad',
+      level: 'staff',
+      cappedFrom: undefined,
+      up: ['cross-team-influence', 'prioritization-product', 'mentorship-leadership'],
+      upLevel: 'principal',
+    },
+    {
+      name: 'Kenji Watanabe',
+      level: 'senior',
+      cappedFrom: undefined,
+      up: ['cloud-architecture', 'security-compliance', 'cross-team-influence', 'prioritization-product', 'communication', 'mentorship-leadership'],
+      upLevel: 'staff',
+    },
+    { name: 'Ryan Mitchell', level: 'mid', cappedFrom: 'senior', up: [], upLevel: null },
+  ];
+
+  for (const row of table) {
+    it(`${row.name}: ${row.level}${row.cappedFrom ? ` capped from ${row.cappedFrom}` : ''}; ways up: ${row.up.length}`, () => {
+      const report = reportOf(demo, row.name);
+      const rec = report.recommendation;
+      expect(rec.status).toBe('recommended');
+      expect(rec.level).toBe(row.level);
+      expect(rec.cappedFrom).toBe(row.cappedFrom);
+      const up = rec.whatWouldChange.filter((w) => w.direction === 'up');
+      expect(up.map((w) => w.dimensionId)).toEqual(row.up);
+      for (const hint of up) {
+        // Each way up is a real blocker of the next level, with the gap that closes it.
+        expect(hint.level).toBe(row.upLevel);
+        const actual = report.profile.find((p) => p.dimensionId === hint.dimensionId)!.calibrated!;
+        expect(actual).toBeLessThan(minimum(hint.dimensionId, hint.level));
+        expect(hint.gap).toBeCloseTo(minimum(hint.dimensionId, hint.level) - actual, 6);
+        expect(hint.detail).toContain(title(hint.dimensionId));
+        expect(hint.detail).toContain(`${Math.round(hint.gap! * 100) / 100} short`);
+      }
+      // No dimension already at or above the next level's minimum is offered as a way up.
+      if (row.upLevel) {
+        const met = report.profile.filter((p) => p.calibrated !== null && p.calibrated >= minimum(p.dimensionId, row.upLevel!));
+        for (const p of met) expect(up.map((w) => w.dimensionId)).not.toContain(p.dimensionId);
+      }
+      // Ways down concern the current level only, and only where the interval crosses its minimum.
+      for (const hint of rec.whatWouldChange.filter((w) => w.direction === 'down')) {
+        expect(hint.level).toBe(row.level);
+        expect(hint.interval![0]).toBeLessThan(hint.minimum);
+        expect(hint.interval![1]).toBeGreaterThan(hint.minimum);
+      }
+    });
+  }
+
+  it('Ryan: nothing listed contradicts the red-flag cap, and the cap says only the review can lift it', () => {
+    const rec = reportOf(demo, 'Ryan Mitchell').recommendation;
+    const cap = Math.min(...rec.caps.map((c) => levelIndex(c.level)));
+    for (const hint of rec.whatWouldChange) expect(levelIndex(hint.level)).toBeLessThanOrEqual(cap);
+    expect(rec.whatWouldChange.some((w) => /Staff|Senior/.test(w.detail))).toBe(false);
+    expect(rec.capNote).toMatch(/caps the level at Mid/);
+    expect(rec.caps).toEqual([
+      { signalId: 'red-flag-secrets-in-repo', level: 'mid' },
+      { signalId: 'red-flag-blame-individuals', level: 'senior' },
+    ]);
+  });
+});
+
+describe('signals', () => {
+  it('are de-duplicated by (interview, signal), every piece of evidence kept under the one entry', () => {
+    const ryan = reportOf(demo, 'Ryan Mitchell');
+    const blame = ryan.signals.redFlag.filter((s) => s.signalId === 'red-flag-blame-individuals');
+    expect(blame).toHaveLength(1);
+    expect(blame[0]!.sources).toEqual(['interviewer', 'incident']);
+    expect(blame[0]!.evidence.some((e) => e.noteId !== null)).toBe(true);
+    expect(blame[0]!.evidence.some((e) => e.text.startsWith('Incident simulation:'))).toBe(true);
+    expect(ryan.signals.redFlag).toHaveLength(2);
+    const keys = [...ryan.signals.redFlag, ...ryan.signals.strong, ...ryan.signals.weak].map((s) => `${s.interviewId}/${s.signalId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('not enough evidence', () => {
+  function withUnsealed(name: string, count: number): BundleContent {
+    const content = structuredClone(demo);
+    const candidate = content.candidates.find((c) => c.name === name)!;
+    content.interviews
+      .filter((i) => i.candidateId === candidate.id)
+      .slice(0, count)
+      .forEach((i) => Object.assign(i, { status: 'planned', version: 0, submittedAt: null }));
+    return content;
+  }
+
+  it('says what is missing when fewer scorecards are sealed than the loop plans', () => {
+    const rec = reportOf(withUnsealed('Amira Haddad', 1), 'Amira Haddad').recommendation;
+    expect(rec).toMatchObject({ status: 'not-enough-evidence', level: null });
+    expect(rec.missing[0]).toMatchObject({ kind: 'scorecards', sealed: 3, planned: 4, detail: '3 of 4 planned scorecards sealed' });
+  });
+
+  it('never reads no scorecards as below the lowest level', () => {
+    const report = reportOf(withUnsealed('Kenji Watanabe', 4), 'Kenji Watanabe');
+    expect(report.recommendation.status).toBe('not-enough-evidence');
+    expect(report.recommendation.level).toBeNull();
+    expect(report.recommendation.missing[0]!.detail).toBe('0 of 4 planned scorecards sealed');
+    // Every dimension is level-deciding in this pack, and none has a rating.
+    expect(report.recommendation.missing.filter((m) => m.kind === 'dimension')).toHaveLength(pack.dimensions.length);
+  });
+
+  it('waits for a level-deciding dimension without evidence even when every scorecard is sealed', () => {
+    const content = structuredClone(demo);
+    const kenji = content.candidates.find((c) => c.name === 'Kenji Watanabe')!;
+    const ids = new Set(content.interviews.filter((i) => i.candidateId === kenji.id).map((i) => i.id));
+    content.ratings = content.ratings.map((r) =>
+      ids.has(r.interviewId) && r.dimensionId === 'communication' ? { interviewId: r.interviewId, dimensionId: r.dimensionId, state: 'no-evidence', updatedAt: r.updatedAt } : r,
+    );
+    const rec = reportOf(content, 'Kenji Watanabe').recommendation;
+    expect(rec.status).toBe('not-enough-evidence');
+    expect(rec.missing).toEqual([{ kind: 'dimension', dimensionId: 'communication', detail: 'no rating on Communication (Senior needs at least 2)' }]);
+  });
+});
+
+describe('every rating traceable', () => {
+  for (const audience of ['committee', 'recruiter'] as const) {
+    it(`${audience}: every note the audience may read appears exactly once under a dimension or as a general note`, () => {
+      for (const candidate of demo.candidates) {
+        const report = reportOf(demo, candidate.name, audience);
+        const interviewIds = new Set(demo.interviews.filter((i) => i.candidateId === candidate.id).map((i) => i.id));
+        const expected = demo.notes.filter((n) => interviewIds.has(n.interviewId) && (audience === 'committee' || !n.isPrivate)).map((n) => n.id);
+        expect(report.notes.map((n) => n.id).sort()).toEqual([...expected].sort());
+        const placed = [
+          ...report.evidenceByDimension.flatMap((d) => d.entries.flatMap((e) => e.noteIds)),
+          ...report.generalNotes.flatMap((g) => g.noteIds),
+        ];
+        expect([...placed].sort()).toEqual([...expected].sort());
+        if (audience === 'recruiter') expect(report.notes.some((n) => n.isPrivate)).toBe(false);
+      }
+    });
+  }
+
+  it('puts each rating beside its anchor and the notes of the same interviewer on that dimension', () => {
+    const ryan = reportOf(demo, 'Ryan Mitchell');
+    const security = ryan.evidenceByDimension.find((d) => d.dimensionId === 'security-compliance')!;
+    expect(security.entries.length).toBeGreaterThan(0);
+    for (const entry of security.entries) {
+      if (typeof entry.rating === 'number') expect(entry.anchor).toMatch(new RegExp(`^${entry.rating} · `));
+      for (const id of entry.noteIds) {
+        const note = ryan.notes.find((n) => n.id === id)!;
+        expect(note.dimensionId).toBe('security-compliance');
+        expect(note.interviewId).toBe(entry.interviewId);
+      }
+    }
+    expect(security.entries.some((e) => e.noteIds.length > 0)).toBe(true);
+  });
+});
+
+describe('reliability in plain words', () => {
+  it('says what the panel agreed on, what not, how far to trust it with three candidates, and why ICC is missing', () => {
+    const summary = reportOf(demo, 'Amira Haddad').reliability.summary;
+    expect(summary.agreed).toMatch(/^The panel agreed well on /);
+    expect(summary.notAgreed).toMatch(/did not agree well on/);
+    expect(summary.trust).toMatch(/as few as 3 candidates/);
+    expect(summary.iccMissing).toMatch(/every interviewer to rate every candidate/);
+  });
+});
