@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { incidentExemplarPromiseIssues, incidentScenarioCrossCheck } from '../../core/incident/scenarioCrossCheck';
+import {
+  incidentExemplarPromiseIssues,
+  incidentScenarioCrossCheck,
+  incidentScenarioOppositeRules,
+} from '../../core/incident/scenarioCrossCheck';
 import { incidentScenarioSchema, type IncidentScenario } from '../../core/incident/scenarioSchema';
 import type { IncidentLogEntry } from '../../core/incident/runSchema';
 import {
@@ -76,8 +80,10 @@ export function simulateScenarioLoad(path: string, cwd: string): Loaded<{ scenar
   if (yaml.issues.length > 0) return { ok: false, lines: issueLines(yaml.issues) };
   const checked = rubricSchemaCheck(yaml, incidentScenarioSchema);
   if (!checked.ok) return { ok: false, lines: issueLines(checked.issues) };
-  const cross = incidentScenarioCrossCheck(checked.value).map((issue) =>
-    rubricIssueAt(yaml, issue.path, issue.message),
+  const internal = incidentScenarioCrossCheck(checked.value);
+  const contradictions = internal.length === 0 ? incidentScenarioOppositeRules(checked.value) : [];
+  const cross = [...internal, ...contradictions].map((issue) =>
+    rubricIssueAt(yaml, issue.path, issue.also ? `${issue.message}; the other rule is at line ${yaml.locate(issue.also).line}` : issue.message),
   );
   if (cross.length > 0) return { ok: false, lines: issueLines(cross) };
   return { ok: true, value: { scenario: checked.value, yaml } };

@@ -5,13 +5,15 @@
  * {@link incidentScenarioSignalRefs}.
  */
 import { incidentExemplarLog, incidentOutcome, incidentReplayEndMs } from './outcome';
-import type { IncidentCondition, IncidentEffect, IncidentMatcher, IncidentScenario } from './scenarioSchema';
+import type { IncidentCondition, IncidentEffect, IncidentMatcher, IncidentRule, IncidentScenario } from './scenarioSchema';
 import { incidentTimeFormat, incidentTimeParse } from './time';
 
 export interface IncidentScenarioIssue {
   /** Path inside the scenario file, e.g. ["injects", 3, "afterAction"]. */
   path: (string | number)[];
   message: string;
+  /** Another place the problem involves (the other rule of a contradicting pair). */
+  also?: (string | number)[];
 }
 
 type Path = (string | number)[];
@@ -329,5 +331,125 @@ export function incidentExemplarPromiseIssues(
           : `the strong exemplar raises red flag "${flag.id}" at ${incidentTimeFormat(flag.at)} through rule "${flag.cause}"; change the run so the rule does not fire`,
     });
   }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opposite signals: two rules that judge the same thing must not be able to call it both good and
+// bad in one run ("steady cadence" and "irregular communication" for the same updates).
+
+/**
+ * The things a matcher observes, as atoms: `action:<id>`, `category:<name>`, `flag:<id>`,
+ * `inject:<id>`, `milestone:<id>`, `metric:<id>`. A flag or milestone also stands for what causes
+ * it, so putting a flag between a rule and the action behind it does not hide an overlap.
+ */
+function matcherSubjects(scenario: IncidentScenario, matcher: IncidentMatcher, seen = new Set<string>()): Set<string> {
+  const out = new Set<string>();
+  const addAll = (more: Iterable<string>) => {
+    for (const subject of more) out.add(subject);
+  };
+  if (matcher.action !== undefined) addAll((typeof matcher.action === 'string' ? [matcher.action] : matcher.action).map((a) => `action:${a}`));
+  // A category is its own aspect ("communications", "mitigations"): a rule on one action of it
+  // (declaring resolution) judges something else than a rule on the category as a whole.
+  if (matcher.category !== undefined) out.add(`category:${matcher.category}`);
+  if (matcher.flag !== undefined) {
+    const flag = matcher.flag;
+    out.add(`flag:${flag}`);
+    addAll(scenario.actions.filter((a) => a.sets?.includes(flag)).map((a) => `action:${a.id}`));
+    addAll(scenario.injects.filter((i) => i.sets?.includes(flag)).map((i) => `inject:${i.id}`));
+  }
+  if (matcher.inject !== undefined) out.add(`inject:${matcher.inject}`);
+  if (matcher.metric !== undefined) out.add(`metric:${matcher.metric}`);
+  if (matcher.milestone !== undefined && !seen.has(matcher.milestone)) {
+    out.add(`milestone:${matcher.milestone}`);
+    const milestone = scenario.milestones.find((m) => m.id === matcher.milestone);
+    if (milestone) addAll(matcherSubjects(scenario, milestone.hitBy, new Set([...seen, matcher.milestone])));
+  }
+  return out;
+}
+
+function ruleSubjects(scenario: IncidentScenario, rule: IncidentRule): Set<string> {
+  if (rule.deadline) return matcherSubjects(scenario, rule.deadline.of);
+  if (rule.sequence)
+    return new Set([...matcherSubjects(scenario, rule.sequence.first), ...matcherSubjects(scenario, rule.sequence.then)]);
+  // A cadence judges the communications themselves.
+  return matcherSubjects(scenario, { category: 'communicate' });
+}
+
+function subjectWords(subject: string): string {
+  if (subject === 'category:communicate') return 'communications';
+  const [kind, id] = subject.split(':') as [string, string];
+  return `${kind} "${id}"`;
+}
+
+function isSameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whenever `a` matches at t, `b` has matched at or before t. */
+function matcherImplies(a: IncidentMatcher, b: IncidentMatcher): boolean {
+  if (isSameJson(a, b)) return true;
+  const aRequires = a.requires ?? [];
+  const bRequires = b.requires ?? [];
+  if (!bRequires.every((f) => aRequires.includes(f))) return false;
+  const bare = (m: IncidentMatcher) => ({ ...m, requires: undefined });
+  // `b` is "flag f was set": `a` requiring f means f was set by the time `a` matched.
+  const isFlagOnly = b.flag !== undefined && Object.keys(bare(b)).filter((k) => b[k as keyof IncidentMatcher] !== undefined && k !== 'requires').length === 1;
+  if (isFlagOnly && aRequires.includes(b.flag!)) return true;
+  // The same event, with `a` demanding more flags.
+  return isSameJson(bare(a), bare(b));
+}
+
+/**
+ * True when the engine can never raise both rules in one run. Only shapes with a short proof are
+ * recognised: one deadline met by A and missed by B ≥ A on the same match; one sequence in order
+ * and one out of order with the same `then`, where the in-order `first` implies the other's
+ * `first`; one cadence kept within G and one broken beyond G' ≥ G over the same window.
+ */
+function rulesExclude(a: IncidentRule, b: IncidentRule): boolean {
+  if (a.deadline && b.deadline && isSameJson(a.deadline.of, b.deadline.of)) {
+    const [met, missed] = a.deadline.raiseWhen === 'met' ? [a.deadline, b.deadline] : [b.deadline, a.deadline];
+    return met.raiseWhen === 'met' && missed.raiseWhen === 'missed' && incidentTimeParse(met.by)! <= incidentTimeParse(missed.by)!;
+  }
+  if (a.sequence && b.sequence && isSameJson(a.sequence.then, b.sequence.then)) {
+    const [inOrder, outOfOrder] = a.sequence.raiseWhen === 'in-order' ? [a.sequence, b.sequence] : [b.sequence, a.sequence];
+    return inOrder.raiseWhen === 'in-order' && outOfOrder.raiseWhen === 'out-of-order' && matcherImplies(inOrder.first, outOfOrder.first);
+  }
+  if (a.cadence && b.cadence && a.cadence.since === b.cadence.since && a.cadence.until === b.cadence.until) {
+    const [kept, broken] = a.cadence.raiseWhen === 'kept' ? [a.cadence, b.cadence] : [b.cadence, a.cadence];
+    return kept.raiseWhen === 'kept' && broken.raiseWhen === 'broken' && incidentTimeParse(broken.maxGap)! >= incidentTimeParse(kept.maxGap)!;
+  }
+  return false;
+}
+
+/**
+ * Rules that can derive opposite signals (strong against weak or red-flag) for the same aspect in
+ * one run. Two rules concern the same aspect when they observe a common action, communication,
+ * flag, inject or milestone (see {@link matcherSubjects}); such a pair must be provably exclusive
+ * (see {@link rulesExclude}), else the report could say "steady cadence" and "irregular
+ * communication" about the same updates. Reported at the later rule, naming the earlier one in
+ * `also`. Only for a scenario {@link incidentScenarioCrossCheck} accepts.
+ */
+export function incidentScenarioOppositeRules(scenario: IncidentScenario): IncidentScenarioIssue[] {
+  const issues: IncidentScenarioIssue[] = [];
+  const subjects = scenario.rules.map((rule) => ruleSubjects(scenario, rule));
+  scenario.rules.forEach((later, j) => {
+    for (let i = 0; i < j; i++) {
+      const earlier = scenario.rules[i]!;
+      if ((earlier.polarity === 'strong') === (later.polarity === 'strong')) continue;
+      const shared = [...subjects[j]!].filter((s) => subjects[i]!.has(s));
+      if (shared.length === 0 || rulesExclude(earlier, later)) continue;
+      issues.push({
+        path: ['rules', j],
+        also: ['rules', i],
+        message:
+          `rules "${earlier.id}" (${earlier.polarity} "${earlier.signal}") and "${later.id}" (${later.polarity} "${later.signal}") ` +
+          `both judge ${shared.slice(0, 3).map(subjectWords).join(', ')} and can fire in the same run, giving opposite signals; ` +
+          'make them exclusive: one deadline met by a time and one missed by the same or a later time, one sequence in-order ' +
+          'and one out-of-order with the same "then", or one cadence kept and one broken over the same window ' +
+          '(docs/rubric-authoring.md, "Rules that cannot contradict each other")',
+      });
+    }
+  });
   return issues;
 }

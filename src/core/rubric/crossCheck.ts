@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   incidentScenarioCrossCheck,
   incidentScenarioExemplarCheck,
+  incidentScenarioOppositeRules,
   incidentScenarioSignalRefs,
 } from '../incident/scenarioCrossCheck';
 import { rubricKnownNamesHint, type RubricFieldPath, type RubricIssue } from './issues';
@@ -198,7 +199,10 @@ export function rubricPackCrossCheck(parts: RubricPackParts): RubricIssue[] {
     const internal = incidentScenarioCrossCheck(scenario);
     for (const issue of internal) at(yaml, issue.path, issue.message);
     // The exemplars can only be replayed on a consistent scenario.
-    if (internal.length === 0) for (const issue of incidentScenarioExemplarCheck(scenario)) at(yaml, issue.path, issue.message);
+    if (internal.length === 0) {
+      for (const issue of [...incidentScenarioOppositeRules(scenario), ...incidentScenarioExemplarCheck(scenario)])
+        at(yaml, issue.path, issue.also ? `${issue.message}; the other rule is at line ${yaml.locate(issue.also).line}` : issue.message);
+    }
     for (const ref of incidentScenarioSignalRefs(scenario)) {
       const polarity = signalPolarity.get(ref.signal);
       if (polarity === undefined && signals.has(ref.signal)) continue;
