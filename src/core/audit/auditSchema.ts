@@ -24,6 +24,9 @@ export const auditActions = [
   'bundle.imported',
   'backup.restored',
   'interview.reopened',
+  'note.deleted',
+  'note.restored',
+  'loop.reopened',
 ] as const;
 
 export const auditActionSchema = z.enum(auditActions);

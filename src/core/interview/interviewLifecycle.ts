@@ -9,6 +9,8 @@ import type { Kit, RubricPack } from '../rubric/schema';
 export type InterviewEvent =
   | { type: 'start'; now: number; firstSectionId: string | null }
   | { type: 'moveToSection'; now: number; sectionId: string }
+  | { type: 'pause'; now: number }
+  | { type: 'resume'; now: number }
   | { type: 'submit'; now: number }
   | { type: 'beginAmendment'; now: number; reason: string };
 
@@ -24,6 +26,24 @@ export function interviewIsSealed(interview: Pick<Interview, 'status'>): boolean
 /** True while an amendment of a sealed version is being edited. */
 export function interviewIsAmending(interview: Pick<Interview, 'status' | 'version'>): boolean {
   return interview.status === 'draft' && interview.version >= 1;
+}
+
+/**
+ * Interview time in ms at `now`: from the explicit Start, minus time paused. The clock stands
+ * still while paused and from submission on, so an amendment never restarts it.
+ */
+export function interviewElapsedMs(
+  interview: Pick<Interview, 'startedAt' | 'pausedAt' | 'pausedMs'>,
+  now: number,
+): number {
+  if (interview.startedAt === null) return 0;
+  const end = interview.pausedAt ?? now;
+  return Math.max(0, end - interview.startedAt - (interview.pausedMs ?? 0));
+}
+
+/** True while the interview clock stands still (paused, or stopped at submission). */
+export function interviewIsPaused(interview: Pick<Interview, 'pausedAt'>): boolean {
+  return interview.pausedAt !== null && interview.pausedAt !== undefined;
 }
 
 /** Applies one event, or says in words why it cannot happen now. */
@@ -48,6 +68,30 @@ export function interviewTransition(interview: Interview, event: InterviewEvent)
         ok: true,
         interview: { ...interview, sectionId: event.sectionId, sectionStartedAt: event.now, updatedAt: event.now },
       };
+    case 'pause':
+      if (interview.status !== 'draft' || interview.version >= 1) {
+        return { ok: false, message: 'Only a running interview can be paused.' };
+      }
+      if (interviewIsPaused(interview)) return { ok: true, interview };
+      return { ok: true, interview: { ...interview, pausedAt: event.now, updatedAt: event.now } };
+    case 'resume': {
+      if (interview.status !== 'draft' || interview.version >= 1) {
+        return { ok: false, message: 'An amendment keeps the interview clock stopped.' };
+      }
+      if (!interviewIsPaused(interview)) return { ok: true, interview };
+      const paused = Math.max(0, event.now - (interview.pausedAt ?? event.now));
+      return {
+        ok: true,
+        interview: {
+          ...interview,
+          pausedAt: null,
+          pausedMs: (interview.pausedMs ?? 0) + paused,
+          // The section countdown does not run while paused either.
+          sectionStartedAt: interview.sectionStartedAt === null ? null : interview.sectionStartedAt + paused,
+          updatedAt: event.now,
+        },
+      };
+    }
     case 'submit':
       if (interview.status !== 'draft') {
         return {
@@ -65,6 +109,8 @@ export function interviewTransition(interview: Interview, event: InterviewEvent)
           version: interview.version + 1,
           submittedAt: event.now,
           updatedAt: event.now,
+          // The clock stops at the first submission and stays stopped through amendments.
+          pausedAt: interview.pausedAt ?? event.now,
         },
       };
     case 'beginAmendment': {

@@ -75,6 +75,13 @@ export const interviewSchema = z.strictObject({
   sectionId: rubricIdSchema.nullable().default(null),
   sectionStartedAt: epochMsSchema.nullable().default(null),
   /**
+   * The interview clock: while `pausedAt` is set the clock stands still (paused, or stopped at
+   * submission); `pausedMs` is the total time spent paused before. Optional so older records and
+   * bundles read unchanged.
+   */
+  pausedAt: epochMsSchema.nullable().optional(),
+  pausedMs: z.number().int().min(0).max(8.64e15).optional(),
+  /**
    * The interviewer's overall recommendation and key takeaways, given at submit and sealed with
    * the scorecard. Optional so older records and bundles read unchanged; the submit rules require
    * both for a new seal. Feeds no mechanical score.
@@ -111,6 +118,8 @@ export const noteSchema = z.strictObject({
   simAt: z.number().int().min(0).nullable().default(null),
   /** Private notes are left out of the recruiter summary. */
   isPrivate: z.boolean().default(false),
+  /** Set on a line written during an amendment: when it was added (after the interview ended). */
+  addedAt: epochMsSchema.optional(),
 });
 
 export const signalTagSchema = z.strictObject({

@@ -16,8 +16,23 @@ export class RunnerPage {
     return this.page.getByRole('radiogroup', { name: dimensionTitle });
   }
 
+  /** The explicit Start: opening an interview only prepares it (kit readable, nothing running). */
+  async start(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start interview' }).click();
+    await expect(this.page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  }
+
+  /** Starts the interview if it is still in its prepared state (specs that are not about the clock). */
+  async ensureStarted(): Promise<void> {
+    const startButton = this.page.getByRole('button', { name: 'Start interview' });
+    const running = this.page.getByRole('button', { name: /^(Pause|Resume|Submit amendment…)$/ });
+    await expect(startButton.or(running).first()).toBeVisible();
+    if (await startButton.isVisible()) await this.start();
+  }
+
   /** Focuses the first dimension's radio group (by keyboard: Tab into it) */
   async focusFirstRating(): Promise<void> {
+    await this.ensureStarted();
     await this.page.getByRole('radiogroup').first().getByRole('radio', { checked: false }).first().focus();
   }
 
@@ -35,6 +50,7 @@ export class RunnerPage {
   }
 
   async writeNote(text: string): Promise<void> {
+    await this.ensureStarted();
     await this.noteInput().click();
     await this.noteInput().pressSequentially(text, { delay: 5 });
     await this.noteInput().press('Enter');

@@ -3,8 +3,10 @@
  * the interview first, so a sealed interview can never be changed behind the UI's back; a promise
  * that resolves means the write is on disk (what the "Saved" mark waits for).
  */
+import { evidenceSealHash } from '../../../core/audit/evidenceSeal';
 import { canonicalJson } from '../../../core/canonical/canonicalJson';
 import {
+  interviewIsAmending,
   interviewIsSealed,
   interviewSubmitProblems,
   interviewTransition,
@@ -39,7 +41,10 @@ async function editableInterview(db: AppDb, interviewId: string): Promise<Interv
   return interview;
 }
 
-/** Opens the runner: planned → draft with the clock started now (idempotent). */
+/**
+ * The explicit Start: planned → draft with the clock started now (idempotent). Opening the
+ * runner does not start anything; the kit is readable before.
+ */
 export async function interviewStart(
   db: AppDb,
   interviewId: string,
@@ -51,6 +56,21 @@ export async function interviewStart(
     if (!interview || interview.status !== 'planned') return;
     const result = interviewTransition(interview, { type: 'start', now, firstSectionId: kit.sections[0]?.id ?? null });
     if (result.ok) await db.interviews.put(result.interview);
+  });
+}
+
+/** Pauses or resumes the interview clock (the section countdown pauses with it). */
+export async function interviewClockSet(
+  db: AppDb,
+  interviewId: string,
+  change: 'pause' | 'resume',
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.interviews, async () => {
+    const interview = await editableInterview(db, interviewId);
+    const result = interviewTransition(interview, { type: change, now });
+    if (!result.ok) throw new Error(result.message);
+    if (result.interview !== interview) await db.interviews.put(result.interview);
   });
 }
 
@@ -100,16 +120,88 @@ export async function noteSave(db: AppDb, note: Note): Promise<void> {
   });
 }
 
-/** Deletes a note and unlinks it from any signal that cited it. */
-export async function noteDelete(db: AppDb, interviewId: string, noteId: string): Promise<void> {
-  await db.transaction('rw', db.interviews, db.notes, db.signalTags, async () => {
-    await editableInterview(db, interviewId);
-    await db.notes.delete(noteId);
-    const tags = await db.signalTags.where('interviewId').equals(interviewId).toArray();
-    for (const tag of tags) {
-      if (tag.noteIds.includes(noteId))
-        await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
+/** The fields of a note line a window may change on its own (text in the composer, the rest anywhere). */
+export type NoteFields = Partial<Pick<Note, 'text' | 'dimensionId' | 'isPrivate' | 'simAt'>>;
+
+/**
+ * Field-level note write: changes only `fields` of the stored line, so two windows editing
+ * different fields of one line (text in one, dimension in the other) never overwrite each other.
+ * When the line does not exist yet (the first keystroke, or it was deleted elsewhere while being
+ * typed) it is created from `create`. During an amendment a new line records when it was added.
+ */
+export async function noteFieldsSave(
+  db: AppDb,
+  ref: Pick<Note, 'id' | 'interviewId'>,
+  fields: NoteFields,
+  now: number,
+  create?: Note,
+): Promise<void> {
+  await db.transaction('rw', db.interviews, db.notes, async () => {
+    const interview = await editableInterview(db, ref.interviewId);
+    const stored = await db.notes.get(ref.id);
+    if (stored && stored.interviewId !== ref.interviewId) throw new Error('This note belongs to another interview.');
+    if (stored) await db.notes.put(noteSchema.parse({ ...stored, ...fields }));
+    else if (create) {
+      const added = interviewIsAmending(interview) ? { addedAt: now } : {};
+      await db.notes.put(noteSchema.parse({ ...create, ...added, ...fields }));
     }
+  });
+}
+
+/** What a note delete removed, so Undo can put it back exactly. */
+export interface NoteDeleted {
+  note: Note;
+  /** Signal tags that cited the note, as they were before. */
+  tags: SignalTag[];
+}
+
+/** Deletes a note and unlinks it from any signal that cited it; audited when `actor` is given. */
+export async function noteDelete(
+  db: AppDb,
+  interviewId: string,
+  noteId: string,
+  audit?: { actor: string; now: number },
+): Promise<NoteDeleted | null> {
+  return db.transaction('rw', [db.interviews, db.notes, db.signalTags, db.audit], async () => {
+    await editableInterview(db, interviewId);
+    const note = await db.notes.get(noteId);
+    if (!note || note.interviewId !== interviewId) return null;
+    await db.notes.delete(noteId);
+    const tags = (await db.signalTags.where('interviewId').equals(interviewId).toArray()).filter((t) =>
+      t.noteIds.includes(noteId),
+    );
+    for (const tag of tags) await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
+    if (audit) {
+      await auditWrite(db, {
+        at: audit.now,
+        actor: audit.actor,
+        action: 'note.deleted',
+        subject: interviewId,
+        details: { noteId, at: note.at },
+      });
+    }
+    return { note, tags };
+  });
+}
+
+/** Undo of {@link noteDelete}: the note comes back with its links to the signals that cited it. */
+export async function noteRestore(db: AppDb, deleted: NoteDeleted, actor: string, now: number): Promise<void> {
+  const { note } = deleted;
+  await db.transaction('rw', [db.interviews, db.notes, db.signalTags, db.audit], async () => {
+    await editableInterview(db, note.interviewId);
+    await db.notes.put(noteSchema.parse(note));
+    for (const before of deleted.tags) {
+      const tag = await db.signalTags.get(before.id);
+      // A tag removed since stays removed; one still there gets its link back.
+      if (tag && !tag.noteIds.includes(note.id)) await db.signalTags.put({ ...tag, noteIds: [...tag.noteIds, note.id] });
+    }
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'note.restored',
+      subject: note.interviewId,
+      details: { noteId: note.id, at: note.at },
+    });
   });
 }
 
@@ -200,6 +292,8 @@ export async function interviewSubmit(
         await db.incidentRuns.put(incidentRun);
       }
       const snapshot = canonicalJson({ ...evidence, incidentRun, interview: sealed });
+      // The seal every reader (import, verify, audit check) recomputes from the live rows.
+      const evidenceSha256 = evidenceSealHash({ ...evidence, incidentRun, interview: sealed });
       await db.interviewVersions.add({
         id: crypto.randomUUID(),
         interviewId,
@@ -207,13 +301,18 @@ export async function interviewSubmit(
         sealedAt: now,
         reason: sealed.version > 1 ? sealed.amendReason : '',
         snapshot,
+        evidenceSha256,
       });
       await auditWrite(db, {
         at: now,
         actor,
         action: sealed.version > 1 ? 'interview.amended' : 'interview.submitted',
         subject: interviewId,
-        details: { version: sealed.version, ...(sealed.version > 1 ? { reason: sealed.amendReason } : {}) },
+        details: {
+          version: sealed.version,
+          ...(sealed.version > 1 ? { reason: sealed.amendReason } : {}),
+          evidenceSha256,
+        },
       });
       return { ok: true, interview: sealed };
     },

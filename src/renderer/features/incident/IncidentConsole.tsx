@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import {
   incidentActionForKey,
   incidentClockSimNow,
@@ -28,9 +28,7 @@ import { ScenarioGuide } from './ScenarioGuide';
 import { useIncidentRun } from './useIncidentRun';
 import { useSimNow } from './useSimNow';
 
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
-}
+import { isTextField } from '../../components/keyboard';
 
 /**
  * The interviewer's incident console, inside the interview runner: the clock, one-key logging of
@@ -71,8 +69,11 @@ export function IncidentConsole({
     if (await controls.log({ kind: 'action', action: actionId })) setLastLogged(`Logged at ${incidentTimeFormat(at)}: ${action?.label ?? actionId}`);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTextField(event.target)) return;
+  // Action keys work from anywhere on the page that is not a text field or a dialog — after a
+  // reload too, when focus is on the page body — so the badge says exactly that.
+  const onActionKey = useEffectEvent((event: globalThis.KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTextField(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
     if (event.key === '/') {
       event.preventDefault();
       searchRef.current?.focus();
@@ -82,11 +83,20 @@ export function IncidentConsole({
     if (!action || !canLog) return;
     event.preventDefault();
     void logAction(action.id);
-  };
-  const onFocus = (event: FocusEvent<HTMLElement>) => setIsKeysOn(!isTextField(event.target));
-  const onBlur = (event: FocusEvent<HTMLElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsKeysOn(false);
-  };
+  });
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => onActionKey(event);
+    const onFocusChange = () => setIsKeysOn(!isTextField(document.activeElement));
+    onFocusChange();
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocusChange);
+    document.addEventListener('focusout', onFocusChange);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocusChange);
+      document.removeEventListener('focusout', onFocusChange);
+    };
+  }, []);
 
   const openPresenter = () => {
     desktopApi()
@@ -100,9 +110,6 @@ export function IncidentConsole({
       aria-labelledby="incident-console-title"
       tabIndex={-1}
       data-incident-console
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-      onBlur={onBlur}
     >
       <header className="incident-head">
         <h2 id="incident-console-title">Incident console</h2>
@@ -148,7 +155,7 @@ export function IncidentConsole({
               <div className="incident-keys">
                 <span className={`incident-keys-state${isKeysOn ? ' is-on' : ''}`} data-testid="incident-keys-state">
                   <span aria-hidden="true">⌨</span>{' '}
-                  {isKeysOn ? 'Keys log actions' : 'Click the console to log by key'}
+                  {isKeysOn ? 'Keys log actions' : 'Typing: leave the text field (Escape) to log by key'}
                 </span>
                 <span className="muted">/ finds an action · letters log it at the current sim time</span>
                 <span role="status" className="incident-last-logged" data-testid="incident-last-logged">

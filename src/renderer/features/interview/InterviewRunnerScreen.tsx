@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
+  interviewElapsedMs,
   interviewIsAmending,
+  interviewIsPaused,
   interviewIsSealed,
   interviewSubmitProblems,
   type SubmitProblem,
@@ -12,6 +14,7 @@ import { appDb } from '../../db/dbContext';
 import {
   defectFindingSet,
   interviewBeginAmendment,
+  interviewClockSet,
   interviewMoveToSection,
   interviewStart,
   interviewSubmit,
@@ -34,8 +37,29 @@ import { SubmitDialog } from './SubmitDialog';
 import { AmendDialog } from './AmendDialog';
 import { IncidentConsole } from '../incident/IncidentConsole';
 import { useIncidentSimAt } from '../incident/useIncidentSimAt';
+import { isTextField } from '../../components/keyboard';
+import { KeyboardMapDialog } from './KeyboardMapDialog';
 
 type LeftTab = 'kit' | 'exercise' | 'incident';
+
+const noMissing: string[] = [];
+
+/** The material tab is kept per interview for the session, so a reload lands where it was. */
+function useLeftTab(interviewId: string): [LeftTab, (tab: LeftTab) => void] {
+  const key = `loopdesk:runnerTab:${interviewId}`;
+  const [tab, setTab] = useState<LeftTab>(() => {
+    const stored = sessionStorage.getItem(key);
+    return stored === 'exercise' || stored === 'incident' ? stored : 'kit';
+  });
+  const choose = useCallback(
+    (next: LeftTab) => {
+      sessionStorage.setItem(key, next);
+      setTab(next);
+    },
+    [key],
+  );
+  return [tab, choose];
+}
 
 /**
  * The screen an interviewer lives in for an hour: the kit's current section, evidence notes and
@@ -47,8 +71,11 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
   const saveTrack = useAppStore((s) => s.saveTrack);
   const saveReset = useAppStore((s) => s.saveReset);
   const noticeShow = useAppStore((s) => s.noticeShow);
-  const [leftTab, setLeftTab] = useState<LeftTab>('kit');
-  const [dialog, setDialog] = useState<null | { kind: 'submit'; problems: SubmitProblem[] } | { kind: 'amend' }>(null);
+  const [leftTab, setLeftTab] = useLeftTab(interviewId);
+  const [dialog, setDialog] = useState<
+    null | { kind: 'submit'; problems: SubmitProblem[] } | { kind: 'amend' } | { kind: 'keys' }
+  >(null);
+  const [missing, setMissing] = useState<string[]>(noMissing);
 
   const data = useLiveQuery(async () => {
     const db = appDb();
@@ -84,15 +111,30 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     [interviewId, saveTrack],
   );
 
+  const onRefused = useCallback((message: string) => noticeShow('info', message), [noticeShow]);
+
+  // Interview time for a new note line, read at the keystroke from the latest record.
+  const clockRef = useRef(data?.interview);
+  useEffect(() => {
+    clockRef.current = data?.interview;
+  });
+  const elapsedNow = useCallback(() => (clockRef.current ? interviewElapsedMs(clockRef.current, Date.now()) : 0), []);
+
   useEffect(() => {
     saveReset();
   }, [interviewId, saveReset]);
 
+  // `?` opens the keyboard map from anywhere outside a text field.
   useEffect(() => {
-    if (kit && isMine && data?.interview?.status === 'planned') {
-      void saveTrack(interviewStart(appDb(), interviewId, kit, Date.now()));
-    }
-  }, [kit, isMine, data?.interview?.status, interviewId, saveTrack]);
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTextField(event.target) || (event.target instanceof Element && event.target.closest('dialog'))) return;
+      event.preventDefault();
+      setDialog({ kind: 'keys' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const simAt = useIncidentSimAt(kit?.scenario ? interviewId : null);
 
@@ -138,14 +180,36 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     );
   }
 
-  const isSealed = interviewIsSealed(interview);
-  const isAmending = interviewIsAmending(interview);
-  const isReadOnly = isSealed || interview.status === 'planned';
-  const startedAt = interview.startedAt ?? 0;
-  const section = kit.sections.find((s) => s.id === interview.sectionId) ?? kit.sections[0]!;
-  const totalMinutes = kit.sections.reduce((sum, s) => sum + s.minutes, 0);
   const exercise = kit.exercise ? rubricExercise(pack, kit.exercise) : undefined;
   const scenario = kit.scenario ? rubricScenario(pack, kit.scenario) : undefined;
+  const isSealed = interviewIsSealed(interview);
+  const isAmending = interviewIsAmending(interview);
+  const isPrepared = interview.status === 'planned';
+  const isReadOnly = isSealed || isPrepared;
+  const isPaused = interviewIsPaused(interview);
+  const start = () => void saveTrack(interviewStart(appDb(), interviewId, kit, Date.now()));
+  const clockSet = (change: 'pause' | 'resume') =>
+    void saveTrack(interviewClockSet(appDb(), interviewId, change, Date.now()));
+  const tabs: Array<{ id: LeftTab; label: string }> = [
+    { id: 'kit', label: 'Kit' },
+    ...(exercise
+      ? [{ id: 'exercise' as const, label: exercise.format === 'artifact-review' ? 'Artifact review' : 'Case study' }]
+      : []),
+    ...(scenario ? [{ id: 'incident' as const, label: 'Incident' }] : []),
+  ];
+  const shownTab = tabs.some((t) => t.id === leftTab) ? leftTab : 'kit';
+  // WAI-ARIA tabs: ←/→ (and Home/End) move between tabs and select them; Tab leaves the list.
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const at = tabs.findIndex((t) => t.id === shownTab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length]!;
+    setLeftTab(next.id);
+    document.getElementById(`runner-tab-${next.id}`)?.focus();
+  };
+  const section = kit.sections.find((s) => s.id === interview.sectionId) ?? kit.sections[0]!;
+  const totalMinutes = kit.sections.reduce((sum, s) => sum + s.minutes, 0);
 
   const moveTo = (sectionId: string) =>
     void saveTrack(interviewMoveToSection(appDb(), interviewId, sectionId, Date.now()));
@@ -154,13 +218,20 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     void saveTrack(
       defectFindingSet(
         appDb(),
-        { interviewId, exerciseId: exercise.id, defectId: defect.id, foundAt: Math.max(0, Date.now() - startedAt) },
+        { interviewId, exerciseId: exercise.id, defectId: defect.id, foundAt: Math.round(elapsedNow()) },
         isFound,
       ),
     );
 
   const openSubmit = () =>
     setDialog({ kind: 'submit', problems: interviewSubmitProblems(pack, kit, { ratings, notes, signalTags }) });
+  const closeDialog = () => {
+    // Back from the submit check: mark the unrated rows and put focus on the first one.
+    if (dialog?.kind === 'submit' && dialog.problems.length > 0) {
+      setMissing(dialog.problems.flatMap((p) => (p.kind === 'unrated-dimension' ? [p.dimensionId] : [])));
+    }
+    setDialog(null);
+  };
   const confirmSubmit = async () => {
     const result = await interviewSubmit(appDb(), pack, kit, interviewId, me.name, Date.now());
     if (result.ok) {
@@ -191,7 +262,19 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
           {isSealed ? (
             <span className="mono">Sealed v{interview.version}</span>
           ) : (
-            <RunnerClock startedAt={interview.startedAt} totalMinutes={totalMinutes} />
+            <RunnerClock interview={interview} totalMinutes={totalMinutes} />
+          )}
+          {isPrepared ? (
+            <button type="button" className="primary" onClick={start}>
+              Start interview
+            </button>
+          ) : (
+            !isSealed &&
+            !isAmending && (
+              <button type="button" onClick={() => clockSet(isPaused ? 'resume' : 'pause')}>
+                {isPaused ? 'Resume' : 'Pause'}
+              </button>
+            )
           )}
         </div>
         <SaveMark />
@@ -206,15 +289,22 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
               Amend…
             </button>
           ) : (
-            <button type="button" className="primary" onClick={openSubmit} disabled={interview.status === 'planned'}>
+            <button type="button" className="primary" onClick={openSubmit} disabled={isPrepared}>
               {isAmending ? 'Submit amendment…' : 'Submit…'}
             </button>
           )}
         </div>
       </header>
+      {isPrepared && (
+        <p className="runner-banner" role="note">
+          Prepared: read the kit; nothing is running. Press <strong>Start interview</strong> when the candidate joins —
+          the clock starts and notes are time-stamped from then. Press <kbd>?</kbd> for the keyboard map.
+        </p>
+      )}
       {isAmending && (
         <p className="runner-banner" role="note">
-          Amending sealed version {interview.version}: “{interview.amendReason}”. The sealed version is kept.
+          Amending sealed version {interview.version}: “{interview.amendReason}”. The sealed version is kept; the clock
+          stays stopped and new notes are marked as added after the interview.
         </p>
       )}
       {isSealed && (
@@ -225,41 +315,39 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
       )}
       <div className="runner-grid">
         <div className="runner-col runner-left">
-          {(exercise || scenario) && (
+          {tabs.length > 1 && (
             <div className="tabs" role="tablist" aria-label="Interview material">
-              <button type="button" role="tab" aria-selected={leftTab === 'kit'} onClick={() => setLeftTab('kit')}>
-                Kit
-              </button>
-              {exercise && (
+              {tabs.map((t) => (
                 <button
+                  key={t.id}
+                  id={`runner-tab-${t.id}`}
                   type="button"
                   role="tab"
-                  aria-selected={leftTab === 'exercise'}
-                  onClick={() => setLeftTab('exercise')}
+                  aria-selected={shownTab === t.id}
+                  aria-controls="runner-tabpanel"
+                  tabIndex={shownTab === t.id ? 0 : -1}
+                  onClick={() => setLeftTab(t.id)}
+                  onKeyDown={onTabKey}
                 >
-                  {exercise.format === 'artifact-review' ? 'Artifact review' : 'Case study'}
+                  {t.label}
                 </button>
-              )}
-              {scenario && (
-                <button
-                  type="button"
-                  role="tab"
-                  aria-selected={leftTab === 'incident'}
-                  onClick={() => setLeftTab('incident')}
-                >
-                  Incident
-                </button>
-              )}
+              ))}
             </div>
           )}
-          {leftTab === 'incident' && scenario ? (
+          <div
+            className="runner-tabpanel"
+            id="runner-tabpanel"
+            role={tabs.length > 1 ? 'tabpanel' : undefined}
+            aria-labelledby={tabs.length > 1 ? `runner-tab-${shownTab}` : undefined}
+          >
+          {shownTab === 'incident' && scenario ? (
             <IncidentConsole
               interviewId={interviewId}
               scenario={scenario}
               signals={pack.signals}
               isReadOnly={isReadOnly}
             />
-          ) : leftTab === 'exercise' && exercise?.format === 'artifact-review' ? (
+          ) : shownTab === 'exercise' && exercise?.format === 'artifact-review' ? (
             <ArtifactReviewPanel
               interviewId={interviewId}
               exercise={exercise}
@@ -268,7 +356,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
               isReadOnly={isReadOnly}
               onToggle={toggleDefect}
             />
-          ) : leftTab === 'exercise' && exercise?.format === 'case-study' ? (
+          ) : shownTab === 'exercise' && exercise?.format === 'case-study' ? (
             <CaseStudyPanel exercise={exercise} />
           ) : (
             <KitPanel
@@ -280,11 +368,19 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
               isReadOnly={isReadOnly}
             />
           )}
+          </div>
         </div>
         <div className="runner-col runner-notes">
+          {isPrepared && (
+            <p className="muted runner-prepared-note">
+              Notes and ratings open when the interview starts: press <strong>Start interview</strong> above.
+            </p>
+          )}
           <NotesPanel
             interviewId={interviewId}
-            startedAt={startedAt}
+            actor={me.name}
+            elapsedNow={elapsedNow}
+            isAmending={isAmending}
             notes={notes}
             signalTags={signalTags}
             dimensions={dimensions}
@@ -294,7 +390,16 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
           />
         </div>
         <div className="runner-col runner-ratings">
-          <RatingPanel dimensions={dimensions} ratings={ratings} isReadOnly={isReadOnly} onRate={rate} />
+          <RatingPanel
+            dimensions={dimensions}
+            ratings={ratings}
+            isReadOnly={isSealed}
+            isPrepared={isPrepared}
+            isLettersTaken={shownTab === 'incident'}
+            missing={missing}
+            onRate={rate}
+            onRefused={onRefused}
+          />
         </div>
       </div>
       {dialog?.kind === 'submit' && (
@@ -302,9 +407,10 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
           problems={dialog.problems}
           isAmendment={isAmending}
           onConfirm={confirmSubmit}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
         />
       )}
+      {dialog?.kind === 'keys' && <KeyboardMapDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'amend' && (
         <AmendDialog
           onClose={() => setDialog(null)}

@@ -45,7 +45,7 @@ export function KitPanel({
         </h2>
         {!isReadOnly && <SectionCountdown sectionStartedAt={sectionStartedAt} minutes={section.minutes} />}
       </div>
-      <div className="section-scroll">
+      <div className="section-scroll" tabIndex={0} aria-label={`Section ${index + 1}: ${section.title}`}>
         <p className="section-goal">{section.goal}</p>
         {section.questions.length > 0 && (
           <ol className="question-list">

@@ -1,10 +1,11 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import type { Note } from '../../../core/model/records';
 import type { Dimension } from '../../../core/rubric/schema';
 import { clockText } from '../../../core/text/clockText';
 import { appDb } from '../../db/dbContext';
-import { noteDelete, noteSave } from '../../db/actions/interviewActions';
+import { noteDelete, noteFieldsSave, type NoteFields } from '../../db/actions/interviewActions';
 import { useAppStore } from '../../stores/appStore';
+import { noteDraftStashTake, noteDraftStashWrite, type NoteDraftStash } from './noteDraftStash';
 
 /** How long typing may pause before the draft line is written (the issue allows ≤ 300 ms). */
 const textDebounceMs = 250;
@@ -12,24 +13,36 @@ const textDebounceMs = 250;
 interface Draft {
   id: string;
   at: number;
+  simAt: number | null;
   isPersisted: boolean;
 }
 
+type Field = keyof Required<Pick<NoteFields, 'text' | 'dimensionId' | 'isPrivate'>>;
+
+/** The id of the note box of an interview, so other parts of the runner can hand focus back to it. */
+export function noteInputId(interviewId: string): string {
+  return `note-input-${interviewId}`;
+}
+
 /**
- * The fast note line. The first keystroke stamps the line with the time since the interview
- * started and creates the note; typing is written at most 250 ms later; Enter starts a new line.
- * Local state keeps typing independent of the rest of the runner (no re-render on keystroke
- * outside this component), and the text stays here if a write fails.
+ * The fast note line. The line is stamped (time since the interview started) when it first
+ * becomes non-empty and the stamp is dropped when it is emptied again; typing is written at most
+ * 250 ms later, and only the fields this window changed, so another window changing the line's
+ * dimension never loses text typed here. Leaving the page writes what is pending at once and
+ * keeps a synchronous copy in localStorage that the next load puts back.
  */
 export const NoteComposer = memo(function NoteComposer({
   interviewId,
-  startedAt,
+  elapsedNow,
+  isAmending,
   dimensions,
   simAt,
   onDraftChange,
 }: {
   interviewId: string;
-  startedAt: number;
+  /** Interview time now (ms); during an amendment the stopped clock's time. */
+  elapsedNow: () => number;
+  isAmending: boolean;
   dimensions: Dimension[];
   /** The id of the line being typed (already saved as a note), or null between lines. */
   onDraftChange: (noteId: string | null) => void;
@@ -42,61 +55,95 @@ export const NoteComposer = memo(function NoteComposer({
   const [stamp, setStamp] = useState<number | null>(null);
   const draft = useRef<Draft | null>(null);
   const latest = useRef({ text: '', dimensionId: '', isPrivate: false });
+  const dirty = useRef(new Set<Field>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveTrack = useAppStore((s) => s.saveTrack);
   const saveMarkDirty = useAppStore((s) => s.saveMarkDirty);
 
+  const noteOf = (d: Draft): Note => ({
+    id: d.id,
+    interviewId,
+    at: d.at,
+    text: latest.current.text,
+    dimensionId: latest.current.dimensionId || null,
+    simAt: d.simAt,
+    isPrivate: latest.current.isPrivate,
+  });
+
   const write = (d: Draft): Promise<boolean> => {
     clearTimeout(timer.current);
-    const snapshot = { ...latest.current };
-    const key = `note:${d.id}`;
-    let op: Promise<unknown>;
-    if (snapshot.text.trim() === '') {
-      op = d.isPersisted ? noteDelete(appDb(), interviewId, d.id) : Promise.resolve();
-      d.isPersisted = false;
-    } else {
-      const note: Note = {
-        id: d.id,
-        interviewId,
-        at: d.at,
-        text: snapshot.text,
-        dimensionId: snapshot.dimensionId || null,
-        simAt: simAt?.() ?? null,
-        isPrivate: snapshot.isPrivate,
-      };
-      op = noteSave(appDb(), note);
-      d.isPersisted = true;
+    timer.current = undefined;
+    const fields: NoteFields = {};
+    for (const field of dirty.current) {
+      if (field === 'text') fields.text = latest.current.text;
+      else if (field === 'dimensionId') fields.dimensionId = latest.current.dimensionId || null;
+      else fields.isPrivate = latest.current.isPrivate;
     }
-    return saveTrack(op).then((ok) => {
-      const now = latest.current;
-      const isCurrent =
-        draft.current?.id !== d.id ||
-        (now.text === snapshot.text &&
-          now.dimensionId === snapshot.dimensionId &&
-          now.isPrivate === snapshot.isPrivate);
-      if (ok && isCurrent) saveMarkDirty(key, false);
+    dirty.current.clear();
+    const note = noteOf(d);
+    d.isPersisted = true;
+    const key = `note:${d.id}`;
+    return saveTrack(noteFieldsSave(appDb(), note, fields, Date.now(), note)).then((ok) => {
+      if (!ok) for (const field of Object.keys(fields) as Field[]) dirty.current.add(field);
+      else if (draft.current?.id !== d.id || dirty.current.size === 0) saveMarkDirty(key, false);
       return ok;
     });
   };
 
-  const schedule = () => {
+  const schedule = (field: Field) => {
     const d = draft.current;
+    dirty.current.add(field);
     if (!d) return;
     saveMarkDirty(`note:${d.id}`, true);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => write(d), textDebounceMs);
+    timer.current = setTimeout(() => void write(d), textDebounceMs);
+  };
+
+  const stampNew = (): Draft => {
+    const d = { id: crypto.randomUUID(), at: Math.max(0, Math.round(elapsedNow())), simAt: simAt?.() ?? null, isPersisted: false };
+    draft.current = d;
+    setStamp(d.at);
+    onDraftChange(d.id);
+    return d;
+  };
+
+  /** The line was emptied: its stamp goes, and so does the note if it was already written. */
+  const dropDraft = () => {
+    const d = draft.current;
+    if (!d) return;
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    dirty.current.delete('text');
+    draft.current = null;
+    setStamp(null);
+    onDraftChange(null);
+    const key = `note:${d.id}`;
+    if (d.isPersisted) void saveTrack(noteDelete(appDb(), interviewId, d.id)).then(() => saveMarkDirty(key, false));
+    else saveMarkDirty(key, false);
   };
 
   const onChange = (value: string) => {
-    if (!draft.current && value.trim() !== '') {
-      const at = Math.max(0, Date.now() - startedAt);
-      draft.current = { id: crypto.randomUUID(), at, isPersisted: false };
-      setStamp(at);
-      onDraftChange(draft.current.id);
-    }
     latest.current.text = value;
     setText(value);
-    schedule();
+    if (value.trim() === '') {
+      dropDraft();
+      return;
+    }
+    if (!draft.current) {
+      stampNew();
+      // A new line carries the dimension and privacy chosen for it, whatever was written before.
+      dirty.current.add('dimensionId');
+      dirty.current.add('isPrivate');
+    }
+    schedule('text');
+  };
+
+  const clearLine = () => {
+    draft.current = null;
+    onDraftChange(null);
+    latest.current.text = '';
+    setText('');
+    setStamp(null);
   };
 
   const commitLine = () => {
@@ -111,38 +158,79 @@ export const NoteComposer = memo(function NoteComposer({
         latest.current.text = lineText;
         setText(lineText);
         setStamp(d.at);
+        dirty.current.add('text');
         saveMarkDirty(`note:${d.id}`, true);
       }
     });
-    draft.current = null;
-    onDraftChange(null);
-    latest.current.text = '';
-    setText('');
-    setStamp(null);
+    clearLine();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       commitLine();
+    } else if (event.key === 'Escape') {
+      // Out of the text field, so single keys rate and log incident actions again.
+      event.currentTarget.blur();
     }
   };
 
-  // Leaving the runner writes what is pending instead of dropping it.
-  useEffect(
-    () => () => {
-      if (draft.current && timer.current) void write(draft.current);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+  // Leaving the page: write now instead of in 250 ms, and keep a synchronous copy in case the
+  // write cannot finish before the page goes away. Hiding the window writes too.
+  const flush = useEffectEvent((isLeaving: boolean) => {
+    const d = draft.current;
+    if (!d || (dirty.current.size === 0 && timer.current === undefined)) return;
+    if (isLeaving) {
+      noteDraftStashWrite({
+        ...noteOf(d),
+        at: d.at,
+        fields: [...dirty.current],
+      });
+    }
+    void write(d);
+  });
+  useEffect(() => {
+    const onPageHide = () => flush(true);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush(true);
+    };
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      // Leaving the runner writes what is pending instead of dropping it.
+      flush(false);
+    };
+  }, []);
+
+  // A line the last page load could not finish writing comes back here, still being typed.
+  const recover = useEffectEvent((stash: NoteDraftStash) => {
+    const d: Draft = { id: stash.id, at: stash.at, simAt: stash.simAt, isPersisted: true };
+    draft.current = d;
+    latest.current = { text: stash.text, dimensionId: stash.dimensionId ?? '', isPrivate: stash.isPrivate };
+    setText(stash.text);
+    setDimensionId(stash.dimensionId ?? '');
+    setIsPrivate(stash.isPrivate);
+    setStamp(stash.at);
+    onDraftChange(stash.id);
+    for (const field of stash.fields) dirty.current.add(field);
+    dirty.current.add('text');
+    saveMarkDirty(`note:${d.id}`, true);
+    void write(d);
+  });
+  useEffect(() => {
+    const stash = noteDraftStashTake(interviewId);
+    if (stash) recover(stash);
+  }, [interviewId]);
 
   return (
     <div className="note-composer">
       <div className="note-composer-meta">
-        <span className="note-time mono" aria-label="Time stamp of this line">
+        <span className="note-time mono" aria-label="Time stamp of this line" data-testid="composer-stamp">
           {stamp === null ? '--:--' : clockText(stamp)}
         </span>
+        {isAmending && <span className="badge note-added">added after the interview</span>}
         <label className="inline">
           <span className="sr-only">Dimension for this note</span>
           <select
@@ -150,7 +238,7 @@ export const NoteComposer = memo(function NoteComposer({
             onChange={(e) => {
               setDimensionId(e.target.value);
               latest.current.dimensionId = e.target.value;
-              if (draft.current) schedule();
+              schedule('dimensionId');
             }}
           >
             <option value="">No dimension</option>
@@ -168,17 +256,17 @@ export const NoteComposer = memo(function NoteComposer({
             onChange={(e) => {
               setIsPrivate(e.target.checked);
               latest.current.isPrivate = e.target.checked;
-              if (draft.current) schedule();
+              schedule('isPrivate');
             }}
           />
           Private
         </label>
       </div>
-      <label className="sr-only" htmlFor={`note-input-${interviewId}`}>
+      <label className="sr-only" htmlFor={noteInputId(interviewId)}>
         Note
       </label>
       <textarea
-        id={`note-input-${interviewId}`}
+        id={noteInputId(interviewId)}
         className="note-input"
         rows={3}
         value={text}

@@ -3,7 +3,7 @@ import type { Note } from '../../../core/model/records';
 import type { Dimension, Signal } from '../../../core/rubric/schema';
 import { clockText } from '../../../core/text/clockText';
 import { appDb } from '../../db/dbContext';
-import { noteDelete, noteSave } from '../../db/actions/interviewActions';
+import { noteFieldsSave } from '../../db/actions/interviewActions';
 import { useAppStore } from '../../stores/appStore';
 import { SignalPicker } from './SignalPicker';
 
@@ -16,19 +16,20 @@ interface NoteLineProps {
   isPickerOpen: boolean;
   onOpenPicker: (noteId: string | null) => void;
   onTag: (note: Note, signal: Signal) => void;
+  onDelete: (note: Note) => void;
 }
 
 /** One saved note line: time, text, its dimension, and the actions on it. */
 export const NoteLine = memo(
   function NoteLine({
     note,
-    interviewId,
     dimensions,
     signals,
     isReadOnly,
     isPickerOpen,
     onOpenPicker,
     onTag,
+    onDelete,
   }: NoteLineProps) {
     const saveTrack = useAppStore((s) => s.saveTrack);
     const at = clockText(note.at);
@@ -46,7 +47,10 @@ export const NoteLine = memo(
                 aria-label={`Dimension for note at ${at}`}
                 className="compact"
                 value={note.dimensionId ?? ''}
-                onChange={(e) => void saveTrack(noteSave(appDb(), { ...note, dimensionId: e.target.value || null }))}
+                // Only the dimension is written: text typed in another window is never overwritten.
+                onChange={(e) =>
+                  void saveTrack(noteFieldsSave(appDb(), note, { dimensionId: e.target.value || null }, Date.now()))
+                }
               >
                 <option value="">No dimension</option>
                 {dimensions.map((d) => (
@@ -57,6 +61,11 @@ export const NoteLine = memo(
               </select>
             )}
             {note.isPrivate && <span className="badge">Private</span>}
+            {note.addedAt !== undefined && (
+              <span className="badge note-added" title={new Date(note.addedAt).toLocaleString()}>
+                added after the interview, {new Date(note.addedAt).toLocaleString()}
+              </span>
+            )}
             {note.simAt !== null && <span className="badge">sim {clockText(note.simAt)}</span>}
             {!isReadOnly && (
               <>
@@ -66,7 +75,7 @@ export const NoteLine = memo(
                 <button
                   type="button"
                   className="link"
-                  onClick={() => void saveTrack(noteDelete(appDb(), interviewId, note.id))}
+                  onClick={() => onDelete(note)}
                 >
                   Delete<span className="sr-only"> note at {at}</span>
                 </button>
@@ -99,5 +108,7 @@ export const NoteLine = memo(
     a.signals === b.signals &&
     a.onTag === b.onTag &&
     a.onOpenPicker === b.onOpenPicker &&
+    a.onDelete === b.onDelete &&
+    a.note.addedAt === b.note.addedAt &&
     a.interviewId === b.interviewId,
 );

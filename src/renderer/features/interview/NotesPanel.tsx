@@ -3,9 +3,15 @@ import type { Note, SignalTag } from '../../../core/model/records';
 import type { Dimension, Signal } from '../../../core/rubric/schema';
 import { clockText } from '../../../core/text/clockText';
 import { appDb } from '../../db/dbContext';
-import { signalTagRemove, signalTagSave } from '../../db/actions/interviewActions';
+import {
+  noteDelete,
+  noteRestore,
+  signalTagRemove,
+  signalTagSave,
+  type NoteDeleted,
+} from '../../db/actions/interviewActions';
 import { useAppStore } from '../../stores/appStore';
-import { NoteComposer } from './NoteComposer';
+import { NoteComposer, noteInputId } from './NoteComposer';
 import { SignalBadge } from '../../components/SignalBadge';
 import { NoteLine } from './NoteLine';
 
@@ -13,9 +19,14 @@ import { NoteLine } from './NoteLine';
  * Evidence: time-stamped note lines (each linkable to a dimension), and signals from the pack's
  * catalogue, each linked to the notes that evidence it.
  */
+/** How long a deleted note can be brought back with Undo. */
+const undoMs = 10_000;
+
 export function NotesPanel({
   interviewId,
-  startedAt,
+  actor,
+  elapsedNow,
+  isAmending,
   notes,
   signalTags,
   dimensions,
@@ -24,7 +35,10 @@ export function NotesPanel({
   simAt,
 }: {
   interviewId: string;
-  startedAt: number;
+  /** Who deletes or restores a note, for the audit log. */
+  actor: string;
+  elapsedNow: () => number;
+  isAmending: boolean;
   notes: Note[];
   signalTags: SignalTag[];
   dimensions: Dimension[];
@@ -63,9 +77,36 @@ export function NotesPanel({
         : { id: crypto.randomUUID(), interviewId, signalId: signal.id, noteIds: [note.id], at: note.at };
       void saveTrack(signalTagSave(appDb(), tag));
       setPickerFor(null);
+      // Back to typing: the interviewer tags while listening and goes on writing.
+      document.getElementById(noteInputId(interviewId))?.focus();
     },
     [interviewId, saveTrack],
   );
+
+  const [deleted, setDeleted] = useState<NoteDeleted | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const onDelete = useCallback(
+    (note: Note) => {
+      const write = noteDelete(appDb(), interviewId, note.id, { actor, now: Date.now() });
+      void saveTrack(write);
+      void write.then((result) => {
+        if (result) setDeleted(result);
+      }).catch(() => undefined);
+    },
+    [interviewId, actor, saveTrack],
+  );
+  useEffect(() => {
+    if (!deleted) return;
+    undoRef.current?.focus();
+    const timer = setTimeout(() => setDeleted(null), undoMs);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+  const undo = () => {
+    if (!deleted) return;
+    void saveTrack(noteRestore(appDb(), deleted, actor, Date.now()));
+    setDeleted(null);
+    document.getElementById(noteInputId(interviewId))?.focus();
+  };
 
   const orderedTags = [...signalTags].sort((a, b) => {
     const rank = { 'red-flag': 0, strong: 1, weak: 2 } as const;
@@ -103,7 +144,7 @@ export function NotesPanel({
           })}
         </ul>
       )}
-      <ol className="note-list" aria-label="Notes">
+      <ol className="note-list" aria-label="Notes" tabIndex={0}>
         {lines.length === 0 && (
           <li className="muted note-empty">No notes yet. Type below; every line is time-stamped.</li>
         )}
@@ -118,14 +159,36 @@ export function NotesPanel({
             isPickerOpen={pickerFor === note.id}
             onOpenPicker={setPickerFor}
             onTag={onTag}
+            onDelete={onDelete}
           />
         ))}
         <li ref={listEnd} aria-hidden="true" className="note-end" />
       </ol>
+      {deleted && (
+        <div className="note-undo" role="status" data-testid="note-undo">
+          <span>
+            Note at {clockText(deleted.note.at)} deleted.
+          </span>
+          <button
+            ref={undoRef}
+            type="button"
+            onClick={undo}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setDeleted(null);
+                document.getElementById(noteInputId(interviewId))?.focus();
+              }
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
       {!isReadOnly && (
         <NoteComposer
           interviewId={interviewId}
-          startedAt={startedAt}
+          elapsedNow={elapsedNow}
+          isAmending={isAmending}
           dimensions={dimensions}
           simAt={simAt}
           onDraftChange={setDraftId}
