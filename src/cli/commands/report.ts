@@ -13,18 +13,26 @@ import {
   reportBuild,
   reportPoolCalibration,
   type CandidateReport,
-  type ReportAudience,
 } from '../../core/report/reportBuild';
+import {
+  audienceCandidateName,
+  audienceIsKnown,
+  audienceReport,
+  audienceReportKind,
+  type Audience,
+} from '../../core/audience/audiencePolicy';
 import { cliParseArgs, type CliCommand, type CliIo } from '../io';
 import { packById, packPinWarnings, rubricPacksRead } from '../packForBundle';
 
 const usage = [
-  'Usage: loopdesk report <bundle.loopdesk> [--candidate <id|name>] [--audience committee|recruiter] [--rubrics <dir>]',
+  'Usage: loopdesk report <bundle.loopdesk> [--candidate <id|name>] [--audience <audience>] [--rubrics <dir>]',
   '',
   '  <bundle>       a bundle or backup exported by Loopdesk (try: loopdesk demo --out demo.loopdesk)',
   '  --candidate    report one candidate, by id or by exact name; prints {"warnings": [...], "report": {...}}',
   '                 (default: every candidate, {"warnings": [...], "reports": [...]})',
-  '  --audience     committee (default: every note) or recruiter (private notes left out)',
+  '  --audience     committee (default: every note), recruiter (private notes left out), or',
+  '                 committee-blind / recruiter-blind (names, e-mails and phones replaced by a neutral',
+  '                 label, also inside notes; pronouns in free text are not hidden)',
   '  --rubrics      folder of rubric packs to report with (default: the built-in rubrics)',
   '',
   'The bundle is checked like an import (checksum, records, references, audit chain); a bad bundle',
@@ -33,6 +41,9 @@ const usage = [
 ].join('\n');
 
 const PREFIX = 'loopdesk report';
+
+/** The audiences a report can be printed for (the candidate and an unsealed panelist get none). */
+const reportAudiences: readonly Audience[] = ['committee', 'committee-blind', 'recruiter', 'recruiter-blind'];
 
 function describeReadError(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -111,10 +122,11 @@ export const reportCommand: CliCommand = {
     if (parsed.positional.length !== 1) {
       return fail(io, 'give exactly one bundle file, e.g. "loopdesk report demo.loopdesk".', 2);
     }
-    const audience = (parsed.values.audience ?? 'committee') as ReportAudience;
-    if (audience !== 'committee' && audience !== 'recruiter') {
-      return fail(io, `--audience must be "committee" or "recruiter" (found "${parsed.values.audience}")`, 2);
+    const audience = parsed.values.audience ?? 'committee';
+    if (!audienceIsKnown(audience) || !reportAudiences.includes(audience)) {
+      return fail(io, `--audience must be one of ${reportAudiences.join(', ')} (found "${audience}")`, 2);
     }
+    const kind = audienceReportKind(audience);
 
     const path = parsed.positional[0]!;
     const text = await bundleTextRead(path, io.cwd);
@@ -138,7 +150,7 @@ export const reportCommand: CliCommand = {
         .map((packId) => ({ candidate: c, packId })),
     );
     if (parsed.values.candidate !== undefined && wanted.length === 0) {
-      return fail(io, `${candidates[0]!.name} has no loop in this bundle, so there is nothing to report`);
+      return fail(io, `${audienceCandidateName(candidates[0]!, audience)} has no loop in this bundle, so there is nothing to report`);
     }
 
     const warnings: string[] = [];
@@ -155,7 +167,9 @@ export const reportCommand: CliCommand = {
         warnings.push(...packPinWarnings(pack, content.loops));
         const calibration = reportPoolCalibration(pack, content);
         for (const { candidate } of these) {
-          reports.push(reportBuild({ pack, candidateId: candidate.id, evidence: content, calibration, audience }));
+          const visible = audienceReport(reportBuild({ pack, candidateId: candidate.id, evidence: content, calibration, audience: kind }), audience);
+          if (!visible.ok) return fail(io, visible.reason);
+          reports.push(visible.report);
         }
       }
       const order = new Map(candidates.map((c, i) => [c.id, i]));
@@ -164,7 +178,7 @@ export const reportCommand: CliCommand = {
     const withoutLoops = candidates.filter((c) => !content.loops.some((l) => l.candidateId === c.id));
     if (withoutLoops.length > 0) {
       warnings.push(
-        `${withoutLoops.length} candidate${withoutLoops.length === 1 ? ' has' : 's have'} no loop in this bundle and no report: ${withoutLoops.map((c) => c.name).join(', ')}`,
+        `${withoutLoops.length} candidate${withoutLoops.length === 1 ? ' has' : 's have'} no loop in this bundle and no report: ${withoutLoops.map((c) => audienceCandidateName(c, audience)).join(', ')}`,
       );
     }
     for (const warning of warnings) io.err(`${PREFIX}: warning: ${warning}`);

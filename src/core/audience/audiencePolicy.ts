@@ -98,38 +98,45 @@ const refusals: Partial<Record<Audience, string>> = {
     "You are on this candidate's panel and have not sealed your interview yet. The report shows colleagues' ratings, so it stays hidden until you have scored independently.",
 };
 
-/** A report with the candidate replaced by their label everywhere, free text included. */
+/** `value` with `edit` applied to every string in it, however deep (a new value; the input is kept). */
+function stringsMap<T>(value: T, edit: (text: string) => string): T {
+  if (typeof value === 'string') return edit(value) as T;
+  if (Array.isArray(value)) return value.map((v) => stringsMap(v, edit)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stringsMap(v, edit)])) as T;
+  }
+  return value;
+}
+
+/**
+ * A report with the candidate replaced by their label everywhere. Every string of the model is
+ * redacted, not a list of known fields, so free text added to the report later is covered too.
+ */
 function reportBlind(report: CandidateReport): CandidateReport {
   const label = audienceBlindLabel(report.candidate.id);
   const person: AudiencePerson = { id: report.candidate.id, name: report.candidate.name, email: report.candidate.email };
-  const redact = (text: string) => audienceRedactText(text, person, label);
-  const signal = (s: CandidateReport['signals']['redFlag'][number]) => ({
-    ...s,
-    evidence: s.evidence.map((e) => ({ ...e, text: redact(e.text) })),
-  });
-  return {
-    ...report,
-    candidate: { ...report.candidate, name: label, email: '' },
-    interviewers: report.interviewers.map((i) => ({ ...i, amendReason: redact(i.amendReason) })),
-    signals: {
-      redFlag: report.signals.redFlag.map(signal),
-      strong: report.signals.strong.map(signal),
-      weak: report.signals.weak.map(signal),
-    },
-  };
+  const redacted = stringsMap(report, (text) => audienceRedactText(text, person, label));
+  return { ...redacted, candidate: { ...redacted.candidate, id: report.candidate.id, name: label, email: '' } };
 }
 
-/** A report without private notes in any signal's evidence. */
+/**
+ * A report without private notes: any record marked `isPrivate` is dropped wherever it sits (the
+ * note list, signal evidence), and so is every reference to a private note (`noteIds`).
+ */
 function reportWithoutPrivateNotes(report: CandidateReport): CandidateReport {
-  const signal = (s: CandidateReport['signals']['redFlag'][number]) => ({ ...s, evidence: s.evidence.filter((e) => !e.isPrivate) });
-  return {
-    ...report,
-    signals: {
-      redFlag: report.signals.redFlag.map(signal),
-      strong: report.signals.strong.map(signal),
-      weak: report.signals.weak.map(signal),
-    },
+  const privateIds = new Set(report.notes.filter((n) => n.isPrivate).map((n) => n.id));
+  const isPrivate = (v: unknown) => v !== null && typeof v === 'object' && (v as { isPrivate?: unknown }).isPrivate === true;
+  const strip = (value: unknown, key: string | null): unknown => {
+    if (Array.isArray(value)) {
+      const kept = value.filter((v) => !isPrivate(v) && !(key === 'noteIds' && typeof v === 'string' && privateIds.has(v)));
+      return kept.map((v) => strip(v, null));
+    }
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, k)]));
+    }
+    return value;
   };
+  return strip(report, null) as CandidateReport;
 }
 
 /**

@@ -8,7 +8,9 @@ import { desktopApi } from '../../platform/desktopApi';
 import { href } from '../../app/router';
 import { SignalBadge } from '../../components/SignalBadge';
 import { useCandidatesEvidence, usePoolCalibration } from './useReportData';
-import { blindLabel } from './blindLabel';
+import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienceOf } from '../../../core/audience/audiencePolicy';
+import { BlindModeToggle } from './BlindModeToggle';
+import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { OverlaidProfiles } from './OverlaidProfiles';
 import { CalibrationTable } from './CalibrationTable';
 
@@ -25,8 +27,9 @@ export function CommitteeScreen() {
   const pack = packs.find((p) => p.manifest.id === (packId || packs[0]?.manifest.id));
   const evidence = useCandidatesEvidence(pack, 'all', { withNotes: false });
   const calibration = usePoolCalibration(pack);
-  const isBlind = useAppStore((s) => s.isBlindMode);
-  const blindModeSet = useAppStore((s) => s.blindModeSet);
+  // Until the profile's setting is read, names stay hidden rather than flash.
+  const isBlind = useBlindMode() ?? true;
+  const audience = audienceOf('committee', isBlind);
   const noticeShow = useAppStore((s) => s.noticeShow);
   const [sort, setSort] = useState<{ key: SortKey; isDescending: boolean }>({ key: 'calibrated', isDescending: true });
   const [isRedFlagOnly, setIsRedFlagOnly] = useState(false);
@@ -40,7 +43,7 @@ export function CommitteeScreen() {
   }, [pack, evidence, calibration, me?.id]);
 
   if (!pack) return <p className="page muted">{packs.length === 0 ? 'Loading rubric packs…' : 'No rubric pack.'}</p>;
-  const nameOf = (r: CandidateReport) => (isBlind ? blindLabel(r.candidate.id) : r.candidate.name);
+  const nameOf = (r: CandidateReport) => audienceCandidateName(r.candidate, audience);
   const levelIndex = (r: CandidateReport) => (r.recommendation.level ? r.levels.findIndex((l) => l.id === r.recommendation.level) : -1);
   const shown = (reports ?? [])
     .filter((r) => !isRedFlagOnly || r.signals.redFlag.length > 0)
@@ -80,8 +83,8 @@ export function CommitteeScreen() {
   const exportBatch = async () => {
     if (shown.length === 0) return;
     const result = await (await desktopApi()).exportPdf({
-      route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&audience=committee`,
-      fileName: `${pack.manifest.role} - committee packets.pdf`.replace(/[/\\:*?"<>|]/g, ''),
+      route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&${audienceRouteQuery('committee', isBlind)}`,
+      fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role)),
     });
     if (result.ok) noticeShow('info', `Committee packets sent to ${result.savedTo}.`);
     else if (result.reason !== 'cancelled') noticeShow('error', result.message);
@@ -105,10 +108,7 @@ export function CommitteeScreen() {
         )}
         <span className="muted">{pack.manifest.role}</span>
         <div className="actions">
-          <label className="checkbox">
-            <input type="checkbox" checked={isBlind} onChange={(e) => blindModeSet(e.target.checked)} />
-            Blind mode (hide names)
-          </label>
+          <BlindModeToggle isBlind={isBlind} />
           <label className="checkbox">
             <input type="checkbox" checked={isRedFlagOnly} onChange={(e) => setIsRedFlagOnly(e.target.checked)} />
             Only candidates with red flags
@@ -118,6 +118,11 @@ export function CommitteeScreen() {
           </button>
         </div>
       </header>
+      {isBlind && (
+        <p className="muted small" data-testid="blind-mode-note">
+          {blindModeExplanation}
+        </p>
+      )}
       {!reports ? (
         <p className="muted">Computing calibrated reports…</p>
       ) : reports.length === 0 ? (

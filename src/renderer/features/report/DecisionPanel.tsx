@@ -9,7 +9,16 @@ import { useMe } from '../../db/hooks';
 const outcomeText: Record<DecisionOutcome, string> = { hire: 'Hire', 'no-hire': 'No hire', 'more-evidence': 'More evidence needed' };
 
 /** The committee's judgment, with its rationale and who made it — kept apart from the recommendation. */
-export function DecisionPanel({ report, loopId }: { report: CandidateReport; loopId: string | null }) {
+export function DecisionPanel({
+  report,
+  loopId,
+  audienceText = (text) => text,
+}: {
+  report: CandidateReport;
+  loopId: string | null;
+  /** Free text as the audience may read it (the audience policy's blind redaction). */
+  audienceText?: (text: string) => string;
+}) {
   const me = useMe();
   const decisions = useLiveQuery(
     () => appDb().decisions.where('candidateId').equals(report.candidate.id).reverse().sortBy('decidedAt'),
@@ -55,7 +64,7 @@ export function DecisionPanel({ report, loopId }: { report: CandidateReport; loo
               <strong>{outcomeText[d.outcome]}</strong>
               {d.level ? ` at ${report.levels.find((l) => l.id === d.level)?.title ?? d.level}` : ''} — {d.decidedBy},{' '}
               {new Date(d.decidedAt).toLocaleString()}
-              <p className="rationale">{d.rationale}</p>
+              <p className="rationale">{audienceText(d.rationale)}</p>
             </li>
           ))}
         </ol>

@@ -1,35 +1,65 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReportAudience } from '../../../core/report/reportBuild';
+import { audienceDocumentTitle, audienceReport, audienceReportKind, type Audience } from '../../../core/audience/audiencePolicy';
+import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import type { CandidateReport, ReportAudience } from '../../../core/report/reportBuild';
+import { useRoute } from '../../app/router';
 import { appDb } from '../../db/dbContext';
+import { useMe } from '../../db/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
+import { useReportAudience } from './useAudience';
 import { useCandidatePack, useReports } from './useReportData';
 
-/** Footer on every printed page: provenance (pack, inputs hash, audit head) and page numbers. */
-function usePrintFooter(text: string | null): void {
+/**
+ * Running header and footer on every printed page (CSS `@page` margin boxes), and the document
+ * title, which becomes the PDF's title metadata and, in a browser, the suggested file name. Both
+ * come from the audience policy, so a blind packet names no one anywhere.
+ */
+function usePrintFrame(frame: { title: string; header: string; footer: string } | null): void {
   useEffect(() => {
-    if (!text) return;
+    if (!frame) return;
     const sheet = new CSSStyleSheet();
-    const quoted = JSON.stringify(text);
+    const box = (content: string) => `content: ${JSON.stringify(content)}; font: 7pt system-ui, sans-serif; color: #444;`;
     sheet.replaceSync(
-      `@page { size: A4; margin: 14mm 12mm 16mm; @bottom-left { content: ${quoted}; font: 7pt system-ui, sans-serif; color: #444; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7pt system-ui, sans-serif; color: #444; } }`,
+      `@page { size: A4; margin: 14mm 12mm 16mm; @top-left { ${box(frame.header)} } @bottom-left { ${box(frame.footer)} } @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7pt system-ui, sans-serif; color: #444; } }`,
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    document.title = text;
+    const before = document.title;
+    document.title = frame.title;
     return () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      document.title = before;
     };
-  }, [text]);
+  }, [frame?.title, frame?.header, frame?.footer]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+/** The reports this print's audience may read: all of them, or none with the reason. */
+function visibleReports(
+  reports: CandidateReport[],
+  audience: Audience,
+  isPanelistUnsealed: (candidateId: string) => boolean,
+): { ok: true; reports: CandidateReport[] } | { ok: false; reason: string } {
+  const out: CandidateReport[] = [];
+  for (const report of reports) {
+    const result = audienceReport(report, isPanelistUnsealed(report.candidate.id) ? 'panelist-unsealed' : audience);
+    if (!result.ok) return result;
+    out.push(result.report);
+  }
+  return { ok: true, reports: out };
 }
 
 /**
- * The print route (`#/print/report/<id>` or `#/print/batch?candidates=a,b`): the report alone,
- * laid out for A4. Electron's printToPDF and the browser's print both render this route; it marks
- * `<html data-print-ready>` once the report is on the page.
+ * The print route (`#/print/report/<id>?audience=…[&blind=1]` or
+ * `#/print/batch?candidates=a.b&audience=…[&blind=1]`): the report alone, laid out for A4.
+ * Electron's printToPDF and the browser's print both render this route; it marks
+ * `<html data-print-ready>` once the report is on the page. Blind mode comes from the route and
+ * from the profile's stored setting (either makes it blind), never from a window's memory.
  */
-export function PrintReportScreen({ candidateIds, audience, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
-  const isBlind = useAppStore((s) => s.isBlindMode);
+export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
+  const { query } = useRoute();
+  const audience = useReportAudience(kind, query.get('blind') === '1');
+  const me = useMe();
   // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
   // the rubric packs: load them here.
   const hasRubrics = useAppStore((s) => s.rubrics !== null);
@@ -38,37 +68,48 @@ export function PrintReportScreen({ candidateIds, audience, isAutoPrint }: { can
     if (!hasRubrics) void rubricsReload();
   }, [hasRubrics, rubricsReload]);
   const { pack } = useCandidatePack(candidateIds[0] ?? '');
-  const { reports } = useReports(pack, candidateIds, audience);
+  const { reports: built, evidence } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
 
-  const footer =
-    reports && auditHead !== undefined
-      ? `Loopdesk · ${pack!.manifest.id} ${pack!.manifest.version} (${pack!.hash.slice(0, 12)}) · report inputs ${
-          reports.length === 1 ? reports[0]!.inputsHash.slice(0, 16) : `${reports.length} reports`
-        } · audit head ${auditHead ? auditHead.slice(0, 12) : 'empty'}`
+  const isReady = !!built && !!evidence && !!audience && me !== undefined && auditHead !== undefined;
+  const visible = isReady
+    ? visibleReports(built, audience, (id) => !interviewPeersVisible(me?.id ?? null, evidence.interviews.filter((i) => i.candidateId === id)))
+    : null;
+  const reports = visible?.ok ? visible.reports : null;
+  const frame =
+    reports && reports.length > 0 && audience && pack
+      ? {
+          title: audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role),
+          header: `${audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role)} · Loopdesk`,
+          footer: `Loopdesk · ${pack.manifest.id} ${pack.manifest.version} (${pack.hash.slice(0, 12)}) · report inputs ${
+            reports.length === 1 ? reports[0]!.inputsHash.slice(0, 16) : `${reports.length} reports`
+          } · audit head ${auditHead ? auditHead.slice(0, 12) : 'empty'}`,
+        }
       : null;
-  usePrintFooter(footer);
+  usePrintFrame(frame);
 
+  const isPrintable = !!visible;
   useEffect(() => {
-    if (!reports) return;
+    if (!isPrintable) return;
     document.documentElement.dataset['printReady'] = 'true';
     if (isAutoPrint) setTimeout(() => window.print(), 100);
     return () => {
       delete document.documentElement.dataset['printReady'];
     };
-  }, [reports, isAutoPrint]);
+  }, [isPrintable, isAutoPrint]);
 
-  if (!reports) return <p className="muted">Preparing the report…</p>;
-  if (reports.length === 0) return <p>No report: the candidate has no sealed scorecards with a loaded pack.</p>;
+  if (!visible) return <p className="muted">Preparing the report…</p>;
+  if (!visible.ok) return <p>No report: {visible.reason}</p>;
+  if (visible.reports.length === 0) return <p>No report: the candidate has no sealed scorecards with a loaded pack.</p>;
   return (
     <div className="print-root">
-      {reports.map((report) => (
+      {visible.reports.map((report) => (
         <div key={report.candidate.id} className="print-report">
-          <ReportView report={report} isBlind={isBlind} />
+          <ReportView report={report} />
           <footer className="print-provenance">
             Pack {report.pack.id} {report.pack.version} · pack hash {report.pack.hash.slice(0, 16)} · report inputs hash{' '}
             {report.inputsHash} · audit chain head {auditHead ?? 'empty'} ·{' '}
-            {audience === 'committee' ? 'Committee packet with full evidence' : 'Recruiter summary without private notes'}
+            {kind === 'committee' ? 'Committee packet with full evidence' : 'Recruiter summary without private notes'}
           </footer>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { audienceCandidateText, audienceDocumentTitle, audienceFileName, audienceOf, audienceReport, type Audience } from '../../../core/audience/audiencePolicy';
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { ReportAudience } from '../../../core/report/reportBuild';
 import { useMe } from '../../db/hooks';
@@ -7,16 +8,17 @@ import { href } from '../../app/router';
 import { ReportView } from './ReportView';
 import { DecisionPanel } from './DecisionPanel';
 import { useCandidateReport } from './useReportData';
-import { blindLabel } from './blindLabel';
+import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
+import { BlindModeToggle } from './BlindModeToggle';
 
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
-export function ReportScreen({ candidateId, audience }: { candidateId: string; audience: ReportAudience }) {
+export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
   const me = useMe();
-  const isBlind = useAppStore((s) => s.isBlindMode);
+  const isBlind = useBlindMode();
   const noticeShow = useAppStore((s) => s.noticeShow);
-  const { report, evidence, pack, isLoading } = useCandidateReport(candidateId, audience);
+  const { report: built, evidence, pack, isLoading } = useCandidateReport(candidateId, kind);
 
-  if (isLoading || me === undefined) return <p className="page muted">Loading…</p>;
+  if (isLoading || me === undefined || isBlind === undefined) return <p className="page muted">Loading…</p>;
   if (!pack) {
     return (
       <div className="page">
@@ -28,7 +30,7 @@ export function ReportScreen({ candidateId, audience }: { candidateId: string; a
       </div>
     );
   }
-  if (!report || !evidence) {
+  if (!built || !evidence) {
     return (
       <div className="page">
         <section className="empty-state">
@@ -39,26 +41,28 @@ export function ReportScreen({ candidateId, audience }: { candidateId: string; a
     );
   }
   const candidateInterviews = evidence.interviews.filter((i) => i.candidateId === candidateId);
-  if (!interviewPeersVisible(me?.id ?? null, candidateInterviews)) {
+  const audience: Audience = interviewPeersVisible(me?.id ?? null, candidateInterviews)
+    ? audienceOf(kind, isBlind)
+    : 'panelist-unsealed';
+  const visible = audienceReport(built, audience);
+  if (!visible.ok) {
     return (
       <div className="page">
         <section className="empty-state">
           <h1>Submit your own scorecard first</h1>
-          <p>
-            You are on this candidate's panel and have not sealed your interview yet. The report shows colleagues' ratings,
-            so it stays hidden until you have scored independently.
-          </p>
+          <p>{visible.reason}</p>
           <a href="#/today">Back to Today</a>
         </section>
       </div>
     );
   }
+  const report = visible.report;
   const loopId = evidence.loops.filter((l) => l.candidateId === candidateId).at(-1)?.id ?? null;
-  const name = isBlind ? blindLabel(candidateId) : report.candidate.name;
   const exportPdf = async (which: ReportAudience) => {
+    const title = audienceDocumentTitle([report.candidate], audienceOf(which, isBlind), report.pack.role);
     const result = await (await desktopApi()).exportPdf({
-      route: `#/print/report/${candidateId}?audience=${which}`,
-      fileName: `${name.replace(/[^\p{L}\p{N} .-]/gu, '')} - ${which === 'committee' ? 'committee packet' : 'recruiter summary'}.pdf`,
+      route: `#/print/report/${candidateId}?${audienceRouteQuery(which, isBlind)}`,
+      fileName: audienceFileName(title),
     });
     if (result.ok) noticeShow('info', `PDF sent to ${result.savedTo}.`);
     else if (result.reason !== 'cancelled') noticeShow('error', result.message);
@@ -71,11 +75,9 @@ export function ReportScreen({ candidateId, audience }: { candidateId: string; a
           {report.pack.title} {report.pack.version} · inputs <span data-testid="inputs-hash">{report.inputsHash.slice(0, 16)}</span>
         </span>
         <div className="actions">
-          <a
-            className="button"
-            href={`${href('reports', candidateId)}?audience=${audience === 'committee' ? 'recruiter' : 'committee'}`}
-          >
-            {audience === 'committee' ? 'View recruiter summary' : 'View committee packet'}
+          <BlindModeToggle isBlind={isBlind} />
+          <a className="button" href={`${href('reports', candidateId)}?audience=${kind === 'committee' ? 'recruiter' : 'committee'}`}>
+            {kind === 'committee' ? 'View recruiter summary' : 'View committee packet'}
           </a>
           <button type="button" onClick={() => void exportPdf('committee')}>
             Export committee packet (PDF)
@@ -85,8 +87,13 @@ export function ReportScreen({ candidateId, audience }: { candidateId: string; a
           </button>
         </div>
       </div>
+      {isBlind && (
+        <p className="muted small no-print" data-testid="blind-mode-note">
+          {blindModeExplanation}
+        </p>
+      )}
       <ReportView report={report} isBlind={isBlind} />
-      <DecisionPanel report={report} loopId={loopId} />
+      <DecisionPanel report={report} loopId={loopId} audienceText={(text) => audienceCandidateText(text, built.candidate, audience)} />
     </div>
   );
 }
