@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { rubricExercise, rubricKit } from '../../../core/rubric/lookup';
-import type { ArtifactReviewExercise } from '../../../core/rubric/schema';
+import { audienceCandidateArtifact, type AudienceCandidateArtifactView } from '../../../core/audience/audienceCandidate';
 import { appDb } from '../../db/dbContext';
 import { usePack } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
@@ -10,36 +10,22 @@ import { CodeView } from '../../components/CodeView';
 const PresenterScreen = lazy(() => import('../incident/PresenterScreen').then((m) => ({ default: m.PresenterScreen })));
 
 /**
- * The candidate's shared screen for an artifact review: the artifact with line numbers, and the
- * lines of defects the candidate has already found. Unfound defects, the checklist and anything
- * the interviewer writes never appear here.
+ * The candidate's shared screen for an artifact review: the brief and the files with line numbers.
+ * It reads nothing the interviewer records (see `audienceCandidateArtifact`): ticking a planted
+ * defect on the interviewer's side changes nothing here.
  */
-function ArtifactCandidateView({
-  interviewId,
-  exercise,
-  artifactText,
-}: {
-  interviewId: string;
-  exercise: ArtifactReviewExercise;
-  artifactText: Record<string, string>;
-}) {
-  const [artifactId, setArtifactId] = useState(exercise.artifacts[0]?.id ?? '');
-  const found =
-    useLiveQuery(() => appDb().defectFindings.where('interviewId').equals(interviewId).toArray(), [interviewId]) ?? [];
-  const foundIds = new Set(found.map((f) => f.defectId));
-  const artifact = exercise.artifacts.find((a) => a.id === artifactId) ?? exercise.artifacts[0];
-  const highlight = exercise.defects
-    .filter((d) => foundIds.has(d.id) && d.artifact === artifact?.id)
-    .map((d) => d.lines);
+function ArtifactCandidateView({ view }: { view: AudienceCandidateArtifactView }) {
+  const [artifactId, setArtifactId] = useState(view.artifacts[0]?.id ?? '');
+  const artifact = view.artifacts.find((a) => a.id === artifactId) ?? view.artifacts[0];
   return (
     <div className="page candidate-view" data-testid="candidate-view">
       <header className="page-header">
-        <h1>{exercise.title}</h1>
-        <span className="muted">{exercise.brief}</span>
+        <h1>{view.title}</h1>
+        <span className="muted">{view.brief}</span>
       </header>
-      {exercise.artifacts.length > 1 && (
+      {view.artifacts.length > 1 && (
         <div className="tabs" role="tablist" aria-label="Files">
-          {exercise.artifacts.map((a) => (
+          {view.artifacts.map((a) => (
             <button
               key={a.id}
               type="button"
@@ -52,14 +38,7 @@ function ArtifactCandidateView({
           ))}
         </div>
       )}
-      {artifact && (
-        <CodeView
-          text={artifactText[artifact.id] ?? ''}
-          language={artifact.language}
-          label={artifact.title}
-          highlight={highlight}
-        />
-      )}
+      {artifact && <CodeView text={artifact.text} language={artifact.language} label={artifact.title} />}
     </div>
   );
 }
@@ -88,6 +67,6 @@ export function CandidateViewScreen({ interviewId }: { interviewId: string }) {
   }
   const exercise = kit?.exercise ? rubricExercise(pack, kit.exercise) : undefined;
   if (exercise?.format === 'artifact-review')
-    return <ArtifactCandidateView interviewId={interviewId} exercise={exercise} artifactText={pack.artifactText} />;
+    return <ArtifactCandidateView view={audienceCandidateArtifact(exercise, pack.artifactText)} />;
   return <p className="page">Nothing is shared for this interview.</p>;
 }
