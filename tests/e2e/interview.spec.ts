@@ -47,13 +47,14 @@ test('an interviewer runs the IaC review by keyboard, seals it, and amends it wi
   await expect(page.getByTestId('defect-summary')).toHaveText(/^2\/\d+ found/);
   await runner.expectSaved();
 
-  // The candidate's view shows the artifact and what they found, never the checklist.
+  // The candidate's view shows the artifact only: nothing of the checklist, not even which lines were ticked.
   const defectTitles = (await page.getByRole('group', { name: /Planted defects/ }).locator('label').allTextContents()).map((t) =>
     t.replace(/(low|medium|high|critical)$/, '').trim(),
   );
   const [candidateView] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: /Open candidate view/ }).click()]);
   await expect(candidateView.getByTestId('candidate-view')).toBeVisible();
-  await expect(candidateView.getByTestId('code-view').locator('li[data-highlighted]').first()).toBeVisible();
+  await expect(candidateView.getByTestId('code-view').locator('li').first()).toBeVisible();
+  await expect(candidateView.getByTestId('code-view').locator('li[data-highlighted]')).toHaveCount(0);
   const shown = (await candidateView.getByTestId('candidate-view').textContent()) ?? '';
   for (const title of defectTitles) expect(shown, `defect title on the candidate view: ${title}`).not.toContain(title);
   await candidateView.close();
