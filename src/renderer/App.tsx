@@ -31,6 +31,9 @@ const ReportScreen = lazy(() => import('./features/report/ReportScreen').then((m
 const CommitteeScreen = lazy(() =>
   import('./features/report/CommitteeScreen').then((m) => ({ default: m.CommitteeScreen })),
 );
+const ScorecardScreen = lazy(() =>
+  import('./features/report/ScorecardScreen').then((m) => ({ default: m.ScorecardScreen })),
+);
 const PrintReportScreen = lazy(() =>
   import('./features/report/PrintReportScreen').then((m) => ({ default: m.PrintReportScreen })),
 );
@@ -95,6 +98,9 @@ export function App() {
       break;
     case 'committee':
       screen = <CommitteeScreen />;
+      break;
+    case 'scorecards':
+      screen = path[1] ? <ScorecardScreen key={path[1]} interviewId={path[1]} /> : <NotFoundScreen />;
       break;
     case 'data':
       screen = <DataScreen />;

@@ -2,14 +2,29 @@ import type { CandidateReport, ReportSignal } from '../../../core/report/reportB
 import { clockText } from '../../../core/text/clockText';
 import { SignalBadge } from '../../components/SignalBadge';
 import { ProfileChart } from './ProfileChart';
+import { RecommendationPanel } from './RecommendationPanel';
+import { InterviewerTable } from './InterviewerTable';
+import { EvidenceByDimension } from './EvidenceByDimension';
+import { ReliabilitySection } from './ReliabilitySection';
+import './report.css';
 
 const fmt = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
-const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
-const flagText: Record<string, string> = {
-  'single-rater': 'single rater',
-  'low-agreement': 'low agreement',
-  'no-evidence': 'no evidence',
-};
+/** Flags in words that do not contradict each other ("single rater, low agreement" did). */
+function flagsText(p: CandidateReport['profile'][number]): string {
+  return p.flags
+    .map((f) =>
+      f === 'single-rater'
+        ? 'one interviewer only'
+        : f === 'low-agreement'
+          ? p.raters > 1 && p.spread && p.spread.max - p.spread.min >= 2
+            ? 'interviewers differ by 2+ points'
+            : 'panel agrees poorly on this dimension'
+          : f === 'no-evidence'
+            ? 'no evidence'
+            : f,
+    )
+    .join('; ');
+}
 
 function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: (id: string) => string }) {
   return (
@@ -43,11 +58,9 @@ function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: 
  * calibrated numbers always side by side; every signal with the notes that evidence it.
  */
 export function ReportView({ report }: { report: CandidateReport; isBlind?: boolean }) {
-  const rec = report.recommendation;
   // The audience policy has already replaced the name with the blind label where it applies.
   const name = report.candidate.name;
   const levelTitle = (id: string) => report.levels.find((l) => l.id === id)?.title ?? id;
-  const held = (level: string) => rec.ladder.find((l) => l.level === level)?.held;
   return (
     <article className="report" aria-label={`Report for ${name}`}>
       <header className="report-head">
@@ -61,56 +74,7 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
         </p>
       </header>
 
-      <section className="report-rec panel" aria-labelledby="rec-title" data-testid="recommendation">
-        <h2 id="rec-title">Level recommendation (mechanical)</h2>
-        <p className="rec-level">
-          {rec.levelTitle ?? 'Below the lowest level'}
-          {rec.cappedFromTitle && <span className="muted"> — capped from {rec.cappedFromTitle} by a red flag</span>}
-        </p>
-        {rec.committeeReview && (
-          <p className="rec-review">
-            <SignalBadge polarity="red-flag" label="Committee review required" /> {report.signals.redFlag.length} red flag
-            {report.signals.redFlag.length === 1 ? '' : 's'} stand{report.signals.redFlag.length === 1 ? 's' : ''}.
-          </p>
-        )}
-        <p className="muted">
-          Score {fmt(report.score.raw)} raw · {fmt(report.score.calibrated)} calibrated (mean over rated dimensions). The
-          committee's decision is recorded separately.
-        </p>
-        <h3>Reasons</h3>
-        <ul className="rec-ladder">
-          {rec.ladder.map((l) => {
-            const failing = rec.reasons.filter((r) => r.level === l.level && !r.held);
-            return (
-              <li key={l.level}>
-                <span aria-hidden="true">{held(l.level) ? '✓' : '✗'}</span> <strong>{levelTitle(l.level)}</strong>:{' '}
-                {l.held
-                  ? 'every minimum met'
-                  : failing.length > 0
-                    ? failing
-                        .map(
-                          (r) =>
-                            `${report.profile.find((p) => p.dimensionId === r.dimensionId)?.title ?? r.dimensionId} ${
-                              r.actual === null ? 'has no evidence' : `is ${r.actual.toFixed(2)}`
-                            } (needs ${r.expected})`,
-                        )
-                        .join('; ')
-                    : 'a lower level is not met'}
-              </li>
-            );
-          })}
-        </ul>
-        {rec.whatWouldChange.length > 0 && (
-          <>
-            <h3>What would change this</h3>
-            <ul>
-              {rec.whatWouldChange.map((w) => (
-                <li key={w.dimensionId + w.direction}>{w.detail}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <RecommendationPanel report={report} />
 
       <section aria-labelledby="redflags-title" className="report-section">
         <h2 id="redflags-title">Red flags</h2>
@@ -153,7 +117,7 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
                     {p.noEvidence > 0 ? ` (+${p.noEvidence} no ev.)` : ''}
                   </td>
                   <td className="num">{p.expectedAtTarget ?? '–'}</td>
-                  <td>{p.flags.map((f) => flagText[f] ?? f).join(', ')}</td>
+                  <td>{flagsText(p)}</td>
                 </tr>
               ))}
             </tbody>
@@ -161,41 +125,7 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
         </div>
       </section>
 
-      <section aria-labelledby="panel-title" className="report-section">
-        <h2 id="panel-title">Per interviewer</h2>
-        <table aria-label="Ratings per interviewer">
-          <thead>
-            <tr>
-              <th>Interviewer</th>
-              <th>Interview</th>
-              <th className="num">Leniency offset</th>
-              <th>Ratings (raw → calibrated)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.interviewers.map((r) => (
-              <tr key={r.interviewId}>
-                <td>{r.name}</td>
-                <td>
-                  {r.kitTitle}
-                  {r.version > 1 && <span className="muted"> · amended v{r.version}: {r.amendReason}</span>}
-                </td>
-                <td className="num">
-                  {signed(r.offset)} <span className="muted">(n={r.offsetRestsOn})</span>
-                </td>
-                <td>
-                  {r.ratings
-                    .map((x) => {
-                      const title = report.profile.find((p) => p.dimensionId === x.dimensionId)?.title ?? x.dimensionId;
-                      return x.raw === 'no-evidence' ? `${title}: no evidence` : `${title}: ${x.raw} → ${fmt(x.calibrated)}`;
-                    })
-                    .join(' · ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <InterviewerTable report={report} />
 
       <section aria-labelledby="signals-title" className="report-section">
         <h2 id="signals-title">Strong and weak signals</h2>
@@ -273,36 +203,9 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
         </section>
       )}
 
-      <section aria-labelledby="reliability-title" className="report-section">
-        <h2 id="reliability-title">Reliability of the numbers</h2>
-        <table aria-label="Agreement per dimension">
-          <thead>
-            <tr>
-              <th>Dimension</th>
-              <th className="num">Candidates</th>
-              <th className="num">Raters</th>
-              <th className="num">Krippendorff α (ordinal)</th>
-              <th className="num">ICC(2,1)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.reliability.rows.map((r) => (
-              <tr key={r.dimensionId}>
-                <th scope="row">{r.title}</th>
-                <td className="num">{r.candidates}</td>
-                <td className="num">{r.raters}</td>
-                <td className="num" title={r.alphaReason ?? undefined}>
-                  {r.alphaOrdinal === null ? 'n/a' : `${r.alphaOrdinal.toFixed(3)} ${r.alphaBand ?? ''}`}
-                </td>
-                <td className="num" title={r.iccReason ?? undefined}>
-                  {r.icc2 === null ? 'n/a (not fully crossed)' : `${r.icc2.toFixed(3)} ${r.iccBand ?? ''}`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted sources">Bands: {report.reliability.sources.join(' · ')}</p>
-      </section>
+      <EvidenceByDimension report={report} />
+
+      <ReliabilitySection reliability={report.reliability} />
     </article>
   );
 }
