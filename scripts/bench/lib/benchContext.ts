@@ -10,6 +10,8 @@ export interface BenchSizes {
   coldStarts: number;
   reports: number;
   pdfs: number;
+  /** Batch packets of 20 reports. */
+  batchPdfs: number;
   imports: number;
   calibrationRuns: number;
 }

@@ -20,14 +20,24 @@ export function benchRound(x: number, digits = 2): number {
   return Math.round(x * f) / f;
 }
 
-/** One line of the result: the measured value, its floor, value ÷ floor, the target and the verdict. */
+/**
+ * One line of the result: the measured value, its floor, value ÷ floor, the target and the verdict.
+ * `pass` is null when the figure is not judged: a target set for the full-size database says
+ * nothing about a run on a smaller one (the quick run), so such a figure is reported, not judged.
+ */
 export interface BenchFigure {
   value: number;
   unit: string;
   floor: number;
   ratio: number;
   target: number;
-  pass: boolean;
+  pass: boolean | null;
+  verdict: 'pass' | 'MISS' | 'not judged at this size';
+}
+
+/** Figures whose target is set for the full-size database (5,000 candidates). */
+export function benchFigureForSize(figure: BenchFigure, isFullSize: boolean): BenchFigure {
+  return isFullSize ? figure : { ...figure, pass: null, verdict: 'not judged at this size' };
 }
 
 /**
@@ -43,5 +53,13 @@ export function benchFigure(
 ): BenchFigure {
   const ratio = floor > 0 ? value / floor : Number.NaN;
   const pass = on === 'ratio' ? ratio <= target : value <= target;
-  return { value: benchRound(value), unit, floor: benchRound(floor), ratio: benchRound(ratio), target, pass };
+  return {
+    value: benchRound(value),
+    unit,
+    floor: benchRound(floor),
+    ratio: benchRound(ratio),
+    target,
+    pass,
+    verdict: pass ? 'pass' : 'MISS',
+  };
 }

@@ -37,6 +37,8 @@ export interface BenchPageApi {
     runs: number,
     warmup: number,
   ): Promise<{ action: number[]; bare: number[]; withoutTouch: number[] }>;
+  /** Rates and seals one draft interview through the app's actions (`actor`: an interviewer id). */
+  sealOne(pack: RubricPack, interviewId: string, actor: string): Promise<void>;
   importPrepare(url: string): Promise<number>;
   importRun(): Promise<BenchImportTiming>;
   importFloorRun(): Promise<BenchImportTiming>;

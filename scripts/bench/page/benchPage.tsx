@@ -10,7 +10,7 @@ import { reportBuild, reportPoolCalibration, type ReportEvidence } from '../../.
 import type { RubricPack } from '../../../src/core/rubric/schema';
 import { createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
-import { ratingSet } from '../../../src/renderer/db/actions/interviewActions';
+import { interviewStart, interviewSubmit, ratingSet } from '../../../src/renderer/db/actions/interviewActions';
 import { ratingSchema } from '../../../src/core/model/records';
 import type { BenchPageApi } from './benchApiTypes';
 
@@ -108,6 +108,28 @@ const api: BenchPageApi = {
     }
     db.close();
     return { action, bare, withoutTouch };
+  },
+
+  /**
+   * Seals one draft interview through the app's own actions (rate every kit dimension, submit), so
+   * the next report opened meets evidence that changed since the pool statistics were computed.
+   */
+  async sealOne(pack, interviewId, actor) {
+    const db = await openDb();
+    try {
+      const interview = await db.interviews.get(interviewId);
+      const kit = pack.kits.find((k) => k.id === interview?.kitId);
+      if (!interview || !kit) throw new Error(`sealOne: no interview ${interviewId} with a kit of the pack`);
+      const now = Date.now();
+      await interviewStart(db, interviewId, kit, now);
+      for (const [i, dimensionId] of kit.dimensions.entries())
+        await ratingSet(db, interviewId, dimensionId, (1 + (i % 4)) as 1 | 2 | 3 | 4, now);
+      const result = await interviewSubmit(db, pack, kit, interviewId, actor, now);
+      if (!result.ok)
+        throw new Error(`sealOne: ${result.message ?? result.problems.map((p) => p.message).join('; ')}`);
+    } finally {
+      db.close();
+    }
   },
 
   /** Reads the bundle file into memory (the file read is not part of the import). */

@@ -4,6 +4,7 @@
  * one transaction and leave a (pseudonymous) audit entry.
  */
 import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
+import { audienceBundleContent } from '../../../core/audience/audienceBundle';
 import type { AuditEntry } from '../../../core/audit/auditSchema';
 import { bundleCreate, type Bundle } from '../../../core/bundle';
 import { bundleContentForScope } from '../../../core/bundle/bundleScope';
@@ -76,6 +77,32 @@ export async function bundleExportBuild(
     };
   }
   return bundleCreate({ content, appVersion: meta.appVersion, createdAt: meta.now, createdBy: meta.createdBy, scope });
+}
+
+export type BundleExportResult =
+  | { ok: true; bundle: Bundle; withheld: { candidates: number; interviews: number } }
+  | { ok: false; reason: string };
+
+/**
+ * A bundle of one scope as the person exporting may carry it out (the audience policy): a panelist
+ * who has not sealed their own interview of a candidate gets none of their colleagues' evidence
+ * for that candidate, and an export of everything is refused for them with the reason.
+ */
+export async function bundleExportForViewer(
+  db: AppDb,
+  scope: BundleScope,
+  meta: { appVersion: string; createdBy: string; now: number; viewerId: string | null },
+): Promise<BundleExportResult> {
+  const bundle = await bundleExportBuild(db, scope, meta);
+  const allInterviews = await db.interviews.toArray();
+  const allowed = audienceBundleContent(bundle.content, scope, meta.viewerId, allInterviews);
+  if (!allowed.ok) return allowed;
+  if (allowed.withheld.interviews === 0) return { ok: true, bundle, withheld: allowed.withheld };
+  return {
+    ok: true,
+    bundle: bundleCreate({ content: allowed.content, appVersion: meta.appVersion, createdAt: meta.now, createdBy: meta.createdBy, scope }),
+    withheld: allowed.withheld,
+  };
 }
 
 export type AuditVerification = ReturnType<typeof auditChainVerify>;

@@ -10,6 +10,7 @@ import {
   auditVerify,
   backupRestore,
   bundleExportBuild,
+  bundleExportForViewer,
   candidateErase,
   candidateErasurePreview,
   retentionDays,
@@ -20,6 +21,8 @@ import {
   type ErasureCounts,
 } from '../../db/actions/dataActions';
 import { useMe } from '../../db/hooks';
+import { audienceCandidateName, audienceOf } from '../../../core/audience/audiencePolicy';
+import { useBlindMode } from '../report/useAudience';
 import { useAppStore } from '../../stores/appStore';
 import { desktopApi } from '../../platform/desktopApi';
 import { fileDownload } from '../../platform/fileDownload';
@@ -38,6 +41,7 @@ function safeName(text: string): string {
 export function DataScreen() {
   const me = useMe();
   const actor = me?.name ?? 'loopdesk user';
+  const isBlind = useBlindMode();
   const noticeShow = useAppStore((s) => s.noticeShow);
   const lists = useLiveQuery(async () => {
     const db = appDb();
@@ -75,17 +79,32 @@ export function DataScreen() {
 
   const exportBundle = async () => {
     const scope = scopeOf(scopeKey);
-    const bundle = await bundleExportBuild(appDb(), scope, { appVersion, createdBy: actor, now: Date.now() });
+    const result = await bundleExportForViewer(appDb(), scope, { appVersion, createdBy: actor, now: Date.now(), viewerId: me?.id ?? null });
+    if (!result.ok) {
+      noticeShow('error', result.reason);
+      return;
+    }
+    // The file name names the candidate as this profile's audience knows them (their label when blind).
+    const fileNameOf = (id: string) => {
+      const candidate = lists.candidates.find((c) => c.id === id);
+      return candidate ? audienceCandidateName(candidate, audienceOf('committee', isBlind !== false)) : 'erased candidate';
+    };
     const label =
       scope.kind === 'all'
         ? 'everything'
         : scope.kind === 'loop'
-          ? `loop ${nameOfCandidate(lists.loops.find((l) => l.id === scope.id)?.candidateId ?? '')}`
+          ? `loop ${fileNameOf(lists.loops.find((l) => l.id === scope.id)?.candidateId ?? '')}`
           : scope.kind === 'candidate'
-            ? nameOfCandidate(scope.id)
+            ? fileNameOf(scope.id)
             : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
-    fileDownload(`${safeName(label)}.loopdesk`, bundleStringify(bundle));
-    noticeShow('info', `Exported ${label}.`);
+    fileDownload(`${safeName(label)}.loopdesk`, bundleStringify(result.bundle));
+    const { candidates: held, interviews: heldInterviews } = result.withheld;
+    noticeShow(
+      'info',
+      held === 0
+        ? `Exported ${label}.`
+        : `Exported ${label} without colleagues' evidence for ${held} candidate${held === 1 ? '' : 's'} you have not sealed your own interview of (${heldInterviews} interview${heldInterviews === 1 ? '' : 's'} left out).`,
+    );
   };
 
   const chooseFile = async (file: File | undefined, isBackup: boolean) => {
