@@ -8,6 +8,7 @@ import {
   auditVerify,
   backupRestore,
   bundleExportBuild,
+  bundleExportForViewer,
   candidateErase,
   databaseDump,
   retentionPurge,
@@ -118,5 +119,64 @@ describe('derived caches', () => {
     await candidateErase(db, candidate.id, 'Grace', 100);
     expect(await db.settings.get('poolCalibration:staff-devops')).toBeUndefined();
     expect(await db.settings.get('me')).toBeDefined();
+  });
+});
+
+describe('independence in exports', () => {
+  /** A candidate whom a colleague has scored and sealed, while Grace's own interview is still open. */
+  async function withColleagueSealed() {
+    const db = testDb();
+    const colleague = await profileCreate(db, { name: 'Linus' }, 1);
+    const me = await profileCreate(db, { name: 'Grace' }, 1);
+    const candidate = await candidateCreate(db, { name: 'Ada', email: 'ada@example.org', phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 2);
+    const loop = await loopCreate(
+      db,
+      {
+        candidateId: candidate.id,
+        pack,
+        targetLevel: 'staff',
+        interviews: [
+          { kitId: 'iac-review', interviewerId: colleague.id, scheduledAt: null },
+          { kitId: 'iac-review', interviewerId: me.id, scheduledAt: null },
+        ],
+      },
+      'Grace',
+      3,
+    );
+    const theirs = (await db.interviews.where('loopId').equals(loop.id).filter((i) => i.interviewerId === colleague.id).first())!;
+    await interviewStart(db, theirs.id, kit, 10);
+    await ratingSet(db, theirs.id, 'iac-engineering', 2, 11);
+    await noteSave(db, { id: crypto.randomUUID(), interviewId: theirs.id, at: 5, text: 'COLLEAGUE-EVIDENCE', dimensionId: null, simAt: null, isPrivate: false });
+    await interviewSubmit(db, pack, kit, theirs.id, 'Linus', 12);
+    return { db, me, colleague, candidate, loop };
+  }
+
+  it("a panelist who has not sealed exports the candidate without the colleague's interview, rating or note", async () => {
+    const { db, me, candidate } = await withColleagueSealed();
+    const meta = { appVersion: 't', createdBy: 'Grace', now: 50 };
+    const unfiltered = await bundleExportBuild(db, { kind: 'candidate', id: candidate.id }, meta);
+    expect(bundleStringify(unfiltered)).toContain('COLLEAGUE-EVIDENCE');
+    const result = await bundleExportForViewer(db, { kind: 'candidate', id: candidate.id }, { ...meta, viewerId: me.id });
+    if (!result.ok) throw new Error(result.reason);
+    const text = bundleStringify(result.bundle);
+    expect(text).not.toContain('COLLEAGUE-EVIDENCE');
+    expect(result.bundle.content.interviews).toEqual([]);
+    expect(result.bundle.content.ratings).toEqual([]);
+    expect(result.withheld).toEqual({ candidates: 1, interviews: 1 });
+    // What is exported is still a valid bundle.
+    expect(bundleParse(text).ok).toBe(true);
+  });
+
+  it('exporting everything is refused for them, with the reason', async () => {
+    const { db, me } = await withColleagueSealed();
+    const result = await bundleExportForViewer(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 50, viewerId: me.id });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/not sealed your own interview of 1 candidate/);
+  });
+
+  it('the colleague who sealed exports their evidence in full', async () => {
+    const { db, colleague, candidate } = await withColleagueSealed();
+    const result = await bundleExportForViewer(db, { kind: 'candidate', id: candidate.id }, { appVersion: 't', createdBy: 'Linus', now: 50, viewerId: colleague.id });
+    expect(result.ok && bundleStringify(result.bundle)).toContain('COLLEAGUE-EVIDENCE');
   });
 });
