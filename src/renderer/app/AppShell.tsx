@@ -4,6 +4,7 @@ import { useAppStore } from '../stores/appStore';
 import { desktopApi } from '../platform/desktopApi';
 import { NoticeArea } from '../components/NoticeArea';
 import { useStartupJobs } from './useStartupJobs';
+import { useUnloadGuard } from './useUnloadGuard';
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
@@ -18,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const route = useRoute();
   const rubricsReload = useAppStore((s) => s.rubricsReload);
   useStartupJobs();
+  useUnloadGuard();
 
   useEffect(() => {
     void rubricsReload();

@@ -54,6 +54,12 @@ export class IncidentPage {
   }
 
   async startScenario(): Promise<void> {
+    // The scenario runs inside a started interview (opening one only prepares it).
+    const startInterview = this.page.getByRole('button', { name: 'Start interview' });
+    if (await startInterview.isVisible()) {
+      await startInterview.click();
+      await expect(startInterview).toHaveCount(0);
+    }
     await this.console().getByRole('button', { name: 'Start scenario' }).click();
     await expect(this.simTime()).toBeVisible();
   }

@@ -41,11 +41,14 @@ export function IncidentConsole({
   scenario,
   signals,
   isReadOnly,
+  isPrepared = false,
 }: {
   interviewId: string;
   scenario: IncidentScenario;
   signals: Signal[];
   isReadOnly: boolean;
+  /** Before the interview's Start: the guide is readable, the run starts after. */
+  isPrepared?: boolean;
 }) {
   const controls = useIncidentRun(interviewId, scenario.id);
   const { run } = controls;
@@ -118,7 +121,9 @@ export function IncidentConsole({
       {run === undefined ? (
         <p className="muted">Loading…</p>
       ) : run === null ? (
-        isReadOnly ? (
+        isPrepared ? (
+          <p className="muted">Start the interview first; then start the scenario here.</p>
+        ) : isReadOnly ? (
           <p className="muted">No incident run was recorded in this interview.</p>
         ) : (
           <RunStartForm

@@ -346,6 +346,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
               scenario={scenario}
               signals={pack.signals}
               isReadOnly={isReadOnly}
+              isPrepared={isPrepared}
             />
           ) : shownTab === 'exercise' && exercise?.format === 'artifact-review' ? (
             <ArtifactReviewPanel
