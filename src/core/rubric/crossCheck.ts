@@ -111,10 +111,16 @@ export function rubricPackCrossCheck(parts: RubricPackParts): RubricIssue[] {
     checkExpectations(dimension, levelOrder, yaml, path, at);
   });
 
+  // One misspelt dimension is one mistake however often it is used: its uses are gathered per file
+  // and reported once, at the first, with the lines of the others.
+  const unknownDimensionUses = new Map<string, { yaml: RubricYamlFile; id: string; paths: RubricFieldPath[] }>();
   const checkDimensionRefs = (yaml: RubricYamlFile, path: RubricFieldPath, ids: readonly string[], within?: { ids: readonly string[]; what: string }) => {
     ids.forEach((id, i) => {
       if (!dimensions.has(id)) {
-        at(yaml, [...path, i], `unknown dimension "${id}"${rubricKnownNamesHint(id, dimensions.known())}`);
+        const key = `${yaml.file}\u0000${id}`;
+        const uses = unknownDimensionUses.get(key) ?? { yaml, id, paths: [] };
+        uses.paths.push([...path, i]);
+        unknownDimensionUses.set(key, uses);
       } else if (within && !within.ids.includes(id)) {
         at(yaml, [...path, i], `dimension "${id}" is not one of ${within.what} (${within.ids.join(', ')}); add it there or remove it here`);
       }
@@ -239,6 +245,13 @@ export function rubricPackCrossCheck(parts: RubricPackParts): RubricIssue[] {
         checkDimensionRefs(yaml, [...qPath, 'dimensions'], question.dimensions, kitScope);
       });
     });
+  }
+
+  for (const { yaml, id, paths } of unknownDimensionUses.values()) {
+    const located = paths.map((path) => ({ path, line: yaml.locate(path).line })).sort((a, b) => a.line - b.line);
+    const lines = [...new Set(located.map((l) => l.line))];
+    const uses = paths.length > 1 ? ` (used ${paths.length} times: line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})` : '';
+    at(yaml, located[0]!.path, `unknown dimension "${id}"${uses}${rubricKnownNamesHint(id, dimensions.known())}`);
   }
 
   return issues;

@@ -107,7 +107,26 @@ export function rubricSchemaCheck<S extends z.ZodType>(
     },
   });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: result.error.issues.flatMap((issue) => toRubricIssues(yaml, issue, basePath, allowedKeys)) };
+  return { ok: false, issues: typosMerged(result.error.issues.flatMap((issue) => toRubricIssues(yaml, issue, basePath, allowedKeys))) };
+}
+
+/**
+ * A misspelt required key is one mistake, not two: the "missing required field" its misspelling
+ * causes is dropped and the "unknown field — did you mean" line says the field is required.
+ */
+function typosMerged(issues: RubricIssue[]): RubricIssue[] {
+  const missing = new Set(issues.filter((i) => i.message.startsWith('missing required field')).map((i) => i.path));
+  const explained = new Set<string>();
+  const merged = issues.map((issue) => {
+    const suggestion = /^unknown field "[^"]*" — did you mean "([^"]+)"\?/.exec(issue.message);
+    if (!suggestion) return issue;
+    const parent = issue.path.slice(0, Math.max(0, issue.path.lastIndexOf('.')));
+    const intended = parent ? `${parent}.${suggestion[1]}` : suggestion[1]!;
+    if (!missing.has(intended)) return issue;
+    explained.add(intended);
+    return { ...issue, message: issue.message.replace(/\?/, `? ("${suggestion[1]}" is required here)`) };
+  });
+  return merged.filter((issue) => !(explained.has(issue.path) && issue.message.startsWith('missing required field')));
 }
 
 function toRubricIssues(

@@ -5,6 +5,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { rubricFieldPathText, type RubricFieldPath, type RubricIssue } from './issues';
+import { rubricYamlIndentCheck } from './yamlIndent';
 
 /**
  * How many alias expansions one file may contain. Rubric files rarely need aliases at all; a low
@@ -64,7 +65,12 @@ export function rubricYamlParse(file: string, text: string): RubricYamlFile {
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
   const firstSyntax = errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = errors.filter((e) => e === firstSyntax || (e.code === 'DUPLICATE_KEY' && (!firstSyntax || e.pos[0] < firstSyntax.pos[0])));
-  const issues: RubricIssue[] = reported.map((error) => {
+  // The parser's own words for an indentation slip are cryptic and often a line early; when the
+  // layout reading explains the first syntax error, it is reported instead.
+  const indent = rubricYamlIndentCheck(text);
+  const firstSyntaxLine = firstSyntax ? at(firstSyntax.pos[0]).line : undefined;
+  const explainsSyntax = indent?.kind === 'indentation' && firstSyntaxLine !== undefined && indent.line <= firstSyntaxLine + 1;
+  const issues: RubricIssue[] = reported.filter((error) => !(explainsSyntax && error === firstSyntax)).map((error) => {
     const key = error.code === 'DUPLICATE_KEY' ? keyTextAt(text, error.pos[0]) : '';
     return {
       file,
@@ -75,6 +81,11 @@ export function rubricYamlParse(file: string, text: string): RubricYamlFile {
         : `YAML syntax: ${error.message.replace(/\s+/g, ' ').trim()}`,
     };
   });
+
+  if (indent && (explainsSyntax || (indent.kind === 'list-as-text' && !firstSyntax))) {
+    issues.push({ file, line: indent.line, column: indent.column, path: rubricFieldPathText(indent.path), message: indent.message });
+    issues.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
 
   // Computed even after syntax errors: the partial value still tells which kind the file meant to be.
   let value: unknown;

@@ -98,14 +98,18 @@ describe('schema mistakes', () => {
     });
   });
 
-  it('an unknown field points at the key and suggests the intended one', () => {
+  it('a misspelt required key is one error at the key, naming the intended one as required', () => {
     const issues = issuesOf(miniEdited('mini/kits/pairing.yaml', 'summary: Debug', 'sumary: Debug'));
-    // The real `summary` is now missing too: reported at the mapping that lacks it (the file's top).
-    expect(issues.map((i) => [i.file, i.line, i.column, i.path])).toEqual([
-      ['mini/kits/pairing.yaml', 1, 1, 'summary'],
-      ['mini/kits/pairing.yaml', 5, 1, 'sumary'],
-    ]);
-    expect(issues[1]!.message).toContain('unknown field "sumary" — did you mean "summary"? Allowed here: kind, id, title');
+    // Not also "missing required field summary": the misspelling is the one thing to fix.
+    expect(issues.map((i) => [i.file, i.line, i.column, i.path])).toEqual([['mini/kits/pairing.yaml', 5, 1, 'sumary']]);
+    expect(issues[0]!.message).toContain('unknown field "sumary" — did you mean "summary"? ("summary" is required here) Allowed here: kind, id, title');
+  });
+
+  it('a misspelt key inside a list item is one error too', () => {
+    const issues = issuesOf(miniEdited('mini/ladder.yaml', 'tenure:', 'tenur:'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toMatch(/^levels\[0\]\.tenur$/);
+    expect(issues[0]!.message).toContain('did you mean "tenure"? ("tenure" is required here)');
   });
 
   it('a value outside an enum lists the allowed values', () => {
@@ -251,5 +255,58 @@ describe('cross-reference mistakes', () => {
   it('an artifact path that leaves the pack folder is refused by the schema', () => {
     const issue = onlyIssue(miniEdited('mini/exercises/log-review.yaml', 'file: exercises/build.log', 'file: ../secrets.txt'));
     expect(issue).toMatchObject({ line: 11, column: 11, path: 'artifacts[0].file', message: 'must stay inside the pack folder' });
+  });
+});
+
+describe('mistakes in authors\' words', () => {
+  it('a key indented one space too little is an indentation error at that key, with its path and a neighbour to copy', () => {
+    const issue = onlyIssue(miniEdited('mini/ladder.yaml', '    scope: A team.', '   scope: A team.'));
+    expect(issue).toEqual({
+      file: 'mini/ladder.yaml',
+      line: 6,
+      column: 4,
+      path: 'levels[0].scope',
+      message: 'indentation: `scope` is at column 4, expected 5 (like `tenure` on line 5)',
+    });
+  });
+
+  it('a key indented one space too far is reported on its own line, not the line before', () => {
+    const issue = onlyIssue(miniEdited('mini/ladder.yaml', '    scope: A team.', '     scope: A team.'));
+    expect(issue).toMatchObject({ line: 6, column: 6, path: 'levels[0].scope' });
+    expect(issue.message).toBe('indentation: `scope` is at column 6, expected 5 (like `tenure` on line 5)');
+  });
+
+  it('a list item indented under the previous item is caught, though YAML reads it as one string', () => {
+    const issue = onlyIssue(
+      miniEdited(
+        'mini/dimensions.yaml',
+        '        examples: [First example at 3., Second example at 3.]\n',
+        '        examples:\n          - First example at 3.\n            - Second example at 3.\n',
+      ),
+    );
+    expect(issue).toMatchObject({ file: 'mini/dimensions.yaml', column: 13, path: 'dimensions[0].anchors[2].examples[0]' });
+    expect(issue.message).toMatch(/^`- Second example at 3\.` is read as more text of the item on line \d+, not as a new list item: put its "-" at column 11/);
+    expect(issue.message).not.toContain('2-4 behavioural examples');
+  });
+
+  it('a list item dedented out of its list names the column of its siblings', () => {
+    const issue = onlyIssue(
+      miniEdited(
+        'mini/dimensions.yaml',
+        '        examples: [First example at 3., Second example at 3.]\n',
+        '        examples:\n        - First example at 3.\n       - Second example at 3.\n',
+      ),
+    );
+    expect(issue.message).toMatch(/^indentation: list item `- Second example at 3\.` is at column 8, expected 9 \(like the item on line \d+\)$/);
+  });
+
+  it('one unknown dimension used three times in a kit is one error listing the lines', () => {
+    const original = miniPack()['mini/kits/pairing.yaml']!;
+    const edited = original.replace('[testing, debugging]', '[testing, debuging]').replaceAll('[debugging]', '[debuging]');
+    const lines = edited.split('\n').flatMap((l, i) => (l.includes('debuging') ? [i + 1] : []));
+    expect(lines).toHaveLength(3);
+    const issue = onlyIssue(miniWith('mini/kits/pairing.yaml', edited));
+    expect(issue).toMatchObject({ file: 'mini/kits/pairing.yaml', line: lines[0], path: 'dimensions[1]' });
+    expect(issue.message).toContain(`unknown dimension "debuging" (used 3 times: lines ${lines.join(', ')}) — did you mean "debugging"?`);
   });
 });
