@@ -19,13 +19,13 @@ export class RunnerPage {
   /** The explicit Start: opening an interview only prepares it (kit readable, nothing running). */
   async start(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start interview' }).click();
-    await expect(this.page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: 'Pause interview' })).toBeVisible();
   }
 
   /** Starts the interview if it is still in its prepared state (specs that are not about the clock). */
   async ensureStarted(): Promise<void> {
     const startButton = this.page.getByRole('button', { name: 'Start interview' });
-    const running = this.page.getByRole('button', { name: /^(Pause|Resume|Submit amendment…)$/ });
+    const running = this.page.getByRole('button', { name: /^(Pause interview|Resume interview|Submit amendment…)$/ });
     await expect(startButton.or(running).first()).toBeVisible();
     if (await startButton.isVisible()) await this.start();
   }
@@ -87,8 +87,12 @@ export class RunnerPage {
     await this.page.getByRole('checkbox', { name: new RegExp(title) }).check();
   }
 
-  async submit(): Promise<void> {
+  async submit(overall: { recommendation: string; takeaways: string } = { recommendation: 'Yes', takeaways: 'Clear evidence on the kit.' }): Promise<void> {
     await this.page.getByRole('button', { name: /^Submit/ }).click();
+    const dialog = this.page.getByRole('dialog');
+    // Both are required to seal; an amendment starts from the sealed ones.
+    await dialog.getByRole('radio', { name: overall.recommendation, exact: true }).check();
+    await dialog.getByLabel('Key takeaways').fill(overall.takeaways);
     await this.page.getByRole('button', { name: /Submit and seal|Seal amendment/ }).click();
     await expect(this.page.getByRole('dialog')).toHaveCount(0);
   }

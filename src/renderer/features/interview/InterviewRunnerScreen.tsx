@@ -272,7 +272,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
             !isSealed &&
             !isAmending && (
               <button type="button" onClick={() => clockSet(isPaused ? 'resume' : 'pause')}>
-                {isPaused ? 'Resume' : 'Pause'}
+                {isPaused ? 'Resume interview' : 'Pause interview'}
               </button>
             )
           )}
