@@ -17,6 +17,7 @@ import type {
   SignalTag,
 } from '../../core/model/records';
 import type { IncidentRun } from '../../core/incident/runSchema';
+import type { Tombstone } from '../../core/audience/tombstone';
 
 export interface SettingRow {
   key: string;
@@ -48,6 +49,7 @@ export type AppDb = Dexie & {
   interviewVersions: EntityTable<InterviewVersion, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   settings: EntityTable<SettingRow, 'key'>;
+  tombstones: EntityTable<Tombstone, 'candidateHash'>;
 };
 
 export interface AppDbVersion {
@@ -74,6 +76,11 @@ export const appDbVersions: ReadonlyArray<AppDbVersion> = [
       audit: 'seq, hash, action',
       settings: 'key',
     },
+  },
+  {
+    // Tombstones of erased and purged candidates (salted hashes and a day, no name). A new, empty
+    // table: nothing to migrate.
+    stores: { tombstones: 'candidateHash, erasedOn' },
   },
 ];
 

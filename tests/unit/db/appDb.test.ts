@@ -22,6 +22,7 @@ describe('app database', () => {
         'notes',
         'ratings',
         'settings',
+        'tombstones',
         'signalTags',
       ].sort(),
     );
