@@ -5,6 +5,7 @@
  */
 import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
 import { audienceBundleContent } from '../../../core/audience/audienceBundle';
+import { tombstoneContentFilter, tombstoneCreate, type Tombstone, type TombstoneSkip } from '../../../core/audience/tombstone';
 import type { AuditEntry } from '../../../core/audit/auditSchema';
 import { bundleCreate, type Bundle } from '../../../core/bundle';
 import { bundleContentForScope } from '../../../core/bundle/bundleScope';
@@ -171,7 +172,24 @@ const evidenceTables = (db: AppDb) => [
   db.decisions,
   db.audit,
   db.settings,
+  db.tombstones,
 ];
+
+/** 32 random hex digits: each tombstone's own salt. */
+function tombstoneSalt(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keeps a tombstone for a candidate about to be removed; returns it for the audit entry. */
+async function tombstoneWrite(db: AppDb, candidateId: string, now: number, reason: Tombstone['reason']): Promise<Tombstone> {
+  const candidate = await db.candidates.get(candidateId);
+  const tombstone = tombstoneCreate({ id: candidateId, email: candidate?.email ?? '' }, tombstoneSalt(), now, reason);
+  await db.tombstones.put(tombstone);
+  return tombstone;
+}
+
+/** What the audit log keeps of a tombstone: the hashes and the day (no salt, no name). */
+const tombstoneAudit = (t: Tombstone) => ({ tombstone: { candidateHash: t.candidateHash, emailHash: t.emailHash, erasedOn: t.erasedOn } });
 
 /**
  * Erases a candidate and everything derived from them in one transaction. The audit log keeps a
@@ -189,6 +207,7 @@ export async function candidateErase(
     await interviewsDelete(db, interviewIds);
     await db.decisions.where('candidateId').equals(candidateId).delete();
     await db.loops.where('candidateId').equals(candidateId).delete();
+    const tombstone = await tombstoneWrite(db, candidateId, now, 'erased');
     await db.candidates.delete(candidateId);
     await derivedCachesDelete(db);
     await auditWrite(db, {
@@ -196,7 +215,7 @@ export async function candidateErase(
       actor,
       action: 'candidate.erased',
       subject: auditPseudonym(candidateId, await auditSalt(db)),
-      details: { loops: counts.loops, interviews: counts.interviews },
+      details: { loops: counts.loops, interviews: counts.interviews, ...tombstoneAudit(tombstone) },
     });
     return counts;
   });
@@ -252,6 +271,8 @@ export async function retentionPurge(db: AppDb, actor: string, now: number): Pro
       await db.decisions.where('loopId').equals(loop.id).delete();
       await db.loops.delete(loop.id);
       const remaining = await db.loops.where('candidateId').equals(loop.candidateId).count();
+      // The candidate goes with their last loop, and a backup made before must not bring them back.
+      const tombstone = remaining === 0 ? await tombstoneWrite(db, loop.candidateId, now, 'purged') : null;
       if (remaining === 0) await db.candidates.delete(loop.candidateId);
       await auditWrite(db, {
         at: now,
@@ -263,6 +284,7 @@ export async function retentionPurge(db: AppDb, actor: string, now: number): Pro
           closedAt: loop.closedAt,
           interviews: interviewIds.length,
           candidateRemoved: remaining === 0,
+          ...(tombstone ? tombstoneAudit(tombstone) : {}),
         },
       });
     }
