@@ -14,7 +14,7 @@ import {
 } from './auditSchema';
 
 /** Why a log failed verification, in the order the checks run for each entry. */
-export type AuditBreak = 'schema' | 'seq' | 'prev-hash' | 'hash';
+export type AuditBreak = 'schema' | 'seq' | 'prev-hash' | 'hash' | 'seal';
 
 export type AuditChainVerification =
   | { ok: true; head: AuditHead | null; count: number }

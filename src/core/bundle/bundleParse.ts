@@ -10,11 +10,17 @@
  * 4. the checksum over the content as it arrived;
  * 5. every record against its zod schema (ratings 1-4, UUIDs, kebab-case ids, …);
  * 6. manifest counts; 7. unique primary keys; 8. references inside the bundle;
- * 9. the audit chain (from genesis for a full backup, as a contiguous slice otherwise).
+ * 9. the audit chain (from genesis for a full backup, as a contiguous slice otherwise);
+ * 10. the seals: every sealed interview's live evidence against its sealed version's hash.
+ *
+ * Nesting depth is checked on the text before `JSON.parse`, so a file of a million `[` is refused
+ * without building a million arrays.
  */
 import type { z } from 'zod';
 import { auditChainVerify } from '../audit/auditChain';
+import { evidenceSealsVerify } from '../audit/evidenceSeal';
 import { canonicalJsonPath } from '../canonical/canonicalJson';
+import { jsonDepthScan } from '../canonical/jsonDepth';
 import { bundleChecksumOf } from './bundleChecksum';
 import { bundleKeyOf } from './bundleKeys';
 import {
@@ -330,6 +336,10 @@ function validateBundle(value: unknown, limits: BundleLimits, mayReuse: boolean)
     return reject('audit-broken', audit.message, ['content', 'audit', audit.index]);
   }
 
+  // 10. Seals.
+  const seal = evidenceSealsVerify(typed);
+  if (seal) return reject('seal-broken', seal.message, ['content', ...seal.path]);
+
   const bundle: Bundle = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, manifest, content: typed };
   return { ok: true, value: bundle };
 }
@@ -512,15 +522,36 @@ export function bundleParse(text: string, limits: Partial<BundleLimits> = {}): B
   if (text.length > effective.maxTextLength) {
     return reject('too-large', `the file has ${text.length} characters; the limit is ${effective.maxTextLength}`);
   }
+  // A byte-order mark some editors add is not part of the JSON (RFC 8259 §8.1 lets readers skip it).
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === '') return reject('not-json', 'the file is empty');
+  const depth = jsonDepthScan(json, effective.maxDepth + 1);
+  if (!depth.ok) {
+    return reject('too-large', `nested deeper than ${effective.maxDepth} levels (at character ${depth.offset})`);
+  }
   let parsed: unknown;
   try {
-    // A byte-order mark some editors add is not part of the JSON (RFC 8259 §8.1 lets readers skip it).
-    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    parsed = JSON.parse(json);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return reject('not-json', `not valid JSON (${detail}); the file is damaged or not a bundle`);
+    return reject('not-json', jsonErrorText(error, json.length));
   }
   return guarded(() => validateBundle(parsed, effective, true));
+}
+
+/**
+ * What is wrong with text `JSON.parse` refused, in words: where, never the engine's own message
+ * (which quotes raw input and differs between engines).
+ */
+function jsonErrorText(error: unknown, length: number): string {
+  const detail = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(detail)?.[1];
+  if (position !== undefined) {
+    return `not valid JSON at character ${position}; the file is damaged or not a bundle`;
+  }
+  if (/end of (JSON )?input|unterminated|unexpected end/i.test(detail)) {
+    return `the JSON ends early (after ${length} characters); the file is truncated or not a bundle`;
+  }
+  return 'not valid JSON; the file is damaged or not a bundle';
 }
 
 /**

@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { auditEntrySchema, sha256HexSchema } from '../audit/auditSchema';
 import { incidentRunSchema } from '../incident/runSchema';
+import { BUNDLE_MAX_BYTES, BUNDLE_MAX_DEPTH } from '../limits/inputLimits';
 import {
   candidateSchema,
   decisionSchema,
@@ -143,7 +144,11 @@ export type BundleRejectionCode =
   | 'dangling-reference'
   | 'duplicate-id'
   | 'audit-broken'
-  | 'count-mismatch';
+  | 'count-mismatch'
+  /** Live evidence of a sealed interview differs from its seal (or the seal from its snapshot). */
+  | 'seal-broken'
+  /** A record refers to something its rubric pack does not have (a rating of an unknown dimension). */
+  | 'not-in-pack';
 
 /**
  * Why a bundle was refused. `message` is one line a person can act on and starts with the
@@ -175,9 +180,9 @@ export interface BundleLimits {
 export const bundleDefaultLimits: BundleLimits = {
   // A full backup of 25,000 interviews is ≈ 350 M characters; V8 cannot hold a string much past
   // 536 M (2^29 − 24), so this is as large as a bundle read as one string can be.
-  maxTextLength: 500_000_000,
+  maxTextLength: BUNDLE_MAX_BYTES,
   maxStringLength: 100_000,
   maxSnapshotLength: 5_000_000,
-  maxDepth: 32,
+  maxDepth: BUNDLE_MAX_DEPTH,
   maxArrayLength: 2_000_000,
 };

@@ -29,6 +29,7 @@ import {
   demoCandidates,
   demoInterviewers,
   demoInterviews,
+  demoOverall,
   demoRecruiter,
   type DemoInterviewScript,
 } from './demoScript';
@@ -285,6 +286,7 @@ function demoInterview(
     submittedAt,
     updatedAt: submittedAt,
     amendReason: '',
+    ...(demoOverall[script.key] ?? {}),
     sectionId: lastSection.id,
     sectionStartedAt: startedAt + (kitMinutes - lastSection.minutes) * MINUTE,
   };

@@ -900,3 +900,22 @@ export const demoInterviews: DemoInterviewScript[] = [
     },
   },
 ];
+
+/**
+ * Each demo interviewer's overall recommendation and key takeaways, given at submit. Tomás, the
+ * generous rater, says "No" to Ryan while his own ratings sit high: the report flags the gap.
+ */
+export const demoOverall: Record<string, { overallRecommendation: 'strong-no' | 'no' | 'yes' | 'strong-yes'; keyTakeaways: string }> = {
+  'kenji-iac-review': { overallRecommendation: 'yes', keyTakeaways: 'Solid Terraform hygiene and state handling; found most planted defects. Thin on why the module is shaped the way it is.' },
+  'kenji-cicd-debugging': { overallRecommendation: 'yes', keyTakeaways: 'Methodical debugging; found the flaky test and the leaked token. Would grow into release ownership with support.' },
+  'kenji-incident-simulation': { overallRecommendation: 'no', keyTakeaways: 'Mitigated, but communicated late and led alone; not yet running an incident at Staff scope.' },
+  'kenji-observability-slo-design': { overallRecommendation: 'yes', keyTakeaways: 'Strong SLO thinking with error budgets tied to release decisions; stakeholder story was light.' },
+  'amira-paved-road-design': { overallRecommendation: 'strong-yes', keyTakeaways: 'Designed the paved road from the teams’ needs, with adoption and migration paths. Clear Staff scope.' },
+  'amira-iac-review': { overallRecommendation: 'yes', keyTakeaways: 'Found the high-severity defects first and explained blast radius; a couple of low ones missed.' },
+  'amira-incident-simulation': { overallRecommendation: 'strong-yes', keyTakeaways: 'Textbook incident command: roles, cadence, rollback first, then diagnosis. Blameless debrief.' },
+  'amira-influence-leadership': { overallRecommendation: 'strong-yes', keyTakeaways: 'Moves several teams without authority; concrete mentoring examples with outcomes.' },
+  'ryan-paved-road-design': { overallRecommendation: 'no', keyTakeaways: 'The design itself earns its ratings, but I would not hire: no thought for how teams adopt it, and security questions were waved away.' },
+  'ryan-iac-review': { overallRecommendation: 'no', keyTakeaways: 'Keeps kubeconfigs in the repo and saw nothing wrong with it; fast on syntax-level defects.' },
+  'ryan-cicd-debugging': { overallRecommendation: 'yes', keyTakeaways: 'Quick, accurate pipeline debugging; security findings only when prompted.' },
+  'ryan-incident-simulation': { overallRecommendation: 'strong-no', keyTakeaways: 'Blamed an individual during the incident and in the debrief; skipped status updates.' },
+};

@@ -17,7 +17,9 @@ export const RUBRIC_MAX_PACK_FILES = 500;
 
 /** One bundle file (`*.loopdesk`): big enough for a backup of 25,000 interviews. */
 export const BUNDLE_MAX_BYTES = 500 * 1000 * 1000;
-/** Deepest nesting of arrays/objects accepted in a bundle or other JSON input. */
+/** Deepest nesting of arrays/objects in a bundle (the document's own brackets are level 1). */
+export const BUNDLE_MAX_DEPTH = 32;
+/** Deepest nesting of arrays/objects accepted in other JSON input (version snapshots, CLI JSON). */
 export const JSON_MAX_DEPTH = 64;
 
 /** A ratings CSV given to `loopdesk agreement` / `calibrate`. */

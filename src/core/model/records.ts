@@ -176,5 +176,13 @@ export const interviewVersionSchema = z.strictObject({
   reason: z.string().max(2000),
   /** Canonical JSON of { interview, ratings, notes, signalTags, defectFindings, incidentRun } at sealing. */
   snapshot: z.string().max(5_000_000),
+  /**
+   * The seal: SHA-256 of the canonical evidence (`evidenceSealHash` in `core/audit/evidenceSeal`).
+   * Absent on versions sealed before seals were hashed; readers then compare with `snapshot`.
+   */
+  evidenceSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 as 64 lower-case hex digits')
+    .optional(),
 });
 export type InterviewVersion = z.infer<typeof interviewVersionSchema>;

@@ -6,14 +6,17 @@
 import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
 import { audienceBundleContent } from '../../../core/audience/audienceBundle';
 import { tombstoneContentFilter, tombstoneCreate, type Tombstone, type TombstoneSkip } from '../../../core/audience/tombstone';
+import { evidenceSealAuditBreak } from '../../../core/audit/evidenceSeal';
 import type { AuditEntry } from '../../../core/audit/auditSchema';
 import { bundleCreate, type Bundle } from '../../../core/bundle';
 import { bundleContentForScope } from '../../../core/bundle/bundleScope';
 import type { BundleContent, BundleScope } from '../../../core/bundle/bundleSchema';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { AppDb } from '../appDb';
+import { sealsVerify } from './sealActions';
 import { auditWrite } from './auditActions';
-import { bundleContentImport } from './importActions';
+import { bundleContentImport, bundleImportPreview } from './importActions';
+import { backupFileName } from '../../../shared/backupFileName';
 
 /** Every table as bundle content (the audit log as entries). */
 export async function databaseDump(db: AppDb): Promise<BundleContent> {
@@ -108,8 +111,13 @@ export async function bundleExportForViewer(
 
 export type AuditVerification = ReturnType<typeof auditChainVerify>;
 
+/** The audit chain, then every seal against the live evidence it covers. */
 export async function auditVerify(db: AppDb): Promise<AuditVerification> {
-  return auditChainVerify((await db.audit.orderBy('seq').toArray()) as AuditEntry[]);
+  const entries = (await db.audit.orderBy('seq').toArray()) as AuditEntry[];
+  const chain = auditChainVerify(entries);
+  if (!chain.ok) return chain;
+  const broken = await sealsVerify(db);
+  return broken ? evidenceSealAuditBreak(entries, broken) : chain;
 }
 
 const auditSaltKey = 'auditSalt';
@@ -292,30 +300,89 @@ export async function retentionPurge(db: AppDb, actor: string, now: number): Pro
   });
 }
 
+/** Every table: restore and import run in one read-write transaction over all of them. */
+const allTables = (db: AppDb) => db.tables;
+
+/** The steps of a restore or import, named so a test can make each one fail. */
+export type ExchangeStep = 'tombstones-read' | 'audit-restored' | 'imported' | 'audited';
+export type ExchangeFault = (step: ExchangeStep) => void;
+
+/** What an import or restore did, or would do: the plan, and the erased candidates it skipped. */
+export interface LastingImport {
+  plan: BundleImportPlan;
+  skip: TombstoneSkip;
+}
+
+/** `content` without the records of candidates erased or purged here. */
+async function contentWithoutTombstoned(db: AppDb, content: BundleContent) {
+  return tombstoneContentFilter(content, await db.tombstones.toArray());
+}
+
+/** What importing or restoring `content` would do, erased candidates skipped. Writes nothing. */
+export async function lastingImportPreview(db: AppDb, content: BundleContent): Promise<LastingImport> {
+  const { content: kept, skip } = await contentWithoutTombstoned(db, content);
+  return { plan: await bundleImportPreview(db, kept), skip };
+}
+
+/**
+ * Imports a validated bundle's content, skipping every record of a candidate erased or purged
+ * here. One read-write transaction over every table: it all happens, or nothing does.
+ */
+export async function lastingImport(
+  db: AppDb,
+  content: BundleContent,
+  meta: { actor: string; now: number; source: string; auditHead?: string | null },
+  fault: ExchangeFault = () => {},
+): Promise<LastingImport> {
+  return db.transaction('rw', allTables(db), async () => {
+    const { content: kept, skip } = await contentWithoutTombstoned(db, content);
+    fault('tombstones-read');
+    const plan = await bundleContentImport(db, kept, meta);
+    fault('imported');
+    if (skip.skipped.length > 0) {
+      await auditWrite(db, { at: meta.now, actor: meta.actor, action: 'bundle.erasedSkipped', subject: meta.source.slice(0, 200), details: { candidates: skip.skipped.length, records: skip.records } });
+    }
+    fault('audited');
+    return { plan, skip };
+  });
+}
+
 /**
  * Restores a backup (a validated full bundle). Into an empty database the backup's audit log is
  * restored as it was and continued; otherwise records are merged like an import (nothing here is
- * overwritten) and the local log records the restore.
+ * overwritten) and the local log records the restore. Candidates erased or purged here stay gone.
+ * One read-write transaction over every table: a failure at any step leaves the database as it was.
  */
-export async function backupRestore(db: AppDb, bundle: Bundle, actor: string, now: number): Promise<BundleImportPlan> {
-  const isEmpty = (await db.audit.count()) === 0 && (await db.candidates.count()) === 0;
-  if (isEmpty && bundle.content.audit.length > 0) {
-    await db.transaction('rw', db.audit, async () => {
-      await db.audit.bulkAdd(bundle.content.audit);
-    });
-  }
-  const head = bundle.content.audit.at(-1)?.hash ?? null;
-  const plan = await bundleContentImport(db, bundle.content, { actor, now, source: 'backup', auditHead: head });
-  await db.transaction('rw', db.audit, () =>
-    auditWrite(db, {
+export async function backupRestore(
+  db: AppDb,
+  bundle: Bundle,
+  actor: string,
+  now: number,
+  fault: ExchangeFault = () => {},
+): Promise<LastingImport> {
+  return db.transaction('rw', allTables(db), async () => {
+    const { content, skip } = await contentWithoutTombstoned(db, bundle.content);
+    fault('tombstones-read');
+    const isEmpty = (await db.audit.count()) === 0 && (await db.candidates.count()) === 0;
+    if (isEmpty && content.audit.length > 0) await db.audit.bulkAdd(content.audit);
+    fault('audit-restored');
+    const head = content.audit.at(-1)?.hash ?? null;
+    const plan = await bundleContentImport(db, content, { actor, now, source: 'backup', auditHead: head });
+    fault('imported');
+    await auditWrite(db, {
       at: now,
       actor,
       action: 'backup.restored',
       subject: 'backup',
-      details: { added: plan.summary.added, createdAt: bundle.manifest.createdAt },
-    }),
-  );
-  return plan;
+      details: {
+        added: plan.summary.added,
+        createdAt: bundle.manifest.createdAt,
+        ...(skip.skipped.length > 0 ? { erasedSkipped: skip.skipped.length } : {}),
+      },
+    });
+    fault('audited');
+    return { plan, skip };
+  });
 }
 
 /** True when today's backup exists and nothing was written to the audit log since it. */
@@ -324,7 +391,7 @@ export async function backupFreshEnough(
   backups: Array<{ name: string; createdAt: number }>,
   now: number,
 ): Promise<boolean> {
-  const today = `loopdesk-backup-${new Date(now).toISOString().slice(0, 10)}.loopdesk`;
+  const today = backupFileName(now);
   const latest = backups.find((b) => b.name === today);
   if (!latest) return false;
   const lastEvent = await db.audit.orderBy('seq').last();

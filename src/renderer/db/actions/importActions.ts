@@ -7,8 +7,11 @@
  */
 import {
   bundleImportPlan,
+  type BundleAmendment,
   type BundleExistingIndex,
   type BundleImportPlan,
+  type BundleLocalInterview,
+  type BundleLocalInterviews,
 } from '../../../core/bundle/bundleImportPlan';
 import { bundleKeyOf, bundleRecordHash } from '../../../core/bundle/bundleKeys';
 import { bundleTables, type BundleContent, type BundleTable } from '../../../core/bundle/bundleSchema';
@@ -50,13 +53,54 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<BundleE
   return index;
 }
 
-/** What importing `content` would add, leave unchanged, and hold back as conflicts. Writes nothing. */
+/** The bundle's interviews as they are here: state, version and sealed version ids. */
+async function localInterviews(db: AppDb, content: BundleContent): Promise<BundleLocalInterviews> {
+  const rows = await db.interviews.bulkGet(content.interviews.map((i) => i.id));
+  const here = new Map<string, BundleLocalInterview>();
+  for (const row of rows) if (row) here.set(row.id, { status: row.status, version: row.version, versionIds: [] });
+  if (here.size > 0) {
+    const versions = await db.interviewVersions
+      .where('interviewId')
+      .anyOf([...here.keys()])
+      .toArray();
+    for (const version of versions) (here.get(version.interviewId)!.versionIds as string[]).push(version.id);
+  }
+  return here;
+}
+
+async function planImport(db: AppDb, content: BundleContent): Promise<BundleImportPlan> {
+  const [index, local] = [await existingIndex(db, content), await localInterviews(db, content)];
+  return bundleImportPlan(index, content, local);
+}
+
+/**
+ * What importing `content` would add, leave unchanged, amend, refuse (evidence of interviews
+ * sealed here) and hold back as conflicts. Writes nothing.
+ */
 export async function bundleImportPreview(db: AppDb, content: BundleContent): Promise<BundleImportPlan> {
   return db.transaction(
     'r',
     importedTables.map((t) => db.table(t)),
-    () => existingIndex(db, content).then((ix) => bundleImportPlan(ix, content)),
+    () => planImport(db, content),
   );
+}
+
+/** A newer sealed version replaces the interview's evidence: the one write that may change it. */
+async function amendmentWrite(db: AppDb, amendment: BundleAmendment): Promise<void> {
+  const id = amendment.interviewId;
+  await db.ratings.where('interviewId').equals(id).delete();
+  await db.notes.where('interviewId').equals(id).delete();
+  await db.signalTags.where('interviewId').equals(id).delete();
+  await db.defectFindings.where('interviewId').equals(id).delete();
+  await db.incidentRuns.delete(id);
+  await db.interviews.put(amendment.interview);
+  const { ratings, notes, signalTags, defectFindings, incidentRuns } = amendment.evidence;
+  await db.ratings.bulkAdd(ratings);
+  await db.notes.bulkAdd(notes);
+  await db.signalTags.bulkAdd(signalTags);
+  await db.defectFindings.bulkAdd(defectFindings);
+  await db.incidentRuns.bulkAdd(incidentRuns);
+  await db.interviewVersions.bulkAdd(amendment.versions);
 }
 
 /** Imports `content` (already validated); returns the plan that was applied. */
@@ -67,12 +111,13 @@ export async function bundleContentImport(
 ): Promise<BundleImportPlan> {
   const tables = [...importedTables.map((t) => db.table(t)), db.audit];
   return db.transaction('rw', tables, async () => {
-    const plan = bundleImportPlan(await existingIndex(db, content), content);
+    const plan = await planImport(db, content);
     if (plan.summary.isNothingToAdd) return plan;
     for (const table of importedTables) {
       const records = plan.add[table] as unknown[];
       if (records.length > 0) await db.table(table).bulkAdd(records);
     }
+    for (const amendment of plan.amendments) await amendmentWrite(db, amendment);
     await auditWrite(db, {
       at: meta.now,
       actor: meta.actor,
@@ -82,6 +127,8 @@ export async function bundleContentImport(
         added: plan.summary.added,
         unchanged: plan.summary.unchanged,
         conflicts: plan.summary.conflicts,
+        ...(plan.summary.amended > 0 ? { amended: plan.amendments.map((a) => `${a.interviewId}@${a.toVersion}`) } : {}),
+        ...(plan.summary.refusedSealed > 0 ? { refusedSealed: plan.summary.refusedSealed } : {}),
         ...(meta.auditHead ? { bundleAuditHead: meta.auditHead } : {}),
       },
     });

@@ -3,6 +3,7 @@
  * the interview first, so a sealed interview can never be changed behind the UI's back; a promise
  * that resolves means the write is on disk (what the "Saved" mark waits for).
  */
+import { evidenceSealHash } from '../../../core/audit/evidenceSeal';
 import { canonicalJson } from '../../../core/canonical/canonicalJson';
 import {
   interviewIsAmending,
@@ -291,6 +292,8 @@ export async function interviewSubmit(
         await db.incidentRuns.put(incidentRun);
       }
       const snapshot = canonicalJson({ ...evidence, incidentRun, interview: sealed });
+      // The seal every reader (import, verify, audit check) recomputes from the live rows.
+      const evidenceSha256 = evidenceSealHash({ ...evidence, incidentRun, interview: sealed });
       await db.interviewVersions.add({
         id: crypto.randomUUID(),
         interviewId,
@@ -298,13 +301,18 @@ export async function interviewSubmit(
         sealedAt: now,
         reason: sealed.version > 1 ? sealed.amendReason : '',
         snapshot,
+        evidenceSha256,
       });
       await auditWrite(db, {
         at: now,
         actor,
         action: sealed.version > 1 ? 'interview.amended' : 'interview.submitted',
         subject: interviewId,
-        details: { version: sealed.version, ...(sealed.version > 1 ? { reason: sealed.amendReason } : {}) },
+        details: {
+          version: sealed.version,
+          ...(sealed.version > 1 ? { reason: sealed.amendReason } : {}),
+          evidenceSha256,
+        },
       });
       return { ok: true, interview: sealed };
     },

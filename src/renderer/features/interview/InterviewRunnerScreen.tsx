@@ -33,7 +33,7 @@ import { ArtifactReviewPanel } from './ArtifactReviewPanel';
 import { CaseStudyPanel } from './CaseStudyPanel';
 import { SaveMark } from './SaveMark';
 import { RunnerClock } from './RunnerClocks';
-import { SubmitDialog } from './SubmitDialog';
+import { SubmitDialog, type SubmitOverall } from './SubmitDialog';
 import { AmendDialog } from './AmendDialog';
 import { IncidentConsole } from '../incident/IncidentConsole';
 import { useIncidentSimAt } from '../incident/useIncidentSimAt';
@@ -232,8 +232,8 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     }
     setDialog(null);
   };
-  const confirmSubmit = async () => {
-    const result = await interviewSubmit(appDb(), pack, kit, interviewId, me.name, Date.now());
+  const confirmSubmit = async (overall: SubmitOverall) => {
+    const result = await interviewSubmit(appDb(), pack, kit, interviewId, me.name, Date.now(), overall);
     if (result.ok) {
       setDialog(null);
       noticeShow(
@@ -407,6 +407,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
         <SubmitDialog
           problems={dialog.problems}
           isAmendment={isAmending}
+          initialOverall={{ recommendation: interview.overallRecommendation, keyTakeaways: interview.keyTakeaways }}
           onConfirm={confirmSubmit}
           onClose={closeDialog}
         />

@@ -4,6 +4,7 @@
  */
 import type { BundleLimits, BundleRejectionCode } from '../../../../src/core/bundle/bundleSchema';
 import { bundleTables } from '../../../../src/core/bundle/bundleSchema';
+import { evidenceFromSnapshot, evidenceSealHash } from '../../../../src/core/audit/evidenceSeal';
 import { canonicalJson } from '../../../../src/core/canonical/canonicalJson';
 import { sha256Hex } from '../../../../src/core/crypto/sha256';
 
@@ -43,6 +44,7 @@ export const mutationKinds = [
   'count-mismatch',
   'text-too-large',
   'wrong-type',
+  'sealed-content',
 ] as const;
 export type MutationKind = (typeof mutationKinds)[number];
 
@@ -263,6 +265,8 @@ export function bundleMutate(baseText: string, kind: MutationKind, a: number, b:
     }
     case 'text-too-large':
       return { text: baseText, limits: { maxTextLength: a % baseText.length }, expected: ['too-large'], what: 'limit' };
+    case 'sealed-content':
+      return sealedContentMutate(raw, a, b, c);
     case 'wrong-type': {
       const table = at(nonEmptyTables(raw), a);
       const record = at(raw.content[table]!, b);
@@ -272,4 +276,99 @@ export function bundleMutate(baseText: string, kind: MutationKind, a: number, b:
       return { text: reseal(raw), expected: ['schema'], what: `wrong type ${table}.${field}` };
     }
   }
+}
+
+/**
+ * Changes what a sealed interview holds — its live evidence, its sealed snapshot, its seal hash or
+ * its version row — and recomputes the bundle checksum, so only the seal check can catch it. The
+ * one change left out is a forgery consistent everywhere (live rows, snapshot, seal hash and audit
+ * log): a self-contained file cannot tell that from the real thing; signatures can.
+ */
+function sealedContentMutate(raw: Raw, a: number, b: number, c: number): Mutated | null {
+  const sealed = raw.content.interviews!.filter((i) => i.status === 'submitted' || i.status === 'amended');
+  if (sealed.length === 0) return null;
+  const interview = at(sealed, a);
+  const id = interview.id as string;
+  const own = (table: string) => raw.content[table]!.filter((r) => r.interviewId === id);
+  const versions = raw.content.interviewVersions!;
+  const current = versions.find((v) => v.interviewId === id && v.version === interview.version)!;
+  const variants = [
+    'rating-score',
+    'note-text',
+    'rating-removed',
+    'note-added',
+    'snapshot-edited',
+    'seal-hash-replaced',
+    'live-and-snapshot-edited',
+    'version-resealed',
+    'version-removed',
+    'finding-or-run-edited',
+    'kit-changed',
+  ] as const;
+  const variant = at(variants, b);
+  const ratings = own('ratings');
+  const rating = ratings.length > 0 ? at(ratings, c) : null;
+  const nextScore = (r: Json) => (r.state === 'rated' ? ((r.score as number) % 4) + 1 : 2);
+  switch (variant) {
+    case 'rating-score':
+      if (!rating) return null;
+      Object.assign(rating, { state: 'rated', score: nextScore(rating) });
+      break;
+    case 'note-text': {
+      const notes = own('notes');
+      if (notes.length === 0) return null;
+      at(notes, c).text = `${at(notes, c).text as string} (edited)`;
+      break;
+    }
+    case 'rating-removed':
+      if (!rating) return null;
+      raw.content.ratings!.splice(raw.content.ratings!.indexOf(rating), 1);
+      break;
+    case 'note-added':
+      raw.content.notes!.push({ id: freshUuid(c), interviewId: id, at: 1000, text: 'added later' });
+      break;
+    case 'snapshot-edited':
+    case 'live-and-snapshot-edited': {
+      const snapshot = JSON.parse(current.snapshot as string) as { ratings: Json[] };
+      if (!rating || snapshot.ratings.length === 0) return null;
+      const inSnapshot = snapshot.ratings.find((r) => r.dimensionId === rating.dimensionId)!;
+      Object.assign(inSnapshot, { state: 'rated', score: nextScore(inSnapshot) });
+      current.snapshot = canonicalJson(snapshot);
+      if (variant === 'live-and-snapshot-edited') Object.assign(rating, inSnapshot);
+      break;
+    }
+    case 'seal-hash-replaced':
+      current.evidenceSha256 = sha256Hex(`another seal ${c}`);
+      break;
+    case 'version-resealed': {
+      // Live rows, snapshot and seal hash agree; the audit log still names the old seal.
+      if (!rating) return null;
+      Object.assign(rating, { state: 'rated', score: nextScore(rating) });
+      const snapshot = JSON.parse(current.snapshot as string) as { ratings: Json[] };
+      snapshot.ratings = snapshot.ratings.map((r) => (r.dimensionId === rating.dimensionId ? { ...rating } : r));
+      current.snapshot = canonicalJson(snapshot);
+      const read = evidenceFromSnapshot(current.snapshot as string);
+      if (!read.ok) throw new Error(read.message);
+      current.evidenceSha256 = evidenceSealHash(read.evidence);
+      if (!raw.content.audit!.some((e) => e.subject === id && (e.details as Json | undefined)?.evidenceSha256)) {
+        return null;
+      }
+      break;
+    }
+    case 'version-removed':
+      versions.splice(versions.indexOf(current), 1);
+      break;
+    case 'finding-or-run-edited': {
+      const findings = own('defectFindings');
+      const runs = own('incidentRuns');
+      if (findings.length > 0) at(findings, c).foundAt = (at(findings, c).foundAt as number) + 1;
+      else if (runs.length > 0) runs[0]!.seed = ((runs[0]!.seed as number) + 1) % 0xffffffff;
+      else return null;
+      break;
+    }
+    case 'kit-changed':
+      interview.kitId = interview.kitId === 'system-design' ? 'incident-simulation' : 'system-design';
+      break;
+  }
+  return { text: reseal(raw), expected: ['seal-broken'], what: `sealed ${variant} of interview ${id}` };
 }

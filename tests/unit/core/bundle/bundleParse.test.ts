@@ -139,7 +139,26 @@ describe('hostile and damaged bundles', () => {
       { numRuns: 1000 },
     );
     expect(checked).toBe(1000);
-  });
+  }, 120_000);
+
+  it('rejects every change to sealed evidence under a recomputed checksum, naming the interview', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: bases.length - 1 }), fc.nat(), fc.nat(), fc.nat(), (base, a, b, c) => {
+        const mutated = bundleMutate(bases[base]!, 'sealed-content', a, b, c);
+        fc.pre(mutated !== null);
+        const result = bundleParse(mutated!.text);
+        expect(result.ok, mutated!.what).toBe(false);
+        if (result.ok) return;
+        expect(result.reason.code, `${mutated!.what}: ${result.reason.message}`).toBe('seal-broken');
+        const interviewId = /of interview (\S+)$/.exec(mutated!.what)![1]!;
+        expect(result.reason.message, mutated!.what).toContain(`interview ${interviewId}`);
+        checked++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBe(300);
+  }, 120_000);
 
   it('never throws on arbitrary text or arbitrary JSON', () => {
     fc.assert(
@@ -227,7 +246,8 @@ describe('rejection messages', () => {
       content.interviewVersions.length > 0 ? content : sampleBundleContent({ seed: 1, candidates: 8 });
     expect(withVersion.interviewVersions.length).toBeGreaterThan(0);
     const copy = structuredClone(withVersion);
-    copy.interviewVersions[0]!.snapshot = JSON.stringify({ padding: 'x'.repeat(300_000) });
+    const sealed = JSON.parse(copy.interviewVersions[0]!.snapshot) as object;
+    copy.interviewVersions[0]!.snapshot = JSON.stringify({ ...sealed, padding: 'x'.repeat(300_000) });
     expect(bundleParse(bundleStringify(make(copy))).ok).toBe(true);
     copy.candidates[0]!.notes = 'x'.repeat(100_001);
     const result = bundleParse(bundleStringify(make(copy)));
