@@ -178,3 +178,31 @@ describe('reliability in plain words', () => {
     expect(summary.iccMissing).toMatch(/every interviewer to rate every candidate/);
   });
 });
+
+describe('overall recommendation per interviewer', () => {
+  it('is shown per interviewer with the key takeaways, and flagged where it points far from their own ratings', () => {
+    const ryan = reportOf(demo, 'Ryan Mitchell');
+    const tomas = ryan.interviewers.find((i) => i.name === 'Tomás Herrera')!;
+    expect(tomas.overall).toMatchObject({ recommendation: 'no', label: 'No' });
+    expect(tomas.overall!.takeaways).toMatch(/would not hire/);
+    expect(tomas.overall!.disagreement).toMatch(/“No” overall, while this interviewer's own ratings average 3\.50 of 4/);
+    const ngozi = ryan.interviewers.find((i) => i.name === 'Ngozi Adeyemi')!;
+    expect(ngozi.overall).toMatchObject({ label: 'Strong no', disagreement: null });
+  });
+
+  it('feeds no score: the same report without overall recommendations has the same profile and level', () => {
+    const without = structuredClone(demo);
+    for (const i of without.interviews) {
+      delete i.overallRecommendation;
+      delete i.keyTakeaways;
+    }
+    for (const name of ['Amira Haddad', 'Kenji Watanabe', 'Ryan Mitchell']) {
+      const a = reportOf(demo, name);
+      const b = reportOf(without, name);
+      expect(b.profile).toEqual(a.profile);
+      expect(b.score).toEqual(a.score);
+      expect(b.recommendation).toEqual(a.recommendation);
+      expect(b.interviewers.every((i) => i.overall === null)).toBe(true);
+    }
+  });
+});
