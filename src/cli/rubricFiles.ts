@@ -1,16 +1,15 @@
 /**
- * Reads rubric packs from disk into the `{ path, text }` pairs the core loader takes.
+ * Reads rubric packs from disk into the `{ path, text }` pairs the core loader takes, through
+ * core's one folder reader ({@link packFolderReadSync}) with Node's synchronous `fs` (the CLI
+ * reads once and exits).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { RubricIssue } from '../core/rubric/issues';
 import type { RubricSourceFile } from '../core/rubric/loader';
+import { isPackFolderSkipped, packFolderReadSync, type PackFolderIo, type PackFolderText } from '../core/rubric/packFolderRead';
 
-/** Files larger than this are reported instead of read: no rubric file or artifact needs more. */
-export const RUBRIC_MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-const skippedNames = new Set(['node_modules', 'rubric.schema.json']);
-
+export { RUBRIC_MAX_FILE_BYTES } from '../core/limits/inputLimits';
 export interface RubricFilesRead {
   /** Files with paths relative to the rubrics root (`<pack-dir>/…`, `/`-separated). */
   files: RubricSourceFile[];
@@ -31,61 +30,60 @@ function isDirectory(path: string): boolean {
 }
 
 function hasYamlDirectly(dir: string): boolean {
-  return readdirSync(dir, { withFileTypes: true }).some((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith('.'));
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !isPackFolderSkipped(e.name));
+  } catch {
+    return false;
+  }
 }
+
+/** Reads at most `maxBytes + 1` bytes: the size is counted as bytes arrive, never taken from stat. */
+function readBounded(path: string, maxBytes: number): PackFolderText {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < buffer.length; filled += n) n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (filled > maxBytes) return { tooLargeBytes: filled };
+    return { text: buffer.subarray(0, filled).toString('utf8'), bytes: filled };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Node's synchronous file system as the core reader's I/O. */
+export const nodePackFolderIo: PackFolderIo = {
+  list: (path) =>
+    readdirSync(path, { withFileTypes: true }).map((e) => ({
+      name: e.name,
+      kind: e.isDirectory() ? 'directory' : e.isFile() ? 'file' : e.isSymbolicLink() ? 'symlink' : 'other',
+    })),
+  linkTarget: (path) => {
+    try {
+      const stat = statSync(path);
+      return stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+    } catch {
+      return 'missing';
+    }
+  },
+  read: readBounded,
+};
 
 /**
  * Reads `dir` — a rubrics root (a folder of pack folders) or a single pack folder (one that holds
- * YAML files directly) — skipping dotfiles, `node_modules`, symlinks and the generated
- * `rubric.schema.json`. Returns undefined when `dir` is not a directory.
+ * YAML files directly). What is skipped, limited and reported is core's rule (see
+ * `packFolderRead`). Returns undefined when `dir` is not a directory.
  */
 export function rubricFilesRead(dir: string, cwd = process.cwd()): RubricFilesRead | undefined {
   const absolute = resolve(cwd, dir);
   if (!isDirectory(absolute)) return undefined;
   const layout = hasYamlDirectly(absolute) ? 'pack' : 'root';
   const prefix = layout === 'pack' ? `${basename(absolute) || 'pack'}/` : '';
-  const files: RubricSourceFile[] = [];
-  const issues: RubricIssue[] = [];
-
-  const walk = (folder: string, relative: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch (error) {
-      issues.push(readIssue(`${prefix}${relative}`, `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || skippedNames.has(entry.name)) continue;
-      const path = `${prefix}${relative}${entry.name}`;
-      const onDisk = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        walk(onDisk, `${relative}${entry.name}/`);
-      } else if (entry.isFile()) {
-        try {
-          const size = statSync(onDisk).size;
-          if (size > RUBRIC_MAX_FILE_BYTES) {
-            issues.push(
-              readIssue(path, `the file is ${(size / 1024 / 1024).toFixed(1)} MB; rubric files and artifacts must be under ${RUBRIC_MAX_FILE_BYTES / 1024 / 1024} MB`),
-            );
-            continue;
-          }
-          files.push({ path, text: readFileSync(onDisk, 'utf8') });
-        } catch (error) {
-          issues.push(readIssue(path, `cannot read this file (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
-        }
-      }
-    }
-  };
-  walk(absolute, '');
+  const { files, issues } = packFolderReadSync(nodePackFolderIo, absolute, { prefix });
 
   const displayPath = (path: string) => {
     const inside = layout === 'pack' ? path.slice(prefix.length) : path;
     return inside === '' ? dir : join(dir, ...inside.split('/'));
   };
   return { files, issues, layout, displayPath };
-}
-
-function readIssue(file: string, message: string): RubricIssue {
-  return { file, line: 1, column: 1, path: '', message };
 }

@@ -19,12 +19,15 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const ctx: WindowContext = { preloadPath: preloadPathFor(mainDir), ...(devServerUrl ? { devServerUrl } : {}) };
 const isTrustedSender = (url: string): boolean => isAppUrl(url, devServerUrl);
 
-registerAppScheme();
-app.enableSandbox();
+/** Another launch of Loopdesk brings the running one forward instead of opening a second copy. */
+function focusMainWindow(): void {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
-app.whenReady().then(() => {
+function start(): void {
   hardenSession();
   serveAppScheme(join(mainDir, '../renderer'));
   const builtInRubrics = app.isPackaged ? join(process.resourcesPath, 'rubrics') : join(app.getAppPath(), 'rubrics');
@@ -40,16 +43,19 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createAppWindow(ctx);
   });
-});
+}
 
-app.on('second-instance', () => {
-  const [win] = BrowserWindow.getAllWindows();
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
+// Privileged schemes must be registered before `ready`; sandboxing applies to every renderer.
+registerAppScheme();
+app.enableSandbox();
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// Electron's single-instance pattern: the second launch quits and does nothing else.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(start);
+}

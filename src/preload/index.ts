@@ -3,13 +3,13 @@
  * each method maps to one channel, so the renderer can ask for nothing else.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { desktopChannels as ch, type DesktopApi } from '../shared/desktopApi';
+import { desktopChannels as ch, type DesktopApi, type RubricLoadReport } from '../shared/desktopApi';
 
 const desktopApi = {
   getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo),
   loadRubrics: () => ipcRenderer.invoke(ch.loadRubrics),
   onRubricsChanged: (listener) => {
-    const handler = () => listener();
+    const handler = (_event: Electron.IpcRendererEvent, report: RubricLoadReport) => listener(report);
     ipcRenderer.on(ch.onRubricsChanged, handler);
     return () => {
       ipcRenderer.removeListener(ch.onRubricsChanged, handler);

@@ -47,8 +47,11 @@ export interface BackupFile {
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   loadRubrics(): Promise<RubricLoadReport>;
-  /** Calls back whenever the user rubric folder changes; returns an unsubscribe function. */
-  onRubricsChanged(listener: () => void): () => void;
+  /**
+   * Calls back whenever the user rubric folder changes, with the packs as read after the change
+   * (`loadRubrics` answers the same report until the next change); returns an unsubscribe function.
+   */
+  onRubricsChanged(listener: (report: RubricLoadReport) => void): () => void;
   /** Adds rubric pack files chosen by the user (web mode keeps them in the browser). */
   addUserRubricFiles(files: Array<{ path: string; text: string }>): Promise<RubricLoadReport>;
   removeUserRubricPack(packDir: string): Promise<RubricLoadReport>;

@@ -1,45 +1,65 @@
 /**
- * Rolling daily backups as bundle files in the app's data folder: one file per day
- * (`loopdesk-backup-YYYY-MM-DD.loopdesk`, rewritten during the day), the newest `keep` days kept.
+ * Rolling daily backups as bundle files in the app's data folder: one file per day (named by
+ * `backupFileName`, rewritten during the day), the newest `keep` days kept. All I/O goes through
+ * `fs/promises`: a backup can be hundreds of megabytes and the main process must stay responsive.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupFile } from '../../shared/desktopApi';
+import { backupFileName, isBackupFileName } from '../../shared/backupFileName';
 
-const pattern = /^loopdesk-backup-(\d{4})-(\d{2})-(\d{2})\.loopdesk$/;
-
-export function backupFileName(now: number): string {
-  return `loopdesk-backup-${new Date(now).toISOString().slice(0, 10)}.loopdesk`;
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-export function backupList(dir: string): BackupFile[] {
+/** Backups in `dir`, newest day first; none when the folder does not exist yet. */
+export async function backupList(dir: string): Promise<BackupFile[]> {
   let names: string[];
   try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
+    names = await readdir(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw new Error(`Cannot list the backups in ${dir} (${errorCode(error) ?? String(error)}).`, { cause: error });
   }
-  return names
-    .filter((n) => pattern.test(n))
-    .map((name) => {
-      const stat = statSync(join(dir, name));
-      return { name, createdAt: stat.mtimeMs, bytes: stat.size };
-    })
-    .sort((a, b) => b.name.localeCompare(a.name));
+  const files = await Promise.all(
+    names.filter(isBackupFileName).map(async (name) => {
+      try {
+        const info = await stat(join(dir, name));
+        return { name, createdAt: info.mtimeMs, bytes: info.size };
+      } catch {
+        return null; // Removed between listing and stat (another rotation): not a backup any more.
+      }
+    }),
+  );
+  return files.filter((f): f is BackupFile => f !== null).sort((a, b) => b.name.localeCompare(a.name));
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves a half-written backup. */
-export function backupWrite(dir: string, text: string, keep: number, now: number): string {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Writes atomically (temp file + rename) so a crash never leaves a half-written backup, then
+ * removes the days beyond `keep`. A failure to remove an old backup is reported, not ignored:
+ * the folder would otherwise grow without anyone knowing.
+ */
+export async function backupWrite(dir: string, text: string, keep: number, now: number): Promise<string> {
+  await mkdir(dir, { recursive: true });
   const target = join(dir, backupFileName(now));
   const temp = `${target}.tmp`;
-  writeFileSync(temp, text, 'utf8');
-  renameSync(temp, target);
-  for (const old of backupList(dir).slice(keep)) rmSync(join(dir, old.name), { force: true });
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined); // The write error below is the one that matters.
+    throw new Error(`Cannot write the backup ${target} (${errorCode(error) ?? String(error)}).`, { cause: error });
+  }
+  const stale = (await backupList(dir)).slice(keep);
+  const failed: string[] = [];
+  for (const old of stale) {
+    await rm(join(dir, old.name), { force: true }).catch(() => failed.push(old.name));
+  }
+  if (failed.length > 0) throw new Error(`The backup was saved to ${target}, but old backups could not be removed: ${failed.join(', ')}.`);
   return target;
 }
 
-export function backupRead(dir: string, name: string): string {
-  if (!pattern.test(name)) throw new Error('Not a backup file name.');
-  return readFileSync(join(dir, name), 'utf8');
+export async function backupRead(dir: string, name: string): Promise<string> {
+  if (!isBackupFileName(name)) throw new Error('Not a backup file name.');
+  return readFile(join(dir, name), 'utf8');
 }

@@ -1,5 +1,7 @@
 /** Payload schemas per invoke method: the tuple of arguments the renderer may send. */
 import { z } from 'zod';
+import { BUNDLE_MAX_BYTES, RUBRIC_MAX_FILE_BYTES, RUBRIC_MAX_PACK_FILES } from '../../core/limits/inputLimits';
+import { backupFileNamePattern } from '../../shared/backupFileName';
 
 const rubricFile = z.strictObject({
   path: z
@@ -8,13 +10,14 @@ const rubricFile = z.strictObject({
     .max(500)
     .regex(/^[A-Za-z0-9 _.\-/]+$/, 'a relative file path')
     .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must stay inside the rubric folder'),
-  text: z.string().max(2_000_000),
+  // A string of n UTF-16 units is at least n bytes as UTF-8, so the byte limit bounds its length.
+  text: z.string().max(RUBRIC_MAX_FILE_BYTES),
 });
 
 export const ipcSchemas = {
   getAppInfo: z.tuple([]),
   loadRubrics: z.tuple([]),
-  addUserRubricFiles: z.tuple([z.array(rubricFile).min(1).max(500)]),
+  addUserRubricFiles: z.tuple([z.array(rubricFile).min(1).max(RUBRIC_MAX_PACK_FILES)]),
   removeUserRubricPack: z.tuple([z.string().regex(/^[A-Za-z0-9_.-]+$/).max(200)]),
   exportPdf: z.tuple([
     z.strictObject({
@@ -28,7 +31,7 @@ export const ipcSchemas = {
   ]),
   openPresenter: z.tuple([z.uuid()]),
   openExternal: z.tuple([z.string().max(2000)]),
-  writeBackup: z.tuple([z.string().max(500_000_000), z.number().int().min(1).max(365)]),
+  writeBackup: z.tuple([z.string().max(BUNDLE_MAX_BYTES), z.number().int().min(1).max(365)]),
   listBackups: z.tuple([]),
-  readBackup: z.tuple([z.string().regex(/^loopdesk-backup-[0-9]{4}-[0-9]{2}-[0-9]{2}\.loopdesk$/, 'a backup file name')]),
+  readBackup: z.tuple([z.string().regex(backupFileNamePattern, 'a backup file name')]),
 } as const;

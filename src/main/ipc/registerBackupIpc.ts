@@ -10,7 +10,7 @@ export function registerBackupIpc(ipcMain: IpcMain, isTrustedSender: (url: strin
     ipcHandler<'writeBackup'>(
       desktopChannels.writeBackup,
       ipcSchemas.writeBackup,
-      async (text, keep) => ({ savedTo: backupWrite(backupDir, text, keep, Date.now()) }),
+      async (text, keep) => ({ savedTo: await backupWrite(backupDir, text, keep, Date.now()) }),
       isTrustedSender,
     ),
   );

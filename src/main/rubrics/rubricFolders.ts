@@ -1,63 +1,91 @@
-/** Reads rubric packs from disk (built-in folder + the user's folder) through core's loader. */
-import { readdirSync, readFileSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep, dirname } from 'node:path';
+/**
+ * Reads rubric packs from disk (built-in folder + the user's folder) through core's one folder
+ * reader and loader, with `fs/promises` so the main process never blocks on a slow disk.
+ */
+import { mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { rubricPacksLoad } from '../../core/rubric/loader';
-import type { RubricLoadReport } from '../../shared/desktopApi';
+import { packFolderRead, type PackFolderIoAsync, type PackFolderText } from '../../core/rubric/packFolderRead';
+import type { RubricIssue } from '../../core/rubric/issues';
+import type { RubricLoadReport, RubricPackError } from '../../shared/desktopApi';
 
-const maxFileBytes = 2_000_000;
-
-/** Every file under `root` as `{ path, text }`, paths relative to `root` with `/` separators. */
-export function rubricFolderRead(root: string): Array<{ path: string; text: string }> {
-  const files: Array<{ path: string; text: string }> = [];
-  const walk = (dir: string): void => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
+/** Reads at most `maxBytes + 1` bytes: the size is counted as bytes arrive, never taken from stat. */
+async function readBounded(path: string, maxBytes: number): Promise<PackFolderText> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let filled = 0;
+    for (let n = -1; n !== 0 && filled < buffer.length; filled += n) {
+      ({ bytesRead: n } = await file.read(buffer, filled, buffer.length - filled, null));
     }
-    for (const name of entries.sort()) {
-      if (name.startsWith('.') || name === 'node_modules' || name === 'rubric.schema.json') continue;
-      const full = join(dir, name);
-      const stat = statSync(full);
-      if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && stat.size <= maxFileBytes) {
-        files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
-      }
-    }
-  };
-  walk(root);
-  return files;
-}
-
-export function rubricReportLoad(builtInDir: string, userDir: string | null, now: number): RubricLoadReport {
-  const builtIn = rubricPacksLoad(rubricFolderRead(builtInDir));
-  const user = userDir ? rubricPacksLoad(rubricFolderRead(userDir)) : { packs: [], errors: [] };
-  return {
-    packs: [
-      ...builtIn.packs.map((p) => ({ ...p, origin: 'built-in' as const })),
-      ...user.packs.map((p) => ({ ...p, origin: 'user' as const })),
-    ],
-    errors: [
-      ...builtIn.errors.map((e) => ({ ...e, origin: 'built-in' as const })),
-      ...user.errors.map((e) => ({ ...e, origin: 'user' as const })),
-    ],
-    loadedAt: now,
-  };
-}
-
-/** Writes files chosen by the user into the user rubric folder (paths already validated). */
-export function rubricUserFilesWrite(userDir: string, files: Array<{ path: string; text: string }>): void {
-  for (const file of files) {
-    const target = join(userDir, ...file.path.split('/'));
-    if (!target.startsWith(userDir + sep)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.text, 'utf8');
+    if (filled > maxBytes) return { tooLargeBytes: filled };
+    return { text: buffer.subarray(0, filled).toString('utf8'), bytes: filled };
+  } finally {
+    await file.close();
   }
 }
 
-export function rubricUserPackRemove(userDir: string, packDir: string): void {
+/** Node's `fs/promises` as the core reader's I/O. */
+export const nodePackFolderIoAsync: PackFolderIoAsync = {
+  list: async (path) =>
+    (await readdir(path, { withFileTypes: true })).map((e) => ({
+      name: e.name,
+      kind: e.isDirectory() ? 'directory' : e.isFile() ? 'file' : e.isSymbolicLink() ? 'symlink' : 'other',
+    })),
+  linkTarget: async (path) => {
+    try {
+      const target = await stat(path);
+      return target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other';
+    } catch {
+      return 'missing';
+    }
+  },
+  read: readBounded,
+};
+
+type Origin = RubricPackError['origin'];
+
+/**
+ * Loads one rubrics root. A pack folder with an entry that could not be read is reported, with
+ * every issue located, instead of loaded half-read; every other pack loads.
+ */
+async function rubricRootLoad(root: string, origin: Origin): Promise<Pick<RubricLoadReport, 'packs' | 'errors'>> {
+  const read = await packFolderRead(nodePackFolderIoAsync, root);
+  const readIssues = new Map<string, RubricIssue[]>();
+  for (const issue of read.issues) {
+    const packDir = issue.file.split('/')[0] || '.';
+    readIssues.set(packDir, [...(readIssues.get(packDir) ?? []), issue]);
+  }
+  const loaded = rubricPacksLoad(read.files);
+  const errors = new Map<string, RubricIssue[]>(readIssues);
+  for (const error of loaded.errors) errors.set(error.packDir, [...(errors.get(error.packDir) ?? []), ...error.issues]);
+  const isHalfRead = (packId: string) => readIssues.has(loaded.packDirs[packId] ?? '');
+  return {
+    packs: loaded.packs.filter((p) => !isHalfRead(p.manifest.id)).map((p) => ({ ...p, origin })),
+    errors: [...errors].map(([packDir, issues]) => ({ packDir, origin, issues })),
+  };
+}
+
+export async function rubricReportLoad(builtInDir: string, userDir: string | null, now: number): Promise<RubricLoadReport> {
+  const [builtIn, user] = await Promise.all([
+    rubricRootLoad(builtInDir, 'built-in'),
+    userDir ? rubricRootLoad(userDir, 'user') : { packs: [], errors: [] },
+  ]);
+  return { packs: [...builtIn.packs, ...user.packs], errors: [...builtIn.errors, ...user.errors], loadedAt: now };
+}
+
+/** Writes files chosen by the user into the user rubric folder (paths already validated). */
+export async function rubricUserFilesWrite(userDir: string, files: Array<{ path: string; text: string }>): Promise<void> {
+  for (const file of files) {
+    const target = join(userDir, ...file.path.split('/'));
+    if (!target.startsWith(userDir + sep)) continue;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.text, 'utf8');
+  }
+}
+
+export async function rubricUserPackRemove(userDir: string, packDir: string): Promise<void> {
   const target = join(userDir, packDir);
   if (!target.startsWith(userDir + sep)) return;
-  rmSync(target, { recursive: true, force: true });
+  await rm(target, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import builtIn from 'virtual:loopdesk-builtin-rubrics';
 import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
+import { backupFileName } from '../../shared/backupFileName';
 
 interface UserRubricFile {
   path: string;
@@ -25,9 +26,16 @@ function userRubricDb(): UserRubricDb {
   return userDb;
 }
 
-const listeners = new Set<() => void>();
+const listeners = new Set<(report: RubricLoadReport) => void>();
 const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('loopdesk-rubrics') : null;
-channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+channel?.addEventListener('message', () => void listenersNotify());
+
+/** Reads the packs once and hands the same report to every listener. */
+async function listenersNotify(): Promise<void> {
+  if (listeners.size === 0) return;
+  const report = await loadRubrics();
+  listeners.forEach((l) => l(report));
+}
 
 async function loadRubrics(): Promise<RubricLoadReport> {
   const userFiles = await userRubricDb().files.toArray();
@@ -51,7 +59,7 @@ async function loadRubrics(): Promise<RubricLoadReport> {
 
 function notifyChanged(): void {
   channel?.postMessage('changed');
-  listeners.forEach((l) => l());
+  void listenersNotify();
 }
 
 export const webDesktopApi: DesktopApi = {
@@ -84,7 +92,7 @@ export const webDesktopApi: DesktopApi = {
     window.open(`${location.pathname}#/presenter/${interviewId}`, `loopdesk-presenter-${interviewId}`);
   },
   writeBackup: async (text) => {
-    const name = `loopdesk-backup-${new Date().toISOString().slice(0, 10)}.loopdesk`;
+    const name = backupFileName(Date.now());
     fileDownload(name, text);
     return { savedTo: `your downloads (${name})` };
   },

@@ -125,7 +125,7 @@ describe('reading rubric folders', () => {
         line: 1,
         column: 1,
         path: '',
-        message: 'the file is 2.0 MB; rubric files and artifacts must be under 2 MB',
+        message: 'the file is larger than 2 MiB, the limit for a rubric file or artifact; it was not read',
       },
       expect.objectContaining({ file: join(dir, 'huge/exercises/component-review.yaml'), path: 'artifacts[0].file' }),
     ]);

@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   appRequestPath,
-  appResponseHeaders,
-  appSchemePrivileges,
   contentSecurityPolicy,
   isAllowedExternalUrl,
   navigationDecision,
   permissionDecision,
-  secureWebPreferences,
   windowOpenDecision,
-  windowWebPreferences,
 } from '../../../src/main/security';
 
-describe('BrowserWindow web preferences', () => {
-  it('isolates, sandboxes and disables Node in every renderer', () => {
-    const prefs = windowWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      preload: '/app/out/preload/index.cjs',
-    });
-  });
-
-  it('cannot be weakened by the per-window preload path', () => {
-    expect(windowWebPreferences('x')).toEqual({ ...secureWebPreferences, preload: 'x' });
-  });
-});
+// Window options, the scheme's privileges and the headers main actually sends are checked where
+// main applies them: mainProcess.test.ts.
 
 describe('content security policy', () => {
   const directives = Object.fromEntries(
@@ -55,20 +31,9 @@ describe('content security policy', () => {
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
   });
-
-  it('is sent with every app:// response', () => {
-    expect(appResponseHeaders('index.html')['Content-Security-Policy']).toBe(contentSecurityPolicy);
-    expect(appResponseHeaders('assets/index.js')['Content-Type']).toMatch(/javascript/);
-  });
 });
 
-describe('app:// scheme', () => {
-  it('is registered standard and secure so IndexedDB has a stable origin', () => {
-    expect(appSchemePrivileges.standard).toBe(true);
-    expect(appSchemePrivileges.secure).toBe(true);
-    expect(appSchemePrivileges.bypassCSP).toBe(false);
-  });
-
+describe('app:// request paths', () => {
   it('serves files inside the renderer folder and refuses escapes', () => {
     expect(appRequestPath('app://loopdesk/')).toBe('index.html');
     expect(appRequestPath('app://loopdesk/assets/index-abc.js')).toBe('assets/index-abc.js');

@@ -1,0 +1,326 @@
+/**
+ * Main-process contract tests: the real `src/main/index.ts` started against a faithful fake of
+ * Electron (./fakeElectron.ts), checked the way the running app would be used.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { desktopChannels, type PdfExportResult, type RubricLoadReport } from '../../../src/shared/desktopApi';
+import { contentSecurityPolicy } from '../../../src/main/security';
+import { RUBRIC_MAX_FILE_BYTES } from '../../../src/core/limits/inputLimits';
+import { fakeElectronCreate, type FakeElectron, type FakePage, type FakeWindow } from './fakeElectron';
+
+// Starting main reads the real rubric folders; give a loaded machine room.
+vi.setConfig({ testTimeout: 60_000 });
+
+const root = resolve(__dirname, '../../..');
+const appFrame = 'app://loopdesk/index.html#/today';
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'loopdesk-main-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  vi.useRealTimers();
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+/** Loads main as Electron would: a fresh module graph, a fresh fake, the given instance lock. */
+async function mainLoad(options: { hasInstanceLock?: boolean } = {}): Promise<FakeElectron> {
+  vi.resetModules();
+  const electron = fakeElectronCreate();
+  vi.doMock('electron', () => electron);
+  electron.fake.state.hasInstanceLock = options.hasInstanceLock ?? true;
+  electron.fake.state.userData = tempDir();
+  electron.fake.state.appPath = root;
+  await import('../../../src/main/index');
+  return electron;
+}
+
+/** Loads main and fires `ready`; resolves once the first window exists. */
+async function mainStart(before: (userData: string) => void = () => undefined): Promise<{ electron: FakeElectron; win: FakeWindow }> {
+  const electron = await mainLoad();
+  before(electron.fake.state.userData);
+  electron.fake.ready();
+  await vi.waitFor(() => expect(electron.fake.windows.length).toBeGreaterThan(0));
+  return { electron, win: electron.fake.windows[0]! };
+}
+
+const invokeChannels = Object.entries(desktopChannels)
+  .filter(([method]) => method !== 'onRubricsChanged')
+  .map(([, channel]) => channel);
+
+describe('start-up', () => {
+  it('registers the app:// scheme and sandbox before ready, then the session policy, handler, IPC and window in that order', async () => {
+    const electron = await mainLoad();
+    expect(electron.fake.log).toEqual(['protocol.registerSchemesAsPrivileged:app', 'app.enableSandbox', 'app.requestSingleInstanceLock']);
+    expect(electron.fake.registeredSchemes[0]?.privileges).toMatchObject({ standard: true, secure: true, bypassCSP: false });
+
+    electron.fake.ready();
+    await vi.waitFor(() => expect(electron.fake.windows).toHaveLength(1));
+    const log = electron.fake.log;
+    const at = (entry: string) => log.indexOf(entry);
+    expect(at('session.setPermissionRequestHandler')).toBeGreaterThan(at('app.ready'));
+    expect(at('protocol.handle:app')).toBeGreaterThan(at('app.ready'));
+    for (const channel of invokeChannels) expect(at(`ipcMain.handle:${channel}`), channel).toBeLessThan(at('new BrowserWindow'));
+    expect(at('protocol.handle:app')).toBeLessThan(at('new BrowserWindow'));
+  });
+
+  it('creates the window hidden, with the hardened preferences, on the app origin, and shows it when ready', async () => {
+    const { win } = await mainStart();
+    expect(win.options['show']).toBe(false);
+    expect(win.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: expect.stringMatching(/preload[/\\]index\.cjs$/),
+    });
+    expect(win.webContents.url).toBe('app://loopdesk/index.html#/today');
+    await vi.waitFor(() => expect(win.visible).toBe(true));
+  });
+
+  it('denies every permission request and check', async () => {
+    const { electron } = await mainStart();
+    const { request, check } = electron.fake.permissionHandlers;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const callback = vi.fn();
+      request!({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(check!({}, permission)).toBe(false);
+    }
+  });
+
+  it('keeps the window on the app origin: navigation away is prevented, allow-listed links go to the browser', async () => {
+    const { electron, win } = await mainStart();
+    const navigate = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      win.webContents.emit('will-navigate', event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigate('app://loopdesk/index.html#/candidates')).toBe(false);
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('https://github.com/loopdesk')).toBe(true);
+    expect(win.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(electron.fake.opened).toEqual(['https://github.com/loopdesk']));
+  });
+});
+
+describe('single instance', () => {
+  it('a second launch quits and starts nothing, not even after ready', async () => {
+    const electron = await mainLoad({ hasInstanceLock: false });
+    expect(electron.fake.log).toContain('app.quit');
+    electron.fake.ready();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(electron.fake.windows).toHaveLength(0);
+    expect(electron.fake.ipcHandlers.size).toBe(0);
+    expect(electron.fake.protocolHandlers.size).toBe(0);
+  });
+
+  it('the running instance restores and focuses its window when launched again', async () => {
+    const { electron, win } = await mainStart();
+    win.minimized = true;
+    electron.app.emit('second-instance', {}, ['loopdesk'], root);
+    expect(win.isMinimized()).toBe(false);
+    expect(win.focusCount).toBe(1);
+  });
+});
+
+describe('app:// protocol', () => {
+  const fetchApp = async (electron: FakeElectron, url: string) => {
+    const response = await electron.fake.protocolHandlers.get('app')!({ url });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+
+  it('serves the renderer folder with the CSP on every response, and index.html for app routes', async () => {
+    const { electron } = await mainStart();
+    const indexHtml = readFileSync(join(root, 'src/renderer/index.html'), 'utf8');
+    for (const url of ['app://loopdesk/', 'app://loopdesk/index.html', 'app://loopdesk/candidates/42']) {
+      const response = await fetchApp(electron, url);
+      expect(response.status, url).toBe(200);
+      expect(response.text).toBe(indexHtml);
+      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+  });
+
+  it('refuses traversal, unknown hosts and missing assets', async () => {
+    const { electron } = await mainStart();
+    for (const url of [
+      'app://loopdesk/..%2f..%2fpackage.json',
+      'app://loopdesk/%2e%2e/%2e%2e/package.json',
+      'app://loopdesk/..%5c..%5cpackage.json',
+      'app://other-host/index.html',
+      'app://loopdesk/assets/missing.js',
+    ]) {
+      const response = await fetchApp(electron, url);
+      expect(response.status, url).toBe(404);
+      expect(response.text).not.toContain('"name": "loopdesk"');
+    }
+  });
+});
+
+describe('IPC', () => {
+  it('registers every invoke channel of the desktop API, and only those', async () => {
+    const { electron } = await mainStart();
+    expect([...electron.fake.ipcHandlers.keys()].sort()).toEqual([...invokeChannels].sort());
+  });
+
+  it('refuses every channel from a frame that is not the app (each goes through ipcHandler)', async () => {
+    const { electron } = await mainStart();
+    for (const channel of invokeChannels) {
+      await expect(electron.fake.invoke(channel, 'https://evil.example/'), channel).rejects.toThrow(/untrusted sender/);
+    }
+  });
+
+  it('refuses malformed payloads before doing anything', async () => {
+    const { electron } = await mainStart();
+    await expect(electron.fake.invoke(desktopChannels.readBackup, appFrame, '../../etc/passwd')).rejects.toThrow(/invalid request/);
+    await expect(electron.fake.invoke(desktopChannels.exportPdf, appFrame, { route: 'https://evil', fileName: 'x.pdf' })).rejects.toThrow(/invalid request/);
+    await expect(electron.fake.invoke(desktopChannels.openExternal, appFrame, 42)).rejects.toThrow(/invalid request/);
+  });
+
+  it('opens only allow-listed links in the system browser', async () => {
+    const { electron } = await mainStart();
+    expect(await electron.fake.invoke(desktopChannels.openExternal, appFrame, 'https://github.com/x')).toBe(true);
+    expect(await electron.fake.invoke(desktopChannels.openExternal, appFrame, 'https://evil.example/')).toBe(false);
+    expect(electron.fake.opened).toEqual(['https://github.com/x']);
+  });
+});
+
+describe('PDF export', () => {
+  const request = { route: '#/print/report/c1?audience=committee', fileName: 'Ada - committee packet.pdf' };
+
+  async function exportWith(page: FakePage, options: { fakeTimers?: boolean } = {}) {
+    const { electron, win } = await mainStart();
+    const target = join(tempDir(), 'report.pdf');
+    electron.fake.state.saveDialog = { canceled: false, filePath: target };
+    electron.fake.state.focused = win;
+    electron.fake.state.page = page;
+    if (options.fakeTimers) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pending = electron.fake.invoke(desktopChannels.exportPdf, appFrame, request) as Promise<PdfExportResult>;
+    const hidden = () => electron.fake.windows[1];
+    return { electron, pending, target, hidden };
+  }
+
+  it('saves the rendered print route and destroys the hidden window', async () => {
+    const { pending, target, hidden, electron } = await exportWith({ kind: 'ready' });
+    expect(await pending).toEqual({ ok: true, savedTo: target });
+    expect(readFileSync(target, 'utf8')).toMatch(/^%PDF/);
+    expect(hidden()!.options['show']).toBe(false);
+    expect(hidden()!.visible).toBe(false);
+    expect(hidden()!.webContents.url).toBe(`app://loopdesk/index.html${request.route}`);
+    expect(hidden()!.isDestroyed()).toBe(true);
+    expect(electron.fake.log).toContain('dialog.showSaveDialog:owned');
+  });
+
+  it('ends with the reason the print page gives when it cannot render the report', async () => {
+    const { pending, target, hidden } = await exportWith({ kind: 'error', reason: 'the rubric pack of this candidate is not loaded' });
+    expect(await pending).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'The PDF was not saved: the rubric pack of this candidate is not loaded.',
+    });
+    expect(existsSync(target)).toBe(false);
+    expect(hidden()!.isDestroyed()).toBe(true);
+    expect(hidden()!.webContents.pdfCount).toBe(0);
+  });
+
+  it('ends when the page fails to load', async () => {
+    const { pending, hidden } = await exportWith({ kind: 'fail-load', code: -6, description: 'ERR_FILE_NOT_FOUND' });
+    expect(await pending).toMatchObject({ ok: false, reason: 'failed', message: expect.stringContaining('did not load (ERR_FILE_NOT_FOUND)') });
+    expect(hidden()!.isDestroyed()).toBe(true);
+  });
+
+  it('ends when the page renderer crashes', async () => {
+    const { pending, hidden } = await exportWith({ kind: 'crash', reason: 'crashed' });
+    expect(await pending).toMatchObject({ ok: false, message: expect.stringContaining('stopped before it finished (crashed)') });
+    expect(hidden()!.isDestroyed()).toBe(true);
+  });
+
+  it('ends after 30 s when the page never says ready or error', async () => {
+    const { pending, hidden } = await exportWith({ kind: 'preparing' }, { fakeTimers: true });
+    let settled: PdfExportResult | undefined;
+    void pending.then((r) => (settled = r));
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(settled).toBeUndefined();
+    expect(hidden()!.isDestroyed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(settled).toEqual({ ok: false, reason: 'failed', message: 'The PDF was not saved: the report did not finish rendering within 30 s.' });
+    expect(hidden()!.isDestroyed()).toBe(true);
+  });
+
+  it('opens no window when the save dialog is cancelled', async () => {
+    const { electron } = await mainStart();
+    electron.fake.state.saveDialog = { canceled: true };
+    expect(await electron.fake.invoke(desktopChannels.exportPdf, appFrame, request)).toMatchObject({ ok: false, reason: 'cancelled' });
+    expect(electron.fake.windows).toHaveLength(1);
+  });
+});
+
+describe('backups through IPC', () => {
+  it('writes into the data folder, lists newest first, reads back, and keeps only the newest days', async () => {
+    const { electron } = await mainStart();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const day = 86_400_000;
+    for (let i = 0; i < 4; i++) {
+      vi.setSystemTime(Date.UTC(2026, 10, 1) + i * day);
+      const { savedTo } = (await electron.fake.invoke(desktopChannels.writeBackup, appFrame, `{"day":${i}}`, 2)) as { savedTo: string };
+      expect(savedTo).toBe(join(electron.fake.state.userData, 'backups', `loopdesk-backup-2026-11-0${i + 1}.loopdesk`));
+    }
+    const list = (await electron.fake.invoke(desktopChannels.listBackups, appFrame)) as Array<{ name: string }>;
+    expect(list.map((b) => b.name)).toEqual(['loopdesk-backup-2026-11-04.loopdesk', 'loopdesk-backup-2026-11-03.loopdesk']);
+    expect(await electron.fake.invoke(desktopChannels.readBackup, appFrame, 'loopdesk-backup-2026-11-03.loopdesk')).toBe('{"day":2}');
+  });
+});
+
+describe('rubric packs', () => {
+  const fixturePack = join(root, 'tests/fixtures/packs/frontend-engineer');
+
+  it('loads the built-in packs and the user folder; bad entries become located issues while every other pack loads', async () => {
+    // The folder is filled before start, so no change notice races the load asked for below.
+    const { electron } = await mainStart((userData) => {
+      const user = join(userData, 'rubrics');
+      mkdirSync(user, { recursive: true });
+      cpSync(fixturePack, join(user, 'frontend-engineer'), { recursive: true });
+      mkdirSync(join(user, 'broken'));
+      symlinkSync(join(user, 'nowhere.yaml'), join(user, 'broken/dangling.yaml'));
+      mkdirSync(join(user, 'huge'));
+      writeFileSync(join(user, 'huge/pack.yaml'), 'x'.repeat(RUBRIC_MAX_FILE_BYTES + 1));
+    });
+
+    const report = (await electron.fake.invoke(desktopChannels.loadRubrics, appFrame)) as RubricLoadReport;
+    expect(report.packs.filter((p) => p.origin === 'built-in').length).toBeGreaterThan(0);
+    expect(report.packs.filter((p) => p.origin === 'user').map((p) => p.manifest.id)).toEqual(['frontend-engineer']);
+    const issueFor = (packDir: string) => report.errors.find((e) => e.packDir === packDir && e.origin === 'user')?.issues[0];
+    expect(issueFor('broken')).toMatchObject({ file: 'broken/dangling.yaml', message: expect.stringMatching(/points to nothing/) });
+    expect(issueFor('huge')).toMatchObject({ file: 'huge/pack.yaml', message: expect.stringMatching(/larger than 2 MiB/) });
+  });
+
+  it('reads the folders once per change and pushes the result to every window', async () => {
+    const { electron, win } = await mainStart();
+    const user = join(electron.fake.state.userData, 'rubrics');
+    const before = (await electron.fake.invoke(desktopChannels.loadRubrics, appFrame)) as RubricLoadReport;
+    // Asked again without a change: the same report, not another read.
+    expect(await electron.fake.invoke(desktopChannels.loadRubrics, appFrame)).toBe(before);
+    // Wait for the watcher to be in place (it starts once the user folder exists).
+    await new Promise((r) => setTimeout(r, 100));
+
+    cpSync(fixturePack, join(user, 'frontend-engineer'), { recursive: true });
+    writeFileSync(join(user, 'frontend-engineer/notes.md'), 'saved twice');
+    await vi.waitFor(() => expect(win.webContents.sent.length).toBeGreaterThan(0), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(win.webContents.sent).toHaveLength(1);
+    const [pushed] = win.webContents.sent;
+    expect(pushed!.channel).toBe(desktopChannels.onRubricsChanged);
+    const report = pushed!.args[0] as RubricLoadReport;
+    expect(report.packs.map((p) => p.manifest.id)).toContain('frontend-engineer');
+    expect(await electron.fake.invoke(desktopChannels.loadRubrics, appFrame)).toBe(report);
+  });
+});
