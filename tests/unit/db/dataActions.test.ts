@@ -10,12 +10,17 @@ import {
   bundleExportBuild,
   bundleExportForViewer,
   candidateErase,
+  lastingImport,
+  lastingImportPreview,
+  type ExchangeStep,
   databaseDump,
   retentionPurge,
   retentionSet,
 } from '../../../src/renderer/db/actions/dataActions';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
 import { testDb } from './dbTestKit';
+import { canonicalJson } from '../../../src/core/canonical/canonicalJson';
+import { sha256Hex } from '../../../src/core/crypto/sha256';
 
 const pack = {
   manifest: { id: 'staff-devops', version: '1.0.0' },
@@ -178,5 +183,140 @@ describe('independence in exports', () => {
     const { db, colleague, candidate } = await withColleagueSealed();
     const result = await bundleExportForViewer(db, { kind: 'candidate', id: candidate.id }, { appVersion: 't', createdBy: 'Linus', now: 50, viewerId: colleague.id });
     expect(result.ok && bundleStringify(result.bundle)).toContain('COLLEAGUE-EVIDENCE');
+  });
+});
+
+/** Row counts and a checksum of every table: "the database is as it was" as one comparable value. */
+async function everyTable(db: ReturnType<typeof testDb>): Promise<Record<string, { rows: number; sha256: string }>> {
+  const out: Record<string, { rows: number; sha256: string }> = {};
+  for (const table of db.tables) {
+    const rows = await table.toArray();
+    out[table.name] = { rows: rows.length, sha256: sha256Hex(canonicalJson(rows)) };
+  }
+  return out;
+}
+
+describe('erasure that lasts', () => {
+  it('keeps a tombstone (hashes and a day, no name) in the database and the audit log', async () => {
+    const { db, candidate } = await withSealedLoop('Ada');
+    await candidateErase(db, candidate.id, 'Grace', Date.UTC(2026, 11, 1, 9));
+    const [tombstone] = await db.tombstones.toArray();
+    expect(tombstone).toMatchObject({ erasedOn: '2026-12-01', reason: 'erased' });
+    expect(tombstone!.candidateHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(tombstone)).not.toMatch(/Ada|example\.org|${candidate.id}/);
+    const entry = (await db.audit.orderBy('seq').last())!;
+    expect(entry.details).toMatchObject({ tombstone: { candidateHash: tombstone!.candidateHash, erasedOn: '2026-12-01' } });
+    expect(JSON.stringify(entry)).not.toContain(candidate.id);
+  });
+
+  it('export → erase → import brings nothing back and says why', async () => {
+    const { db, candidate } = await withSealedLoop('Ada');
+    const everything = bundleParse(bundleStringify(await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 50 })));
+    if (!everything.ok) throw new Error(everything.reason.message);
+    await candidateErase(db, candidate.id, 'Grace', Date.UTC(2026, 11, 1));
+    const preview = await lastingImportPreview(db, everything.value.content);
+    expect(preview.skip.text).toBe('1 erased candidate skipped — erased on 2026-12-01');
+    expect(preview.plan.add.candidates).toEqual([]);
+    expect(preview.plan.add.ratings).toEqual([]);
+    const imported = await lastingImport(db, everything.value.content, { actor: 'Grace', now: Date.UTC(2026, 11, 2), source: 'everything.loopdesk' });
+    expect(imported.skip.text).toBe('1 erased candidate skipped — erased on 2026-12-01');
+    expect(await db.candidates.count()).toBe(0);
+    for (const table of ['loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const) expect(await db.table(table).count(), table).toBe(0);
+    // Restoring the same file as a backup does not bring them back either.
+    const restored = await backupRestore(db, everything.value, 'Grace', Date.UTC(2026, 11, 3));
+    expect(restored.skip.skipped).toHaveLength(1);
+    expect(await db.candidates.count()).toBe(0);
+  });
+
+  it('a backup restored after a retention purge does not bring the purged loop back', async () => {
+    const { db, loop } = await withSealedLoop('Ada');
+    await loopClose(db, loop.id, 'Grace', 1000);
+    const backup = bundleParse(bundleStringify(await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 2000 })));
+    if (!backup.ok) throw new Error(backup.reason.message);
+    await retentionSet(db, 30);
+    expect(await retentionPurge(db, 'loopdesk', 1000 + 31 * day)).toBe(1);
+    expect((await db.tombstones.toArray()).map((t) => t.reason)).toEqual(['purged']);
+    const restored = await backupRestore(db, backup.value, 'Grace', 1000 + 32 * day);
+    expect(restored.skip.skipped).toEqual([{ erasedOn: new Date(1000 + 31 * day).toISOString().slice(0, 10), reason: 'purged' }]);
+    expect(await db.loops.count()).toBe(0);
+    expect(await db.candidates.count()).toBe(0);
+    expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('another candidate in the same bundle still comes in', async () => {
+    const { db, candidate } = await withSealedLoop('Ada');
+    const other = await candidateCreate(db, { name: 'Bea', email: 'bea@example.org', phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 4);
+    const everything = await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 50 });
+    await candidateErase(db, candidate.id, 'Grace', 100);
+    await db.candidates.delete(other.id);
+    const { skip } = await lastingImport(db, everything.content, { actor: 'Grace', now: 200, source: 'everything' });
+    expect(skip.skipped).toHaveLength(1);
+    expect((await db.candidates.toArray()).map((c) => c.name)).toEqual(['Bea']);
+  });
+});
+
+describe('restore and import are atomic', () => {
+  const steps: ExchangeStep[] = ['tombstones-read', 'audit-restored', 'imported', 'audited'];
+
+  /** A database with evidence, and a backup of another one that would add to it. */
+  async function withBackupToRestore() {
+    const { db } = await withSealedLoop('Ada');
+    const { db: source } = await withSealedLoop('Bea');
+    const backup = bundleParse(bundleStringify(await bundleExportBuild(source, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 50 })));
+    if (!backup.ok) throw new Error(backup.reason.message);
+    return { db, backup: backup.value };
+  }
+
+  it.each(steps)('restore failing after %s leaves every table as it was', async (step) => {
+    const { db, backup } = await withBackupToRestore();
+    const before = await everyTable(db);
+    await expect(
+      backupRestore(db, backup, 'Grace', 100, (at) => {
+        if (at === step) throw new Error(`injected at ${at}`);
+      }),
+    ).rejects.toThrow(`injected at ${step}`);
+    expect(await everyTable(db)).toEqual(before);
+  });
+
+  it.each(steps)('restore into an empty database failing after %s leaves it empty', async (step) => {
+    const { backup } = await withBackupToRestore();
+    const empty = testDb(undefined, 'empty');
+    const before = await everyTable(empty);
+    await expect(
+      backupRestore(empty, backup, 'Grace', 100, (at) => {
+        if (at === step) throw new Error(`injected at ${at}`);
+      }),
+    ).rejects.toThrow();
+    expect(await everyTable(empty)).toEqual(before);
+  });
+
+  it.each(['ratings', 'notes', 'interviewVersions', 'audit'] as const)('restore failing while writing %s leaves every table as it was', async (table) => {
+    const { db, backup } = await withBackupToRestore();
+    const before = await everyTable(db);
+    db.table(table).hook('creating', () => {
+      throw new Error(`disk full writing ${table}`);
+    });
+    await expect(backupRestore(db, backup, 'Grace', 100)).rejects.toThrow();
+    expect(await everyTable(db)).toEqual(before);
+  });
+
+  it.each(['tombstones-read', 'imported', 'audited'] as const)('import failing after %s leaves every table as it was', async (step) => {
+    const { db, backup } = await withBackupToRestore();
+    const before = await everyTable(db);
+    await expect(
+      lastingImport(db, backup.content, { actor: 'Grace', now: 100, source: 'x' }, (at) => {
+        if (at === step) throw new Error(`injected at ${at}`);
+      }),
+    ).rejects.toThrow();
+    expect(await everyTable(db)).toEqual(before);
+  });
+
+  it('without a failure the same restore adds the other database’s records', async () => {
+    const { db, backup } = await withBackupToRestore();
+    const before = await everyTable(db);
+    await backupRestore(db, backup, 'Grace', 100);
+    const after = await everyTable(db);
+    expect(after['candidates']!.rows).toBe(before['candidates']!.rows + 1);
+    expect(after['audit']).not.toEqual(before['audit']);
   });
 });

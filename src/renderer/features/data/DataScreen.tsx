@@ -5,12 +5,13 @@ import { bundleParseInWorker } from '../../platform/bundleParseInWorker';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { BundleScope } from '../../../core/bundle/bundleSchema';
 import { appDb } from '../../db/dbContext';
-import { bundleContentImport, bundleImportPreview } from '../../db/actions/importActions';
 import {
   auditVerify,
   backupRestore,
   bundleExportBuild,
   bundleExportForViewer,
+  lastingImport,
+  lastingImportPreview,
   candidateErase,
   candidateErasurePreview,
   retentionDays,
@@ -57,6 +58,8 @@ export function DataScreen() {
     name: string;
     bundle: Bundle;
     plan: BundleImportPlan;
+    /** Erased candidates the import skips, in words ("1 erased candidate skipped — erased on …"). */
+    skipText: string | null;
     isBackup: boolean;
   } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -131,27 +134,24 @@ export function DataScreen() {
       setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
       return;
     }
-    const plan = await bundleImportPreview(appDb(), parsed.value.content);
-    setIncoming({ name: file.name, bundle: parsed.value, plan, isBackup });
+    const { plan, skip } = await lastingImportPreview(appDb(), parsed.value.content);
+    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, isBackup });
   };
 
   const applyImport = async () => {
     if (!incoming) return;
     setIsBusy(true);
     try {
-      const plan = incoming.isBackup
+      const { plan, skip } = incoming.isBackup
         ? await backupRestore(appDb(), incoming.bundle, actor, Date.now())
-        : await bundleContentImport(appDb(), incoming.bundle.content, {
+        : await lastingImport(appDb(), incoming.bundle.content, {
             actor,
             now: Date.now(),
             source: incoming.name,
             auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
           });
-      setImportResult(
-        plan.summary.isNothingToAdd
-          ? 'Nothing to add: everything in this bundle is already here.'
-          : `Imported: ${plan.summary.text}.`,
-      );
+      const done = plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`;
+      setImportResult(skip.text ? `${done} ${skip.text}.` : done);
       setIncoming(null);
     } catch (e) {
       setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
@@ -267,6 +267,11 @@ export function DataScreen() {
                 ? 'Nothing to add: everything in this bundle is already here.'
                 : `This ${incoming.plan.summary.text}.`}
             </p>
+            {incoming.skipText && (
+              <p data-testid="import-erased-skipped">
+                {incoming.skipText}: they were erased here, and nothing of them is brought back.
+              </p>
+            )}
             {incoming.plan.conflicts.length > 0 && (
               <>
                 <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
@@ -439,6 +444,11 @@ export function DataScreen() {
             {erasePreview.interviews === 1 ? '' : 's'} with {erasePreview.ratings} ratings and {erasePreview.notes}{' '}
             notes, and {erasePreview.decisions} decision
             {erasePreview.decisions === 1 ? '' : 's'}. It cannot be undone.
+          </p>
+          <p>
+            A tombstone (a salted hash, the date, no name) is kept so that importing an older bundle or restoring a backup
+            does not bring this candidate back. Other candidates' calibrated numbers will be recomputed without this
+            candidate's ratings, so their reports may change.
           </p>
           <p className="form-row">
             <button
