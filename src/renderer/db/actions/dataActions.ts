@@ -339,9 +339,6 @@ export async function lastingImport(
     fault('tombstones-read');
     const plan = await bundleContentImport(db, kept, meta);
     fault('imported');
-    if (skip.skipped.length > 0) {
-      await auditWrite(db, { at: meta.now, actor: meta.actor, action: 'bundle.erasedSkipped', subject: meta.source.slice(0, 200), details: { candidates: skip.skipped.length, records: skip.records } });
-    }
     fault('audited');
     return { plan, skip };
   });
