@@ -18,6 +18,7 @@ export type {
   CandidateDimensionRating,
   CandidateDimensionSummary,
   DimensionAgreement,
+  LeniencyModel,
   RaterCalibration,
   RaterDimensionCalibration,
   RaterOffset,
@@ -49,7 +50,7 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   const stats = calibrationPoolStats(columns, poolOptions);
   const candidates: Record<string, CandidateCalibration> = {};
   for (const own of calibrationCandidatesOwn(columns)) recordSet(candidates, own.candidateId, calibrationCandidate(own, stats));
-  return { options: stats.options, raters: stats.raters, candidates, dimensions: stats.dimensions };
+  return { options: stats.options, raters: stats.raters, candidates, dimensions: stats.dimensions, model: stats.model };
 }
 
 /** Each candidate's own ratings, in candidate id order, sliced out of the pool's columns. */

@@ -31,15 +31,17 @@ export function calibrationOptionsResolve(options: Omit<CalibrationOptions, 'dim
   return opts;
 }
 
-/** Leniency offsets and agreement over the whole pool (SPEC §6), keyed in id order. */
+/** Leniency offsets (see `calibrationLeniency`) and agreement over the whole pool (SPEC §6), keyed in id order. */
 export function calibrationPoolStats(
   columns: CalibrationColumns,
   options: Omit<CalibrationOptions, 'dimensionIds'> = {},
 ): CalibrationPoolStats {
   const opts = calibrationOptionsResolve(options);
   const cells = calibrationPoolCells(columns);
+  const leniency = calibrationLeniency(columns, cells, opts, options.shrinkage);
+  opts.shrinkage = leniency.model.shrinkage;
   const raters: Record<string, RaterCalibration> = {};
-  for (const record of calibrationLeniency(columns, cells, opts)) recordSet(raters, record.interviewerId, record);
+  for (const record of leniency.raters) recordSet(raters, record.interviewerId, record);
   const dimensions: Record<string, DimensionAgreement> = {};
   for (const agreement of calibrationAgreement(columns, cells)) recordSet(dimensions, agreement.dimensionId, agreement);
   return {
@@ -48,5 +50,6 @@ export function calibrationPoolStats(
     explicitDimensionIds: [...columns.explicitDimensionIds],
     raters,
     dimensions,
+    model: leniency.model,
   };
 }

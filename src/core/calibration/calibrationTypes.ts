@@ -15,11 +15,18 @@ export interface RatingObservation {
 }
 
 export interface CalibrationOptions {
-  /** k in the shrinkage factor n/(n + k); 0 turns shrinkage off. Default 5. */
+  /**
+   * λ, the ridge penalty that shrinks interviewer effects toward 0: a rater resting on n
+   * comparisons keeps about n/(n + λ) of their deviation. Omitted: chosen by the data (λ = residual
+   * variance / variance of the interviewer effects, by EM), falling back to
+   * `calibrationDefaults.shrinkage` when the data cannot say. 0 turns shrinkage off (the least-
+   * squares solution nearest 0).
+   */
   shrinkage?: number;
   /**
-   * A rater's per-dimension offset is applied once it rests on at least this many comparisons
-   * on that dimension; below that their overall offset is applied. Default 10.
+   * A rater's own deviation on a dimension (from their overall effect) is fitted and applied once
+   * it rests on at least this many comparisons on that dimension; below that their overall offset
+   * is applied. Default 10.
    */
   minDimensionComparisons?: number;
   /** Two-sided confidence of the interval around a calibrated mean. Default 0.90. */
@@ -36,7 +43,23 @@ export interface CalibrationOptions {
   dimensionIds?: readonly string[];
 }
 
+/** The options a calibration ran with; `shrinkage` is the λ used, however it was chosen. */
 export type ResolvedCalibrationOptions = Required<Omit<CalibrationOptions, 'dimensionIds'>>;
+
+/** How the leniency model was fitted: what a reader needs to trust or question the offsets. */
+export interface LeniencyModel {
+  method: 'two-way additive, alternating least squares';
+  /** λ for interviewer effects, and where it came from. */
+  shrinkage: number;
+  shrinkageSource: 'data' | 'option' | 'default';
+  /** λ for a rater's deviation on one dimension from their overall effect; `null` = the data show none. */
+  dimensionShrinkage: number | null;
+  /** Residual SD of the model (rating scale points); `null` when no degrees of freedom remain. */
+  residualSd: number | null;
+  /** Solver iterations, all fits together, and whether the last fit converged. */
+  iterations: number;
+  converged: boolean;
+}
 
 export const calibrationDefaults: ResolvedCalibrationOptions = {
   shrinkage: 5,
@@ -48,11 +71,20 @@ export const calibrationDefaults: ResolvedCalibrationOptions = {
 
 /** A leniency estimate from n comparisons with the other panelists. */
 export interface RaterOffset {
-  /** Shrunk offset: meanDeviation × n/(n + k); 0 when n = 0. Positive = rates higher than peers. */
+  /**
+   * The interviewer effect of the two-way additive model (shrunk toward 0); 0 when n = 0.
+   * Positive = rates higher than the panels they sat on would predict.
+   */
   offset: number;
+  /**
+   * Standard error of `offset`: σ / √(I + λ), with σ the model's residual SD and I the
+   * comparisons weighted (m − 1)/m by panel size m — the posterior SD of the effect given the
+   * others'. `null` when n = 0 or σ cannot be estimated.
+   */
+  se: number | null;
   /** Ratings that could be compared (the candidate × dimension had at least one other rater). */
   n: number;
-  /** Unshrunk mean deviation from the other panelists' mean; `null` when n = 0. */
+  /** Unshrunk mean deviation from the other panelists' mean (descriptive); `null` when n = 0. */
   meanDeviation: number | null;
 }
 
@@ -62,7 +94,7 @@ export interface RaterDimensionCalibration extends RaterOffset {
   /** Candidates this rater marked "no evidence" on the dimension (and gave no number). */
   noEvidence: number;
   /** What is subtracted from this rater's ratings on the dimension, and which estimate it is. */
-  applied: { offset: number; source: 'dimension' | 'overall' };
+  applied: { offset: number; source: 'dimension' | 'overall'; se: number | null };
 }
 
 export interface RaterCalibration {
@@ -145,6 +177,8 @@ export interface Calibration {
   candidates: Record<string, CandidateCalibration>;
   /** Agreement by dimension id. */
   dimensions: Record<string, DimensionAgreement>;
+  /** How the leniency offsets were fitted. */
+  model: LeniencyModel;
 }
 
 /**
@@ -162,4 +196,6 @@ export interface CalibrationPoolStats {
   raters: Record<string, RaterCalibration>;
   /** Agreement by dimension id. */
   dimensions: Record<string, DimensionAgreement>;
+  /** How the leniency offsets were fitted. */
+  model: LeniencyModel;
 }
