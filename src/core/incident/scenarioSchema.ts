@@ -365,3 +365,41 @@ export type IncidentRule = z.infer<typeof incidentRuleSchema>;
 export type IncidentSlo = z.infer<typeof incidentSloSchema>;
 export type IncidentPrompt = z.infer<typeof incidentPromptSchema>;
 export type IncidentExemplarStep = z.infer<typeof incidentExemplarStepSchema>;
+
+/**
+ * What an object shape alone cannot say about a scenario's fields: one field required when
+ * another has a value, exactly one of several fields. Kept as data so the two places that enforce
+ * it say the same thing: the JSON Schema (`if`/`then` and `oneOf`, added by `rubricJsonSchema`)
+ * and `incidentScenarioCrossCheck`, whose messages name the object to fix.
+ */
+export interface IncidentFieldRule {
+  /** When `field` is present (and, with `equals`, has that value): these fields are required, or exactly / at least one of these. */
+  requiredWhen?: Array<{ field: string; equals?: string; requires?: string[]; exactlyOneOf?: string[]; atLeastOneOf?: string[] }>;
+  exactlyOneOf?: string[];
+}
+
+export const incidentFieldRules = new Map<unknown, IncidentFieldRule>([
+  [incidentActionSchema, { requiredWhen: [{ field: 'category', equals: 'anti-action', requires: ['redFlag'] }] }],
+  [
+    incidentInjectSchema,
+    {
+      requiredWhen: [
+        { field: 'kind', equals: 'chat', requires: ['from', 'text'] },
+        { field: 'kind', equals: 'alert', requires: ['title'] },
+        { field: 'kind', equals: 'page', requires: ['title'] },
+        { field: 'kind', equals: 'log', requires: ['text'] },
+        { field: 'kind', equals: 'dashboard-shift', atLeastOneOf: ['effects', 'reveals'] },
+      ],
+    },
+  ],
+  [incidentEffectSchema, { exactlyOneOf: ['set', 'ramp', 'multiply', 'add'] }],
+  [incidentConditionSchema, { exactlyOneOf: ['above', 'below'] }],
+  [
+    incidentMatcherSchema,
+    {
+      exactlyOneOf: ['action', 'category', 'flag', 'inject', 'milestone', 'metric'],
+      requiredWhen: [{ field: 'metric', exactlyOneOf: ['above', 'below'] }],
+    },
+  ],
+  [incidentRuleSchema, { exactlyOneOf: ['deadline', 'sequence', 'cadence'] }],
+]);

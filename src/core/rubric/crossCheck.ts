@@ -198,6 +198,10 @@ export function rubricPackCrossCheck(parts: RubricPackParts): RubricIssue[] {
   for (const file of parts.scenarios) {
     const { yaml, value: scenario } = file;
     scenarios.add(scenario.id, yaml, []);
+    const fileName = yaml.file.slice(yaml.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    if (fileName !== scenario.id) {
+      at(yaml, ['id'], `scenario id "${scenario.id}" must be the file name without .yaml ("${fileName}"); rename the file or change the id`);
+    }
     checkDimensionRefs(yaml, ['dimensions'], scenario.dimensions);
     for (const list of ['debrief', 'postmortem'] as const) {
       scenario[list].forEach((prompt, i) => checkDimensionRefs(yaml, [list, i, 'dimensions'], prompt.dimensions ?? []));
