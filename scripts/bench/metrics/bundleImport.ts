@@ -93,7 +93,7 @@ export async function importMeasure(
   ctx: BenchContext,
   urls: ImportUrls,
   first: ImportSample | null,
-): Promise<{ time: BenchFigure; memory: BenchFigure; details: unknown }> {
+): Promise<{ time: BenchFigure; vsFloor: BenchFigure; memory: BenchFigure; details: unknown }> {
   const app: ImportSample[] = first ? [first] : [];
   const floor: ImportSample[] = [];
   for (let i = 0; i < ctx.sizes.imports; i++) {

@@ -95,7 +95,7 @@ function sinceLast(
 
 export async function keystrokeMeasure(
   ctx: BenchContext,
-): Promise<{ p50: BenchFigure; p95: BenchFigure; details: unknown }> {
+): Promise<{ p50: BenchFigure; p95: BenchFigure; p95VsFloor: BenchFigure; details: unknown }> {
   const warmup = ctx.isQuick ? 6 : 15;
   const count = ctx.sizes.keystrokes + warmup;
 

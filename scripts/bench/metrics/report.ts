@@ -165,7 +165,7 @@ async function printRouteToPdf(
   const started = performance.now();
   await page.goto(`${ctx.origin}/${route}`);
   await page.waitForSelector('html[data-print-ready], html[data-print-error]', { state: 'attached', timeout: 300_000 });
-  const error = await page.evaluate(() => document.documentElement.dataset['printError']);
+  const error = await page.getAttribute('html', 'data-print-error');
   if (error) throw new Error(`the print route reported an error: ${error}`);
   const readyAt = performance.now();
   const bytes = await page.pdf(pdfOptions);
