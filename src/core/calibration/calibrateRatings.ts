@@ -54,7 +54,7 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
 }
 
 /** Each candidate's own ratings, in candidate id order, sliced out of the pool's columns. */
-function* calibrationCandidatesOwn(columns: CalibrationColumns) {
+export function* calibrationCandidatesOwn(columns: CalibrationColumns) {
   const C = columns.candidateIds.length;
   const N = columns.score.length;
   const start = new Int32Array(C + 1);
