@@ -15,6 +15,7 @@ import { interviewIsSealed } from '../interview/interviewLifecycle';
 import { levelRecommend, type LevelRecommendation } from '../levels/levelRecommend';
 import type {
   Candidate,
+  Decision,
   DefectFinding,
   Interview,
   Interviewer,
@@ -25,6 +26,7 @@ import type {
   SignalTag,
 } from '../model/records';
 import type { RubricPack, Severity, SignalPolarity } from '../rubric/schema';
+import { reportDecisions, type ReportDecision } from './reportDecision';
 import { reportEvidenceIndexOf } from './reportEvidenceIndex';
 import { reportOverall } from './reportOverall';
 import { reportReliability } from './reportReliability';
@@ -42,6 +44,8 @@ export interface ReportEvidence {
   signalTags: SignalTag[];
   defectFindings: DefectFinding[];
   incidentRuns: IncidentRun[];
+  /** The committee's decisions, when known: carried beside the report, never among its inputs. */
+  decisions?: Decision[];
 }
 
 export interface ReportInput {
@@ -220,6 +224,8 @@ export interface CandidateReport {
   exercises: ReportExercise[];
   incidents: ReportIncident[];
   reliability: ReportReliability;
+  /** The committee's decisions on this candidate, newest first (empty: none recorded yet). Not an input. */
+  decisions: ReportDecision[];
   recommendation: LevelRecommendation & { levelTitle: string | null; cappedFromTitle: string | null; provisionalLevelTitle: string | null };
 }
 
@@ -410,6 +416,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
     exercises,
     incidents,
     reliability: reportReliability(pack.dimensions, calibration),
+    decisions: reportDecisions(index.decisionsByCandidate.get(candidateId) ?? [], pack.levels),
     recommendation: {
       ...recommendation,
       levelTitle: levelTitle(recommendation.level),

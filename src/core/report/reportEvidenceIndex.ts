@@ -3,7 +3,7 @@
  * whole pool read their candidate's slice from it instead of filtering every table per candidate,
  * which kept the committee screen quadratic in the pool size (1,000 candidates took 50 s).
  */
-import type { Candidate, DefectFinding, Interview, Interviewer, Loop, Note, Rating, SignalTag } from '../model/records';
+import type { Candidate, Decision, DefectFinding, Interview, Interviewer, Loop, Note, Rating, SignalTag } from '../model/records';
 import type { IncidentRun } from '../incident/runSchema';
 import type { ReportEvidence } from './reportBuild';
 
@@ -17,6 +17,7 @@ export interface ReportEvidenceIndex {
   tagsByInterview: Map<string, SignalTag[]>;
   findingsByInterview: Map<string, DefectFinding[]>;
   runsByInterview: Map<string, IncidentRun[]>;
+  decisionsByCandidate: Map<string, Decision[]>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -42,18 +43,25 @@ export function reportEvidenceIndexBuild(evidence: ReportEvidence): ReportEviden
     tagsByInterview: groupBy(evidence.signalTags, (t) => t.interviewId),
     findingsByInterview: groupBy(evidence.defectFindings, (f) => f.interviewId),
     runsByInterview: groupBy(evidence.incidentRuns, (r) => r.interviewId),
+    decisionsByCandidate: groupBy(evidence.decisions ?? [], (d) => d.candidateId),
   };
 }
 
-// Evidence sets are immutable snapshots (a live query's result, a parsed bundle): index each once.
-const indexCache = new WeakMap<ReportEvidence, ReportEvidenceIndex>();
+// Evidence sets are snapshots (a live query's result, a parsed bundle): index each once. The table
+// sizes are kept with the index so a set that was appended to after indexing is indexed again.
+const indexCache = new WeakMap<ReportEvidence, { sizes: string; index: ReportEvidenceIndex }>();
+
+const sizesOf = (e: ReportEvidence) =>
+  [e.candidates, e.interviewers, e.loops, e.interviews, e.ratings, e.notes, e.signalTags, e.defectFindings, e.incidentRuns, e.decisions ?? []]
+    .map((t) => t.length)
+    .join(',');
 
 /** The index of `evidence`, built on first use and reused for every report of the same set. */
 export function reportEvidenceIndexOf(evidence: ReportEvidence): ReportEvidenceIndex {
-  let index = indexCache.get(evidence);
-  if (!index) {
-    index = reportEvidenceIndexBuild(evidence);
-    indexCache.set(evidence, index);
-  }
+  const sizes = sizesOf(evidence);
+  const cached = indexCache.get(evidence);
+  if (cached?.sizes === sizes) return cached.index;
+  const index = reportEvidenceIndexBuild(evidence);
+  indexCache.set(evidence, { sizes, index });
   return index;
 }

@@ -1,38 +1,44 @@
 import { useState, type FormEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { DecisionOutcome } from '../../../core/model/records';
 import type { CandidateReport } from '../../../core/report/reportBuild';
+import { decisionOutcomeLabels } from '../../../core/report/reportDecision';
 import { appDb } from '../../db/dbContext';
 import { decisionRecord } from '../../db/actions/decisionActions';
 import { useMe } from '../../db/hooks';
 
-const outcomeText: Record<DecisionOutcome, string> = { hire: 'Hire', 'no-hire': 'No hire', 'more-evidence': 'More evidence needed' };
+const outcomes = Object.keys(decisionOutcomeLabels) as DecisionOutcome[];
 
-/** The committee's judgment, with its rationale and who made it — kept apart from the recommendation. */
+/**
+ * The committee's judgment, with its rationale and who made it — kept apart from the
+ * recommendation. No outcome or level is preselected: the committee chooses each, and says why.
+ * Every decision is kept; the newest is the current one.
+ */
 export function DecisionPanel({
   report,
   loopId,
   audienceText = (text) => text,
 }: {
+  /** The report as the audience may read it (its decisions are already redacted by the policy). */
   report: CandidateReport;
   loopId: string | null;
   /** Free text as the audience may read it (the audience policy's blind redaction). */
   audienceText?: (text: string) => string;
 }) {
   const me = useMe();
-  const decisions = useLiveQuery(
-    () => appDb().decisions.where('candidateId').equals(report.candidate.id).reverse().sortBy('decidedAt'),
-    [report.candidate.id],
-  );
-  const [outcome, setOutcome] = useState<DecisionOutcome>('hire');
-  const [level, setLevel] = useState(report.recommendation.level ?? report.candidate.targetLevel);
+  const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
+  const [level, setLevel] = useState('');
   const [rationale, setRationale] = useState('');
   const [decidedBy, setDecidedBy] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const missing = [
+    ...(outcome ? [] : ['an outcome']),
+    ...(outcome === 'hire' && !level ? ['the level to hire at'] : []),
+    ...(rationale.trim() ? [] : ['the rationale']),
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!loopId) return;
+    if (!loopId || !outcome || missing.length > 0) return;
     setError(null);
     try {
       await decisionRecord(
@@ -41,7 +47,7 @@ export function DecisionPanel({
           candidateId: report.candidate.id,
           loopId,
           outcome,
-          level,
+          level: outcome === 'hire' ? level : null,
           rationale,
           decidedBy: decidedBy.trim() || me?.name || 'committee',
           reportInputsHash: report.inputsHash,
@@ -49,6 +55,8 @@ export function DecisionPanel({
         Date.now(),
       );
       setRationale('');
+      setOutcome('');
+      setLevel('');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -57,13 +65,12 @@ export function DecisionPanel({
   return (
     <section className="panel no-print" aria-labelledby="decision-title">
       <h2 id="decision-title">Committee decision</h2>
-      {decisions && decisions.length > 0 ? (
+      {report.decisions.length > 0 ? (
         <ol className="decision-list" aria-label="Recorded decisions">
-          {decisions.map((d) => (
+          {report.decisions.map((d, i) => (
             <li key={d.id} data-testid="decision">
-              <strong>{outcomeText[d.outcome]}</strong>
-              {d.level ? ` at ${report.levels.find((l) => l.id === d.level)?.title ?? d.level}` : ''} — {d.decidedBy},{' '}
-              {new Date(d.decidedAt).toLocaleString()}
+              <strong>{d.summary}</strong>
+              {i === 0 ? ' (current)' : ' (earlier)'} — {d.decidedBy}, {new Date(d.decidedAt).toLocaleString()}
               <p className="rationale">{audienceText(d.rationale)}</p>
             </li>
           ))}
@@ -76,10 +83,13 @@ export function DecisionPanel({
           <div className="form-row">
             <label>
               Outcome
-              <select value={outcome} onChange={(e) => setOutcome(e.target.value as DecisionOutcome)}>
-                {(Object.keys(outcomeText) as DecisionOutcome[]).map((o) => (
+              <select value={outcome} onChange={(e) => setOutcome(e.target.value as DecisionOutcome | '')} required>
+                <option value="" disabled>
+                  Choose an outcome…
+                </option>
+                {outcomes.map((o) => (
                   <option key={o} value={o}>
-                    {outcomeText[o]}
+                    {decisionOutcomeLabels[o]}
                   </option>
                 ))}
               </select>
@@ -87,10 +97,14 @@ export function DecisionPanel({
             {outcome === 'hire' && (
               <label>
                 Level
-                <select value={level} onChange={(e) => setLevel(e.target.value)}>
+                <select value={level} onChange={(e) => setLevel(e.target.value)} required>
+                  <option value="" disabled>
+                    Choose a level…
+                  </option>
                   {report.levels.map((l) => (
                     <option key={l.id} value={l.id}>
                       {l.title}
+                      {l.id === report.recommendation.level ? ' (mechanical recommendation)' : ''}
                     </option>
                   ))}
                 </select>
@@ -110,8 +124,9 @@ export function DecisionPanel({
               {error}
             </p>
           )}
+          {missing.length > 0 && <p className="muted small">To record the decision, give {missing.join(', ')}.</p>}
           <p className="form-row" style={{ marginTop: 8 }}>
-            <button type="submit" className="primary" disabled={!rationale.trim()}>
+            <button type="submit" className="primary" disabled={missing.length > 0}>
               Record decision
             </button>
           </p>

@@ -3,6 +3,7 @@ import { clockText } from '../../../core/text/clockText';
 import { SignalBadge } from '../../components/SignalBadge';
 import { ProfileChart } from './ProfileChart';
 import { RecommendationPanel } from './RecommendationPanel';
+import { DecisionSummary } from './DecisionSummary';
 import { InterviewerTable } from './InterviewerTable';
 import { EvidenceByDimension } from './EvidenceByDimension';
 import { ReliabilitySection } from './ReliabilitySection';
@@ -74,7 +75,10 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
         </p>
       </header>
 
-      <RecommendationPanel report={report} />
+      <div className="report-top">
+        <RecommendationPanel report={report} />
+        <DecisionSummary decisions={report.decisions} />
+      </div>
 
       <section aria-labelledby="redflags-title" className="report-section">
         <h2 id="redflags-title">Red flags</h2>

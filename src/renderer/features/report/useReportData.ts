@@ -86,14 +86,16 @@ export function useCandidatesEvidence(
     const loopIds = loops.map((l) => l.id);
     const interviews = await db.interviews.where('loopId').anyOf(loopIds).toArray();
     const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
-    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns] = await Promise.all([
-      db.candidates.bulkGet([...new Set(loops.map((l) => l.candidateId))]),
+    const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
+    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] = await Promise.all([
+      db.candidates.bulkGet(candidateIdsOfLoops),
       db.interviewers.toArray(),
       db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
       options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
       db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
       db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
       db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
+      db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
     ]);
     return {
       candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
@@ -105,6 +107,7 @@ export function useCandidatesEvidence(
       signalTags,
       defectFindings,
       incidentRuns,
+      decisions,
     };
   }, [pack, idsKey, options.withNotes]);
 }

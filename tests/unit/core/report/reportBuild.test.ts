@@ -206,3 +206,21 @@ describe('overall recommendation per interviewer', () => {
     }
   });
 });
+
+describe('decisions', () => {
+  it('travel with the report, newest first with the history kept, and never change its inputs hash', () => {
+    const content = structuredClone(demo);
+    const kenji = content.candidates.find((c) => c.name === 'Kenji Watanabe')!;
+    const loopId = content.loops.find((l) => l.candidateId === kenji.id)!.id;
+    const before = reportOf(content, 'Kenji Watanabe');
+    expect(before.decisions).toEqual([]);
+    content.decisions.push(
+      { id: '00000000-0000-4000-8000-000000000001', candidateId: kenji.id, loopId, outcome: 'more-evidence', level: null, rationale: 'Need a second influence interview.', decidedBy: 'Chair', decidedAt: 1000 },
+      { id: '00000000-0000-4000-8000-000000000002', candidateId: kenji.id, loopId, outcome: 'hire', level: 'senior', rationale: 'Strong craft; Senior scope.', decidedBy: 'Chair', decidedAt: 2000 },
+    );
+    const after = reportOf(content, 'Kenji Watanabe');
+    expect(after.decisions.map((d) => d.summary)).toEqual(['Hire at Senior', 'More evidence needed']);
+    expect(after.inputsHash).toBe(before.inputsHash);
+    expect(reportOf(content, 'Amira Haddad').decisions).toEqual([]);
+  });
+});
