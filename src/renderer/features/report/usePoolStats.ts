@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
+import { appDb } from '../../db/dbContext';
+import { poolStatsKey, poolStatsStored, type PoolStatsPack } from '../../db/poolStats';
+import { poolStatsRefresh } from '../../db/poolStatsRefresh';
+import { usePacks, type LoadedPack } from '../../hooks/usePacks';
+
+function poolStatsPack(pack: LoadedPack): PoolStatsPack {
+  return { id: pack.manifest.id, hash: pack.hash, dimensionIds: pack.dimensions.map((d) => d.id) };
+}
+
+export interface PoolStatsState {
+  /** The latest stored statistics (possibly of an earlier state); undefined before the first. */
+  stats: CalibrationPoolStats | undefined;
+  /** Evidence changed since `stats` were computed; new ones are being computed. */
+  isRecalculating: boolean;
+  /** Why the last recomputation failed, if it did. */
+  error: string | null;
+}
+
+/**
+ * The pack's pool statistics for a report or the committee screen: the stored ones at once, marked
+ * "recalculating" while a worker brings them up to date, never a blank wait once any exist.
+ */
+export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
+  const poolPack = useMemo(() => (pack ? poolStatsPack(pack) : undefined), [pack]);
+  const [refreshed, setRefreshed] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const state = useLiveQuery(async () => {
+    if (!poolPack) return undefined;
+    const db = appDb();
+    const [key, stored] = await Promise.all([poolStatsKey(db, poolPack), poolStatsStored(db, poolPack.id)]);
+    return { key, stored };
+  }, [poolPack, refreshed]);
+  const isStale = !!state && state.stored?.key !== state.key;
+  useEffect(() => {
+    if (!isStale || !poolPack) return;
+    let isCurrent = true;
+    poolStatsRefresh(appDb(), poolPack).then(
+      () => {
+        if (!isCurrent) return;
+        setError(null);
+        // Another context (the worker) wrote the entry: read it again here.
+        setRefreshed((n) => n + 1);
+      },
+      (failure: unknown) => {
+        if (isCurrent) setError(failure instanceof Error ? failure.message : String(failure));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isStale, poolPack, state?.key]);
+  return { stats: state?.stored?.stats, isRecalculating: isStale, error };
+}
+
+/**
+ * Keeps every loaded pack's statistics current as evidence changes (mounted once by the shell), so
+ * the first report opened after a seal, an import or an erasure finds them computed.
+ */
+export function usePoolStatsUpkeep(): void {
+  const packs = usePacks();
+  const head = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? '', []);
+  useEffect(() => {
+    if (head === undefined || packs.length === 0) return;
+    // After the burst of writes that one action makes, not during it.
+    const timer = setTimeout(() => {
+      for (const pack of packs)
+        poolStatsRefresh(appDb(), poolStatsPack(pack)).catch((failure: unknown) => {
+          console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
+        });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [head, packs]);
+}
