@@ -174,10 +174,33 @@ export const kitFileSchema = z
   })
   .meta({ title: 'Interview kit' });
 
+/** Languages an artifact can be written in: infrastructure and log formats, and application code. */
+export const rubricArtifactLanguages = [
+  'hcl',
+  'yaml',
+  'log',
+  'json',
+  'shell',
+  'text',
+  'dockerfile',
+  'python',
+  'go',
+  'java',
+  'kotlin',
+  'typescript',
+  'javascript',
+  'ruby',
+  'rust',
+  'csharp',
+  'sql',
+] as const;
+
 export const artifactSchema = z.strictObject({
   id: rubricIdSchema,
   title: text('Display title.', 160),
-  language: z.enum(['hcl', 'yaml', 'log', 'json', 'shell', 'text', 'dockerfile']),
+  language: z.enum(rubricArtifactLanguages).meta({
+    description: 'How the file is shown (syntax colours); `text` and `log` are shown plain.',
+  }),
   file: z
     .string()
     .regex(/^[A-Za-z0-9_./-]+$/, 'a relative path inside the pack folder')

@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
+import { codeHighlightLines } from './codeHighlight';
+import './codeHighlight.css';
 
 export interface CodeViewProps {
   /** The file's text; a trailing newline does not make an extra line. */
   text: string;
-  /** Language id from the pack (`hcl`, `yaml`, `log`, `json`, `shell`, `text`, `dockerfile`) or any other name. */
+  /** Language id from the pack (`rubricArtifactLanguages`: `hcl`, `python`, `sql`, …) or any other name (shown plain). */
   language: string;
   /** Inclusive 1-based line ranges to mark; the view scrolls the first one into sight. */
   highlight?: Array<[first: number, last: number]>;
@@ -19,6 +21,16 @@ const languageNames: Record<string, string> = {
   shell: 'Shell',
   text: 'Text',
   dockerfile: 'Dockerfile',
+  python: 'Python',
+  go: 'Go',
+  java: 'Java',
+  kotlin: 'Kotlin',
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  ruby: 'Ruby',
+  rust: 'Rust',
+  csharp: 'C#',
+  sql: 'SQL',
 };
 
 function rangeText([first, last]: [number, number]): string {
@@ -31,6 +43,7 @@ function rangeText([first, last]: [number, number]): string {
  */
 export function CodeView({ text, language, highlight = [], label }: CodeViewProps) {
   const lines = useMemo(() => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n'), [text]);
+  const coloured = useMemo(() => codeHighlightLines(lines.join('\n'), language), [lines, language]);
   const bodyRef = useRef<HTMLDivElement>(null);
   const labelId = useId();
   const highlightKey = highlight.map(([a, b]) => `${a}-${b}`).join(',');
@@ -65,6 +78,7 @@ export function CodeView({ text, language, highlight = [], label }: CodeViewProp
         aria-labelledby={labelId}
         tabIndex={0}
         data-testid="code-view"
+        data-language={language}
         style={{ ['--ln-width' as string]: `${width + 1}ch` }}
       >
         <ol>
@@ -79,7 +93,12 @@ export function CodeView({ text, language, highlight = [], label }: CodeViewProp
                 className={marked ? 'highlight' : undefined}
               >
                 <span className="code-ln">{n}</span>
-                <span className="code-text">{line === '' ? '\u200b' : line}</span>
+                {coloured && line !== '' ? (
+                  // highlight.js escaped the text; the markup is only its class-named spans.
+                  <span className="code-text" dangerouslySetInnerHTML={{ __html: coloured[i] ?? '' }} />
+                ) : (
+                  <span className="code-text">{line === '' ? '\u200b' : line}</span>
+                )}
               </li>
             );
           })}
