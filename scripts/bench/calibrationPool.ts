@@ -131,4 +131,17 @@ const result = {
   sizes,
 };
 writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
-console.log(JSON.stringify({ fullSizeMs: result.fullSizeMs, scaling: result.scaling, pass: result.pass, cpu: [result.fullSizeCpuMs, result.scalingCpu], sizes: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, [v.ratings, v.poolStatsMedianMs, v.poolStatsMedianCpuMs, v.calibrateRatingsMedianMs]])) }));
+console.log(
+  JSON.stringify({
+    fullSizeMs: result.fullSizeMs,
+    scaling: result.scaling,
+    pass: result.pass,
+    cpu: [result.fullSizeCpuMs, result.scalingCpu],
+    sizes: Object.fromEntries(
+      Object.entries(sizes).map(([k, v]) => [
+        k,
+        [v.ratings, v.poolStatsMedianMs, v.poolStatsMedianCpuMs, v.calibrateRatingsMedianMs],
+      ]),
+    ),
+  }),
+);

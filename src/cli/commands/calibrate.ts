@@ -19,7 +19,11 @@ function calibrationJson(calibration: Calibration) {
     ]),
   );
   const { shrinkage, shrinkageSource, residualSd } = calibration.model;
-  return { raters, candidates, model: { shrinkage: cliRound(shrinkage), shrinkageSource, residualSd: cliRound(residualSd) } };
+  return {
+    raters,
+    candidates,
+    model: { shrinkage: cliRound(shrinkage), shrinkageSource, residualSd: cliRound(residualSd) },
+  };
 }
 
 /** Columns padded to their widest cell; numbers right-aligned. */

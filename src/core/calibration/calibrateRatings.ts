@@ -49,7 +49,8 @@ export function calibrateRatings(ratings: readonly RatingObservation[], options:
   const columns = calibrationColumnsFrom(ratings, dimensionIds);
   const stats = calibrationPoolStats(columns, poolOptions);
   const candidates: Record<string, CandidateCalibration> = {};
-  for (const own of calibrationCandidatesOwn(columns)) recordSet(candidates, own.candidateId, calibrationCandidate(own, stats));
+  for (const own of calibrationCandidatesOwn(columns))
+    recordSet(candidates, own.candidateId, calibrationCandidate(own, stats));
   return { options: stats.options, raters: stats.raters, candidates, dimensions: stats.dimensions, model: stats.model };
 }
 

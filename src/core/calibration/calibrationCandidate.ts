@@ -58,10 +58,11 @@ function tQuantile(p: number, df: number): number {
 export function calibrationCandidate(own: CandidateOwnRatings, stats: CalibrationPoolStats): CandidateCalibration {
   const n = own.scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => byText(own.dimensionIds[a]!, own.dimensionIds[b]!) || byText(own.interviewerIds[a]!, own.interviewerIds[b]!),
+    (a, b) =>
+      byText(own.dimensionIds[a]!, own.dimensionIds[b]!) || byText(own.interviewerIds[a]!, own.interviewerIds[b]!),
   );
   const summaries = new Map<string, CandidateDimensionSummary>();
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const dimensionId = own.dimensionIds[order[i]!]!;
     let j = i;
     while (j < n && own.dimensionIds[order[j]!] === dimensionId) j++;
@@ -117,7 +118,7 @@ function dimensionSummary(
   const opts = stats.options;
   // One breakdown entry per interviewer: their repeats averaged.
   const breakdown: CandidateDimensionRating[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const interviewerId = own.interviewerIds[rows[i]!]!;
     let sum = 0;
     let count = 0;

@@ -237,7 +237,8 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
   fit.delta.set(theta.subarray(R));
   for (let j = 0; j < J; j++) {
     let sum = 0;
-    for (let k = cellStart[j]!; k < cellStart[j + 1]!; k++) sum += y[k]! - fit.b[rater[k]!]! - fit.delta[c.raterDimension[k]!]!;
+    for (let k = cellStart[j]!; k < cellStart[j + 1]!; k++)
+      sum += y[k]! - fit.b[rater[k]!]! - fit.delta[c.raterDimension[k]!]!;
     fit.mu[j] = sum / (cellStart[j + 1]! - cellStart[j]!);
   }
 }
@@ -266,7 +267,13 @@ const clampShrinkage = (x: number) => Math.min(maxShrinkage, Math.max(minShrinka
 function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShrinkage: number | undefined) {
   const J = c.cellStart.length - 1;
   const K = c.y.length;
-  const fit: Fit = { mu: new Float64Array(J), b: new Float64Array(c.R), delta: new Float64Array(c.R * c.D), iterations: 0, converged: true };
+  const fit: Fit = {
+    mu: new Float64Array(J),
+    b: new Float64Array(c.R),
+    delta: new Float64Array(c.R * c.D),
+    iterations: 0,
+    converged: true,
+  };
   const useDimension = new Uint8Array(c.R * c.D);
   let usedDimensions = 0;
   for (let rd = 0; rd < useDimension.length; rd++) {
@@ -339,7 +346,8 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
       }
       nextD = clampShrinkage(sigma2 / (tauD2 / usedDimensions));
     }
-    const moved = Math.abs(next - lambda) / lambda + (Number.isFinite(lambdaD) ? Math.abs(nextD - lambdaD) / lambdaD : 0);
+    const moved =
+      Math.abs(next - lambda) / lambda + (Number.isFinite(lambdaD) ? Math.abs(nextD - lambdaD) / lambdaD : 0);
     lambda = next;
     lambdaD = nextD;
     fitSolve(c, fit, lambda, lambdaD, useDimension);
@@ -356,7 +364,15 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     iterations: fit.iterations,
     converged: fit.converged,
   };
-  return { fit, lambda, lambdaD, useDimension, sigma: sigma2 === null ? null : Math.sqrt(sigma2), byRaterDimension: final.byRaterDimension, model };
+  return {
+    fit,
+    lambda,
+    lambdaD,
+    useDimension,
+    sigma: sigma2 === null ? null : Math.sqrt(sigma2),
+    byRaterDimension: final.byRaterDimension,
+    model,
+  };
 }
 
 /** Leave-one-out mean deviations (descriptive) and rating counts, per rater × dimension. */
@@ -401,9 +417,14 @@ export function calibrationLeniency(
   const { raterIds, dimensionIds } = columns;
   const D = dimensionIds.length;
   const compared = comparedOf(columns, cells);
-  const { fit, lambda, lambdaD, useDimension, sigma, byRaterDimension, model } = leniencyFit(compared, options, requestedShrinkage);
+  const { fit, lambda, lambdaD, useDimension, sigma, byRaterDimension, model } = leniencyFit(
+    compared,
+    options,
+    requestedShrinkage,
+  );
   const counts = leniencyCounts(columns, cells);
-  const seOf = (information: number, shrink: number) => (sigma === null ? null : clean(sigma / Math.sqrt(information + shrink)));
+  const seOf = (information: number, shrink: number) =>
+    sigma === null ? null : clean(sigma / Math.sqrt(information + shrink));
   const raters = raterIds.map((interviewerId, r): RaterCalibration => {
     let deviation = 0;
     let ratings = 0;
@@ -427,7 +448,8 @@ export function calibrationLeniency(
       const nd = compared.nDimension[rd]!;
       const hasDelta = Number.isFinite(lambdaD) && nd > 0;
       const delta = useDimension[rd] ? fit.delta[rd]! : hasDelta ? byRaterDimension[rd]! / (nd + lambdaD) : 0;
-      const deltaVariance = hasDelta && sigma !== null ? sigma ** 2 / (compared.informationDimension[rd]! + lambdaD) : 0;
+      const deltaVariance =
+        hasDelta && sigma !== null ? sigma ** 2 / (compared.informationDimension[rd]! + lambdaD) : 0;
       const se = overall.se === null ? null : clean(Math.sqrt(overall.se ** 2 + deltaVariance));
       const isApplied = useDimension[rd] === 1 && Number.isFinite(lambdaD);
       recordSet(record.dimensions, dimensionIds[d]!, {

@@ -43,7 +43,7 @@ export function calibrationPoolCells(columns: CalibrationColumns): CalibrationPo
   let entries = 0;
   let cells = 0;
   let currentDimension = -1;
-  for (let i = 0; i < N; ) {
+  for (let i = 0; i < N;) {
     const first = order[i]!;
     const c = candidate[first]!;
     const d = dimension[first]!;

@@ -17,7 +17,9 @@ import {
 import { recordSet } from './recordSet';
 
 /** Options with their defaults filled in; throws a RangeError for an impossible value. */
-export function calibrationOptionsResolve(options: Omit<CalibrationOptions, 'dimensionIds'> = {}): ResolvedCalibrationOptions {
+export function calibrationOptionsResolve(
+  options: Omit<CalibrationOptions, 'dimensionIds'> = {},
+): ResolvedCalibrationOptions {
   const opts: ResolvedCalibrationOptions = {
     shrinkage: options.shrinkage ?? calibrationDefaults.shrinkage,
     minDimensionComparisons: options.minDimensionComparisons ?? calibrationDefaults.minDimensionComparisons,

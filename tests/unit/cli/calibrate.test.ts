@@ -33,12 +33,20 @@ describe('loopdesk calibrate: standard errors', () => {
     const { code, out } = await run('calibrate', '--text', 'tests/fixtures/ratings/panel.csv');
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toMatch(/^Leniency: two-way additive model, shrinkage λ = \d+\.\d{4} \(chosen by the data\), residual SD \d\.\d{4}$/);
+    expect(lines[0]).toMatch(
+      /^Leniency: two-way additive model, shrinkage λ = \d+\.\d{4} \(chosen by the data\), residual SD \d\.\d{4}$/,
+    );
     expect(lines).toContain(lines.find((l) => /^interviewer\s+offset\s+se\s+comparisons\s+ratings$/.test(l)));
-    const ana = lines.find((l) => l.startsWith('ana '))!.trim().split(/\s+/);
+    const ana = lines
+      .find((l) => l.startsWith('ana '))!
+      .trim()
+      .split(/\s+/);
     expect(Number(ana[1])).toBe(json.raters.ana.offset);
     expect(Number(ana[2])).toBe(json.raters.ana.se);
-    const candA = lines.find((l) => l.startsWith('cand-a '))!.trim().split(/\s+/);
+    const candA = lines
+      .find((l) => l.startsWith('cand-a '))!
+      .trim()
+      .split(/\s+/);
     expect(Number(candA[2])).toBe(json.candidates['cand-a'].calibrated);
   });
 

@@ -435,7 +435,10 @@ function simulatePanel(seed: number, confounding: number): SimulatedPanel {
     const z = (base - 2.5) / 0.6;
     // Weighted sampling without replacement: the 4 largest log(u)/w.
     const keys = leniency.map((l, i) => [i, Math.log(random()) / Math.exp(-confounding * z * l)] as const);
-    const panel = [...keys].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([i]) => i);
+    const panel = [...keys]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 4)
+      .map(([i]) => i);
     for (let d = 0; d < 10; d++) {
       const level = base + 0.3 * normal(random);
       for (const i of panel) {
@@ -507,7 +510,11 @@ describe('calibrateRatings: the additive model against the oracle that knows tru
       const rankings = panelRankings(simulatePanel(seed, 0));
       expect(rankings.model).toBeGreaterThanOrEqual(rankings.oracle - 0.003);
       expect(rankings.interviewers).toBeGreaterThanOrEqual(0.98);
-      expect(rankings.calibration.model).toMatchObject({ shrinkageSource: 'data', converged: true, dimensionShrinkage: null });
+      expect(rankings.calibration.model).toMatchObject({
+        shrinkageSource: 'data',
+        converged: true,
+        dimensionShrinkage: null,
+      });
     });
   }
 
