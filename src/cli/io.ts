@@ -1,3 +1,8 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { textForDisplay } from '../core/canonical/displayText';
+import { utf8InvalidAt } from '../core/canonical/utf8Check';
+import { limitText } from '../core/limits/inputLimits';
+
 /** What a CLI command may touch: arguments in, text out, files through node:fs in the command. */
 export interface CliIo {
   out: (text: string) => void;
@@ -39,4 +44,79 @@ export function cliParseArgs(
     } else unknown.push(`unknown option --${flag}`);
   }
   return { positional, values, switches, unknown };
+}
+
+/** Why a file could not be read, as one line naming the file and the limit or the fault. */
+export type CliReadResult<T> =
+  { ok: true; value: T } | { ok: false; code: 'too-large' | 'not-text' | 'unreadable'; message: string };
+
+function readErrorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return typeof code === 'string' ? `cannot read it (${code})` : 'cannot read it';
+}
+
+/**
+ * Reads at most `maxBytes` bytes of `path`, counting them as they arrive: `stat` says 0 for
+ * `/dev/zero`, pipes and growing files, so it is never trusted. Reading stops at the first byte
+ * past the limit.
+ */
+export async function cliReadBytes(
+  path: string,
+  options: { maxBytes: number; shownAs?: string },
+): Promise<CliReadResult<Buffer>> {
+  const shown = textForDisplay(options.shownAs ?? path);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return { ok: false, code: 'unreadable', message: `${shown}: ${readErrorText(error)}` };
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const room = Math.min(CHUNK_BYTES, options.maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(room);
+      const { bytesRead } = await handle.read(chunk, 0, room, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === room ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > options.maxBytes) {
+        return {
+          ok: false,
+          code: 'too-large',
+          message: `${shown}: the file is larger than the ${limitText(options.maxBytes)} limit`,
+        };
+      }
+    }
+    return { ok: true, value: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (error) {
+    return { ok: false, code: 'unreadable', message: `${shown}: ${readErrorText(error)}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * {@link cliReadBytes}, then the bytes as UTF-8 text: refused when empty or not UTF-8 (naming the
+ * byte offset), never decoded with replacement characters. A leading byte-order mark is dropped.
+ */
+export async function cliReadText(
+  path: string,
+  options: { maxBytes: number; shownAs?: string },
+): Promise<CliReadResult<string>> {
+  const read = await cliReadBytes(path, options);
+  if (!read.ok) return read;
+  const shown = textForDisplay(options.shownAs ?? path);
+  const bytes = read.value;
+  if (bytes.length === 0) return { ok: false, code: 'not-text', message: `${shown}: the file is empty` };
+  const invalidAt = utf8InvalidAt(bytes);
+  if (invalidAt >= 0) return { ok: false, code: 'not-text', message: `${shown}: not UTF-8 at byte ${invalidAt}` };
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { ok: true, value: bytes.toString('utf8', hasBom ? 3 : 0) };
 }

@@ -11,7 +11,8 @@
  * 5. every record against its zod schema (ratings 1-4, UUIDs, kebab-case ids, …);
  * 6. manifest counts; 7. unique primary keys; 8. references inside the bundle;
  * 9. the audit chain (from genesis for a full backup, as a contiguous slice otherwise);
- * 10. the seals: every sealed interview's live evidence against its sealed version's hash.
+ * 10. the seals: every sealed interview's live evidence against its sealed version's hash;
+ * 11. with `options.packs`, every rating's dimension against its loop's pack version.
  *
  * Nesting depth is checked on the text before `JSON.parse`, so a file of a million `[` is refused
  * without building a million arrays.
@@ -21,7 +22,9 @@ import { auditChainVerify } from '../audit/auditChain';
 import { evidenceSealsVerify } from '../audit/evidenceSeal';
 import { canonicalJsonPath } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
+import { limitText } from '../limits/inputLimits';
 import { bundleChecksumOf } from './bundleChecksum';
+import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
 import {
   BUNDLE_FORMAT,
@@ -40,6 +43,11 @@ import {
 } from './bundleSchema';
 
 type PathSegment = string | number;
+
+export interface BundleParseOptions {
+  /** Loaded rubric packs: every rating must be of a dimension of its loop's pack version. */
+  packs?: readonly BundlePackDimensions[];
+}
 
 class Refusal {
   constructor(
@@ -219,7 +227,12 @@ const CONTENT_KEYS = new Set<string>(bundleTables);
  * ones inside `value`'s arrays (halving peak memory on big imports); otherwise `value` is not
  * touched.
  */
-function validateBundle(value: unknown, limits: BundleLimits, mayReuse: boolean): BundleParseResult {
+function validateBundle(
+  value: unknown,
+  limits: BundleLimits,
+  mayReuse: boolean,
+  options: BundleParseOptions,
+): BundleParseResult {
   const walked = walk(value, 0, Spot.Root, limits.maxStringLength, limits);
   if (walked) return reject(walked.code, walked.message, walked.path);
 
@@ -339,6 +352,12 @@ function validateBundle(value: unknown, limits: BundleLimits, mayReuse: boolean)
   // 10. Seals.
   const seal = evidenceSealsVerify(typed);
   if (seal) return reject('seal-broken', seal.message, ['content', ...seal.path]);
+
+  // 11. Ratings against their packs' dimensions, for the packs the caller has.
+  if (options.packs) {
+    const stray = bundleDimensionsCheck(typed, options.packs);
+    if (stray) return reject('not-in-pack', stray.message, ['content', ...stray.path]);
+  }
 
   const bundle: Bundle = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, manifest, content: typed };
   return { ok: true, value: bundle };
@@ -516,11 +535,18 @@ function checkKeysAndReferences(content: BundleContent, manifest: BundleManifest
  * are the zod-parsed records (defaults filled in) and are safe to write; on failure, the reason
  * says what is wrong and where, and nothing should be written. Never throws on any input text.
  */
-export function bundleParse(text: string, limits: Partial<BundleLimits> = {}): BundleParseResult {
+export function bundleParse(
+  text: string,
+  limits: Partial<BundleLimits> = {},
+  options: BundleParseOptions = {},
+): BundleParseResult {
   const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
   if (typeof text !== 'string') return reject('not-json', 'expected the text of a bundle file');
   if (text.length > effective.maxTextLength) {
-    return reject('too-large', `the file has ${text.length} characters; the limit is ${effective.maxTextLength}`);
+    return reject(
+      'too-large',
+      `the file is larger than the ${limitText(effective.maxTextLength)} limit (${text.length} characters)`,
+    );
   }
   // A byte-order mark some editors add is not part of the JSON (RFC 8259 §8.1 lets readers skip it).
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -535,7 +561,7 @@ export function bundleParse(text: string, limits: Partial<BundleLimits> = {}): B
   } catch (error) {
     return reject('not-json', jsonErrorText(error, json.length));
   }
-  return guarded(() => validateBundle(parsed, effective, true));
+  return guarded(() => validateBundle(parsed, effective, true, options));
 }
 
 /**
@@ -558,8 +584,12 @@ function jsonErrorText(error: unknown, length: number): string {
  * Fully validates a bundle already in memory (say, received over IPC), exactly as
  * {@link bundleParse} does after `JSON.parse`. `value` is not modified.
  */
-export function bundleValidate(value: unknown, limits: Partial<BundleLimits> = {}): BundleParseResult {
-  return guarded(() => validateBundle(value, { ...bundleDefaultLimits, ...limits }, false));
+export function bundleValidate(
+  value: unknown,
+  limits: Partial<BundleLimits> = {},
+  options: BundleParseOptions = {},
+): BundleParseResult {
+  return guarded(() => validateBundle(value, { ...bundleDefaultLimits, ...limits }, false, options));
 }
 
 /** The engine's own limits (stack depth, string length) surface as a refusal, not a crash. */
@@ -567,7 +597,7 @@ function guarded(run: () => BundleParseResult): BundleParseResult {
   try {
     return run();
   } catch (error) {
-    if (error instanceof RangeError) return reject('too-large', `too large to check: ${error.message}`);
+    if (error instanceof RangeError) return reject('too-large', 'too large or too deeply nested to check');
     throw error;
   }
 }

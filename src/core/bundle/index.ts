@@ -9,7 +9,14 @@ export {
   bundleStringify,
   type BundleCreateInput,
 } from './bundleCreate';
-export { bundleParse, bundleValidate } from './bundleParse';
+export { bundleParse, bundleValidate, type BundleParseOptions } from './bundleParse';
+export {
+  bundleDimensionsCheck,
+  bundlePackDimensionsOf,
+  type BundleDimensionBreak,
+  type BundlePackDimensions,
+} from './bundleDimensions';
+export { evidenceSealsVerify, type SealBreak } from '../audit/evidenceSeal';
 export {
   bundleContentHashIndex,
   bundleContentKeys,

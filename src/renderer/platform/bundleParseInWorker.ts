@@ -1,7 +1,15 @@
+import type { BundlePackDimensions } from '../../core/bundle/bundleDimensions';
 import type { BundleParseResult } from '../../core/bundle/bundleSchema';
+import type { BundleParseRequest } from '../workers/bundleParse.worker';
 
-/** Validates a bundle file in a worker; `cancel()` stops the work and rejects the promise. */
-export function bundleParseInWorker(file: File): { result: Promise<BundleParseResult>; cancel: () => void } {
+/**
+ * Validates a bundle file in a worker; `cancel()` stops the work and rejects the promise. With
+ * `packs`, every rating must be of a dimension of its loop's pack version.
+ */
+export function bundleParseInWorker(
+  file: File,
+  packs?: readonly BundlePackDimensions[],
+): { result: Promise<BundleParseResult>; cancel: () => void } {
   const worker = new Worker(new URL('../workers/bundleParse.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
   const result = new Promise<BundleParseResult>((resolve, reject) => {
@@ -18,6 +26,6 @@ export function bundleParseInWorker(file: File): { result: Promise<BundleParseRe
       reject(new DOMException('Cancelled', 'AbortError'));
     };
   });
-  worker.postMessage(file);
+  worker.postMessage({ file, packs } satisfies BundleParseRequest);
   return { result, cancel };
 }
