@@ -1,0 +1,210 @@
+/**
+ * Leaks: for each audience and each output, the strings that audience must never see are absent —
+ * screen text and document.title, PDF text (pdftotext) and metadata (pdfinfo) of the print route
+ * opened in a fresh page and after a reload, downloaded file names, CLI JSON and exported bundles.
+ * The data is the demo loop with every candidate named (first name, surname, e-mail) inside the notes
+ * that evidence their signals, and one private note each, so a redaction that only covers headers
+ * fails here.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { rubricFilesRead } from '../../src/cli/rubricFiles';
+import { cliMain } from '../../src/cli/index';
+import { evidenceFromSnapshot, evidenceSealHash } from '../../src/core/audit/evidenceSeal';
+import { bundleCreate, bundleStringify } from '../../src/core/bundle/bundleCreate';
+import type { BundleContent } from '../../src/core/bundle/bundleSchema';
+import { canonicalJson } from '../../src/core/canonical/canonicalJson';
+import { demoDataset, DEMO_FIXED_NOW } from '../../src/core/demo/demoLoop';
+import { rubricPacksLoad } from '../../src/core/rubric/loader';
+import { test, expect } from './fixtures';
+import { DataPage } from './pages/DataPage';
+import { ReportPage } from './pages/ReportPage';
+import { TodayPage } from './pages/TodayPage';
+
+const hasPoppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+const PRIVATE_MARK = 'PRIVATE-LEAK-MARK';
+/** Every candidate's first name, surname and e-mail domain, any case. */
+const names = /Amira|Haddad|Kenji|Watanabe|Ryan|Mitchell|example\.org/i;
+
+/** The demo content with each candidate named inside signal evidence, and a private note each; seals kept valid. */
+function namedDemoContent(): BundleContent {
+  const files = rubricFilesRead(join(process.cwd(), 'rubrics'))!;
+  const pack = rubricPacksLoad(files.files).packs.find((p) => p.manifest.id === 'staff-devops')!;
+  const content = structuredClone(demoDataset(pack, { now: DEMO_FIXED_NOW, seed: 1 }));
+  for (const candidate of content.candidates) {
+    const interviews = new Set(content.interviews.filter((i) => i.candidateId === candidate.id).map((i) => i.id));
+    const tagged = content.signalTags.filter((t) => interviews.has(t.interviewId)).flatMap((t) => t.noteIds);
+    const [first, second] = tagged.map((id) => content.notes.find((n) => n.id === id)!);
+    const [given, family] = candidate.name.split(' ');
+    first!.text = `${given!.toUpperCase()} (${candidate.email}) said ${family!.toLowerCase()} would. ${first!.text}`;
+    if (second) Object.assign(second, { isPrivate: true, text: `${second.text} ${PRIVATE_MARK}` });
+  }
+  const notes = new Map(content.notes.map((n) => [n.id, n]));
+  for (const version of content.interviewVersions) {
+    const snapshot = JSON.parse(version.snapshot) as { notes?: Array<{ id: string }> };
+    snapshot.notes = (snapshot.notes ?? []).map((n) => notes.get(n.id) ?? n);
+    version.snapshot = canonicalJson(snapshot);
+    const read = evidenceFromSnapshot(version.snapshot);
+    if (!read.ok) throw new Error(read.message);
+    if (version.evidenceSha256) version.evidenceSha256 = evidenceSealHash(read.evidence);
+  }
+  return content;
+}
+
+function namedDemoFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'named-demo.loopdesk');
+  const bundle = bundleCreate({ content: namedDemoContent(), appVersion: '0.1.0', createdAt: DEMO_FIXED_NOW, createdBy: 'leaks', scope: { kind: 'all' } });
+  writeFileSync(file, bundleStringify(bundle));
+  return file;
+}
+
+async function importNamedDemo(page: Page): Promise<void> {
+  const data = new DataPage(page);
+  await data.open();
+  await data.chooseBundle(namedDemoFile());
+  await data.importChosen();
+}
+
+/** Screen text (everything rendered, hidden text included) and the window title. */
+async function screenText(page: Page): Promise<string> {
+  return `${await page.title()}\n${await page.locator('body').textContent()}`;
+}
+
+function pdfText(path: string): { text: string; info: string } {
+  return {
+    text: execFileSync('pdftotext', ['-layout', path, '-']).toString(),
+    info: execFileSync('pdfinfo', [path]).toString(),
+  };
+}
+
+const found = (text: string, pattern: RegExp) => text.match(pattern)?.[0] ?? null;
+
+/** Opens a print route in a new page of the same profile (a fresh window, as an export opens one). */
+async function printPage(page: Page, route: string): Promise<Page> {
+  const print = await page.context().newPage();
+  await print.goto(`${new URL(page.url()).origin}/${route}`);
+  await expect(print.locator('html[data-print-ready]')).toHaveCount(1, { timeout: 30_000 });
+  return print;
+}
+
+test.describe.configure({ timeout: 400_000 });
+
+test('blind mode: no name or e-mail on screen, after a reload, in a fresh print window, its PDF text, title and metadata', async ({ page }, testInfo) => {
+  const today = new TodayPage(page);
+  const reports = new ReportPage(page);
+  await today.open();
+  await today.createProfile('Committee Chair');
+  await importNamedDemo(page);
+  await page.goto(`${new URL(page.url()).origin}/#/committee`);
+  await expect(reports.comparison()).toContainText('Amira Haddad');
+
+  await reports.setBlind(true);
+  await expect(reports.comparison().getByRole('link', { name: /^Candidate [A-Z2-9]{3}$/ })).toHaveCount(3);
+  expect(found(await screenText(page), names), 'committee screen').toBe(null);
+  await expect(page.getByTestId('blind-mode-note')).toContainText('does not hide pronouns');
+
+  // The setting is the profile's: a reload keeps it.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Blind mode (hide names)' })).toBeChecked();
+  await expect(reports.comparison().getByRole('link', { name: /^Candidate [A-Z2-9]{3}$/ })).toHaveCount(3);
+  expect(found(await screenText(page), names), 'committee screen after reload').toBe(null);
+  const ids = await reports
+    .comparison()
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash.split('/').at(-1)!.split('?')[0]!));
+
+  // A report: the names inside the notes are the label too.
+  await reports.comparison().getByRole('link').first().click();
+  await expect(page.getByTestId('recommendation')).toBeVisible();
+  await expect(page.locator('.report').first()).toContainText(/Candidate [A-Z2-9]{3} \(Candidate [A-Z2-9]{3}\) said Candidate [A-Z2-9]{3} would/);
+  expect(found(await screenText(page), names), 'report screen').toBe(null);
+
+  test.skip(!hasPoppler, 'pdftotext / pdfinfo (poppler-utils) are not installed: PDFs not checked.');
+  const routes = [
+    { label: 'report, ?blind=1', route: `#/print/report/${ids[0]}?audience=committee&blind=1` },
+    { label: 'report, setting only', route: `#/print/report/${ids[0]}?audience=committee` },
+    { label: 'recruiter summary', route: `#/print/report/${ids[0]}?audience=recruiter&blind=1` },
+    { label: 'batch', route: `#/print/batch?candidates=${ids.join('.')}&audience=committee&blind=1` },
+  ];
+  for (const { label, route } of routes) {
+    const print = await printPage(page, route);
+    for (const pass of ['fresh', 'reloaded']) {
+      if (pass === 'reloaded') {
+        await print.reload();
+        await expect(print.locator('html[data-print-ready]')).toHaveCount(1, { timeout: 30_000 });
+      }
+      expect(found(await screenText(print), names), `${label} (${pass}): print screen`).toBe(null);
+      expect(await print.title(), `${label}: title`).toMatch(/^(Candidate [A-Z2-9]{3}|Staff DevOps Engineer - 3) /);
+      const path = testInfo.outputPath(`${label.replace(/\W+/g, '-')}-${pass}.pdf`);
+      await print.pdf({ path, preferCSSPageSize: true, printBackground: true });
+      const { text, info } = pdfText(path);
+      expect(found(text, names), `${label} (${pass}): PDF text`).toBe(null);
+      expect(found(info, names), `${label} (${pass}): PDF metadata`).toBe(null);
+      expect(info, `${label}: PDF title`).toMatch(/Title:\s+(Candidate [A-Z2-9]{3}|Staff DevOps Engineer - 3) /);
+      expect(text, `${label}: running header`).toMatch(/(Candidate [A-Z2-9]{3}|Staff DevOps Engineer - 3 committee packets) .*· Loopdesk/);
+      if (label === 'recruiter summary') expect(text.includes(PRIVATE_MARK), 'private note in recruiter PDF').toBe(false);
+    }
+    await print.close();
+  }
+
+  // The same print route in a profile without blind mode shows the names: the checks above can fail.
+  await reports.setBlind(false);
+  const named = await printPage(page, `#/print/report/${ids[0]}?audience=committee`);
+  expect(found(await screenText(named), names)).not.toBe(null);
+  expect(await named.textContent('body')).toContain(PRIVATE_MARK);
+});
+
+test('blind mode: the bundle file name and the CLI JSON carry no name', async ({ page }) => {
+  const today = new TodayPage(page);
+  const reports = new ReportPage(page);
+  await today.open();
+  await today.createProfile('Committee Chair');
+  await importNamedDemo(page);
+  await page.goto(`${new URL(page.url()).origin}/#/committee`);
+  await reports.setBlind(true);
+  const data = new DataPage(page);
+  await data.open();
+  const download = await data.exportScope(/^Amira Haddad$/);
+  expect(download.suggestedFilename()).toMatch(/^Candidate [A-Z2-9]{3}\.loopdesk$/);
+  const path = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'exported.loopdesk');
+  await download.saveAs(path);
+
+  let out = '';
+  const code = await cliMain(['report', path, '--audience', 'committee-blind'], { out: (t) => (out += t), err: () => {}, cwd: process.cwd() });
+  expect(code).toBe(0);
+  expect(found(out, names), 'CLI JSON, committee-blind').toBe(null);
+  expect(out).toMatch(/Candidate [A-Z2-9]{3} \(Candidate [A-Z2-9]{3}\) said/);
+  let recruiter = '';
+  await cliMain(['report', path, '--audience', 'recruiter'], { out: (t) => (recruiter += t), err: () => {}, cwd: process.cwd() });
+  expect(recruiter.includes(PRIVATE_MARK), 'private note in recruiter CLI JSON').toBe(false);
+  expect(readFileSync(path, 'utf8')).toContain(PRIVATE_MARK);
+});
+
+test('export → erase → import brings nothing back and says why', async ({ page }) => {
+  const today = new TodayPage(page);
+  await today.open();
+  await today.createProfile('Data Steward');
+  await importNamedDemo(page);
+  const data = new DataPage(page);
+  await data.open();
+  const download = await data.exportScope('Everything');
+  const path = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'everything.loopdesk');
+  await download.saveAs(path);
+
+  await page.getByRole('combobox', { name: 'Candidate to erase' }).selectOption({ label: 'Ryan Mitchell' });
+  await page.getByRole('button', { name: 'Erase…' }).click();
+  await expect(page.getByRole('dialog')).toContainText("Other candidates' calibrated numbers will be recomputed");
+  await page.getByRole('button', { name: 'Erase permanently' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await data.chooseBundle(path);
+  const today10 = new Date().toISOString().slice(0, 10);
+  await expect(page.getByTestId('import-erased-skipped')).toContainText(`1 erased candidate skipped — erased on ${today10}`);
+  await expect(page.getByTestId('import-preview')).toContainText('Nothing to add');
+  await page.goto(`${new URL(page.url()).origin}/#/candidates`);
+  await expect(page.getByRole('heading', { name: 'Candidates', level: 1 })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Ryan Mitchell');
+});
