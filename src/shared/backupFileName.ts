@@ -13,3 +13,6 @@ export function backupFileName(now: number): string {
 export function isBackupFileName(name: string): boolean {
   return backupFileNamePattern.test(name);
 }
+
+/** Days of automatic backups kept on disk (older ones are removed when a new day's is written). */
+export const backupKeepDays = 14;

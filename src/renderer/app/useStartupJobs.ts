@@ -4,8 +4,8 @@ import { appDb } from '../db/dbContext';
 import { backupFreshEnough, bundleExportBuild, retentionPurge } from '../db/actions/dataActions';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
+import { backupKeepDays } from '../../shared/backupFileName';
 
-const backupKeepDays = 14;
 
 /**
  * Once per start: purge loops past the retention period (audited), and on desktop write the

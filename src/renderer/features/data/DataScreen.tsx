@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bundleStringify, type Bundle } from '../../../core/bundle';
-import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
 import { bundleParseInWorker } from '../../platform/bundleParseInWorker';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { BundleScope } from '../../../core/bundle/bundleSchema';
@@ -28,6 +27,7 @@ import { useBlindMode } from '../report/useAudience';
 import { useAppStore } from '../../stores/appStore';
 import { desktopApi } from '../../platform/desktopApi';
 import { fileDownload } from '../../platform/fileDownload';
+import { backupKeepDays } from '../../../shared/backupFileName';
 import { ModalDialog } from '../../components/ModalDialog';
 
 const appVersion = __LOOPDESK_VERSION__;
@@ -116,7 +116,7 @@ export function DataScreen() {
     setImportResult(null);
     setIncoming(null);
     if (!file) return;
-    const job = bundleParseInWorker(file, bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []));
+    const job = bundleParseInWorker(file);
     setChecking({ name: file.name, cancel: job.cancel });
     let parsed;
     try {
@@ -162,9 +162,13 @@ export function DataScreen() {
   };
 
   const downloadBackup = async () => {
-    const bundle = await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() });
-    const { savedTo } = await (await desktopApi()).writeBackup(bundleStringify(bundle), 14);
-    noticeShow('info', `Backup saved to ${savedTo}.`);
+    try {
+      const bundle = await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() });
+      const { savedTo } = await (await desktopApi()).writeBackup(bundleStringify(bundle), backupKeepDays);
+      noticeShow('info', `Backup saved to ${savedTo}.`);
+    } catch (error) {
+      noticeShow('error', `The backup was not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 
   return (
@@ -208,7 +212,7 @@ export function DataScreen() {
               </optgroup>
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => void exportBundle()}>
+          <button type="button" className="primary" onClick={() => exportBundle().catch((error: unknown) => noticeShow('error', `The export failed: ${error instanceof Error ? error.message : String(error)}`))}>
             Export bundle
           </button>
         </div>

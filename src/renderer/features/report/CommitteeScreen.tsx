@@ -1,20 +1,23 @@
 import { useMemo, useState } from 'react';
-import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
+import { reportEvidenceIndexOf } from '../../../core/report/reportEvidenceIndex';
 import { reportBuild, type CandidateReport } from '../../../core/report/reportBuild';
 import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
-import { useAppStore } from '../../stores/appStore';
-import { desktopApi } from '../../platform/desktopApi';
-import { href } from '../../app/router';
-import { SignalBadge } from '../../components/SignalBadge';
 import { useCandidatesEvidence, usePoolCalibration } from './useReportData';
 import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienceOf } from '../../../core/audience/audiencePolicy';
 import { BlindModeToggle } from './BlindModeToggle';
+import { usePdfExport } from './usePdfExport';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { OverlaidProfiles } from './OverlaidProfiles';
 import { CalibrationTable } from './CalibrationTable';
+import { CommitteeTable, DimensionLegend, committeeSorted, type CommitteeSort } from './CommitteeTable';
+import './report.css';
 
-type SortKey = 'name' | 'level' | 'raw' | 'calibrated' | 'redFlags';
+/** Candidates drawn in the overlaid profile: more lines than this cannot be told apart. */
+const OVERLAY_MAX = 8;
+
 
 /**
  * Compare candidates of one role side by side: sortable, red-flag filter, overlaid profiles, and
@@ -30,64 +33,38 @@ export function CommitteeScreen() {
   // Until the profile's setting is read, names stay hidden rather than flash.
   const isBlind = useBlindMode() ?? true;
   const audience = audienceOf('committee', isBlind);
-  const noticeShow = useAppStore((s) => s.noticeShow);
-  const [sort, setSort] = useState<{ key: SortKey; isDescending: boolean }>({ key: 'calibrated', isDescending: true });
+  const { pdfExport, failureAlert, isExporting } = usePdfExport();
+  const [sort, setSort] = useState<CommitteeSort>({ key: 'calibrated', isDescending: true });
   const [isRedFlagOnly, setIsRedFlagOnly] = useState(false);
 
   const reports = useMemo(() => {
     if (!pack || !evidence || !calibration) return undefined;
+    // Grouped once: filtering the pool's interviews per candidate made this quadratic.
+    const panels = reportEvidenceIndexOf(evidence).interviewsByCandidate;
     return evidence.candidates
-      .filter((c) => evidence.interviews.some((i) => i.candidateId === c.id && (i.status === 'submitted' || i.status === 'amended')))
-      .filter((c) => interviewPeersVisible(me?.id ?? null, evidence.interviews.filter((i) => i.candidateId === c.id)))
+      .filter((c) => (panels.get(c.id) ?? []).some(interviewIsSealed))
+      .filter((c) => interviewPeersVisible(me?.id ?? null, panels.get(c.id) ?? []))
       .map((c) => reportBuild({ pack, candidateId: c.id, evidence, calibration, audience: 'committee' }));
   }, [pack, evidence, calibration, me?.id]);
 
   if (!pack) return <p className="page muted">{packs.length === 0 ? 'Loading rubric packs…' : 'No rubric pack.'}</p>;
   const nameOf = (r: CandidateReport) => audienceCandidateName(r.candidate, audience);
-  const levelIndex = (r: CandidateReport) => (r.recommendation.level ? r.levels.findIndex((l) => l.id === r.recommendation.level) : -1);
-  const shown = (reports ?? [])
-    .filter((r) => !isRedFlagOnly || r.signals.redFlag.length > 0)
-    .sort((a, b) => {
-      const v = (r: CandidateReport): number | string => {
-        switch (sort.key) {
-          case 'name':
-            return nameOf(r).toLowerCase();
-          case 'level':
-            return levelIndex(r);
-          case 'raw':
-            return r.score.raw ?? -1;
-          case 'calibrated':
-            return r.score.calibrated ?? -1;
-          case 'redFlags':
-            return r.signals.redFlag.length;
-        }
-      };
-      const [x, y] = [v(a), v(b)];
-      const order = x < y ? -1 : x > y ? 1 : 0;
-      return sort.isDescending ? -order : order;
-    });
-
-  const header = (key: SortKey, label: string, isNumeric = false) => (
-    <th className={isNumeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.isDescending ? 'descending' : 'ascending') : 'none'}>
-      <button
-        type="button"
-        className="link sort"
-        onClick={() => setSort({ key, isDescending: sort.key === key ? !sort.isDescending : key !== 'name' })}
-      >
-        {label}
-        <span aria-hidden="true">{sort.key === key ? (sort.isDescending ? ' ▾' : ' ▴') : ''}</span>
-      </button>
-    </th>
+  const shown = committeeSorted(
+    (reports ?? []).filter((r) => !isRedFlagOnly || r.signals.redFlag.length > 0),
+    sort,
+    nameOf,
   );
+  const abbreviations = reportDimensionAbbreviations(pack.dimensions);
 
   const exportBatch = async () => {
     if (shown.length === 0) return;
-    const result = await (await desktopApi()).exportPdf({
-      route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&${audienceRouteQuery('committee', isBlind)}`,
-      fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role)),
-    });
-    if (result.ok) noticeShow('info', `Committee packets sent to ${result.savedTo}.`);
-    else if (result.reason !== 'cancelled') noticeShow('error', result.message);
+    await pdfExport(
+      {
+        route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&${audienceRouteQuery('committee', isBlind)}`,
+        fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role)),
+      },
+      (savedTo) => `Committee packets sent to ${savedTo}.`,
+    );
   };
 
   return (
@@ -113,11 +90,12 @@ export function CommitteeScreen() {
             <input type="checkbox" checked={isRedFlagOnly} onChange={(e) => setIsRedFlagOnly(e.target.checked)} />
             Only candidates with red flags
           </label>
-          <button type="button" onClick={() => void exportBatch()} disabled={shown.length === 0}>
-            Export packets (PDF)
+          <button type="button" onClick={() => void exportBatch()} disabled={shown.length === 0 || isExporting}>
+            {isExporting ? 'Exporting packets…' : 'Export packets (PDF)'}
           </button>
         </div>
       </header>
+      {failureAlert}
       {isBlind && (
         <p className="muted small" data-testid="blind-mode-note">
           {blindModeExplanation}
@@ -135,52 +113,29 @@ export function CommitteeScreen() {
         </section>
       ) : (
         <>
-          <table aria-label="Candidates compared">
-            <thead>
-              <tr>
-                {header('name', 'Candidate')}
-                {header('level', 'Recommended level')}
-                {header('redFlags', 'Red flags', true)}
-                {header('raw', 'Raw score', true)}
-                {header('calibrated', 'Calibrated score', true)}
-                {pack.dimensions.map((d) => (
-                  <th key={d.id} className="num dim-col" title={d.title}>
-                    {d.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.candidate.id}>
-                  <td>
-                    <a href={href('reports', r.candidate.id)}>{nameOf(r)}</a>
-                    {!isBlind && <div className="muted small">target {r.candidate.targetLevelTitle}</div>}
-                  </td>
-                  <td>
-                    {r.recommendation.levelTitle ?? 'Below lowest'}
-                    {r.recommendation.committeeReview && <div className="small">review required</div>}
-                  </td>
-                  <td className="num">
-                    {r.signals.redFlag.length > 0 ? <SignalBadge polarity="red-flag" label={String(r.signals.redFlag.length)} /> : '0'}
-                  </td>
-                  <td className="num">{r.score.raw?.toFixed(2) ?? '–'}</td>
-                  <td className="num">{r.score.calibrated?.toFixed(2) ?? '–'}</td>
-                  {r.profile.map((p) => (
-                    <td key={p.dimensionId} className="num">
-                      {p.calibrated === null ? '–' : p.calibrated.toFixed(1)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CommitteeTable
+            reports={shown}
+            dimensions={pack.dimensions}
+            abbreviations={abbreviations}
+            sort={sort}
+            onSort={setSort}
+            nameOf={nameOf}
+            isBlind={isBlind}
+          />
+          <DimensionLegend dimensions={pack.dimensions} abbreviations={abbreviations} />
           <section className="panel" aria-labelledby="overlay-title" style={{ marginTop: 16 }}>
             <h2 id="overlay-title">Profiles overlaid (calibrated)</h2>
-            <OverlaidProfiles reports={shown} nameOf={nameOf} />
+            <OverlaidProfiles reports={shown.slice(0, OVERLAY_MAX)} nameOf={nameOf} abbreviations={abbreviations} />
+            {shown.length > OVERLAY_MAX && (
+              <p className="muted small">
+                The first {OVERLAY_MAX} of {shown.length} candidates in the table's order; sort or filter the table to compare others.
+              </p>
+            )}
           </section>
           {calibration && evidence && (
-            <CalibrationTable calibration={calibration} interviewers={evidence.interviewers} dimensions={pack.dimensions} />
+            <div className="wide-scroll">
+              <CalibrationTable calibration={calibration} interviewers={evidence.interviewers} dimensions={pack.dimensions} />
+            </div>
           )}
         </>
       )}

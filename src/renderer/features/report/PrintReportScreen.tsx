@@ -53,7 +53,8 @@ function visibleReports(
  * The print route (`#/print/report/<id>?audience=…[&blind=1]` or
  * `#/print/batch?candidates=a.b&audience=…[&blind=1]`): the report alone, laid out for A4.
  * Electron's printToPDF and the browser's print both render this route; it marks
- * `<html data-print-ready>` once the report is on the page. Blind mode comes from the route and
+ * `<html data-print-ready>` once the report is on the page, or `<html data-print-error="…">` with
+ * the reason when it cannot render one. Blind mode comes from the route and
  * from the profile's stored setting (either makes it blind), never from a window's memory.
  */
 export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
@@ -67,7 +68,7 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
   useEffect(() => {
     if (!hasRubrics) void rubricsReload();
   }, [hasRubrics, rubricsReload]);
-  const { pack } = useCandidatePack(candidateIds[0] ?? '');
+  const { pack, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
   const { reports: built, evidence } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
 
@@ -88,16 +89,31 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
       : null;
   usePrintFrame(frame);
 
-  const isPrintable = !!visible;
+  // The page always ends in `data-print-ready` or `data-print-error="<reason>"`, so a PDF export
+  // waiting on it never waits for a report that cannot render.
+  const printError =
+    hasRubrics && !isPackLoading && !pack
+      ? 'the rubric pack this candidate was interviewed with is not loaded'
+      : visible && !visible.ok
+        ? visible.reason
+        : visible?.ok && visible.reports.length === 0
+          ? 'the candidate has no sealed scorecards with a loaded pack'
+          : null;
+  const isPrintable = !!visible?.ok && visible.reports.length > 0;
   useEffect(() => {
-    if (!isPrintable) return;
-    document.documentElement.dataset['printReady'] = 'true';
-    if (isAutoPrint) setTimeout(() => window.print(), 100);
+    const data = document.documentElement.dataset;
+    if (printError !== null) data['printError'] = printError;
+    else if (isPrintable) {
+      data['printReady'] = 'true';
+      if (isAutoPrint) setTimeout(() => window.print(), 100);
+    } else return;
     return () => {
-      delete document.documentElement.dataset['printReady'];
+      delete data['printReady'];
+      delete data['printError'];
     };
-  }, [isPrintable, isAutoPrint]);
+  }, [isPrintable, printError, isAutoPrint]);
 
+  if (printError !== null && !visible?.ok) return <p>No report: {printError}.</p>;
   if (!visible) return <p className="muted">Preparing the report…</p>;
   if (!visible.ok) return <p>No report: {visible.reason}</p>;
   if (visible.reports.length === 0) return <p>No report: the candidate has no sealed scorecards with a loaded pack.</p>;

@@ -2,20 +2,19 @@ import { audienceCandidateText, audienceDocumentTitle, audienceFileName, audienc
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { ReportAudience } from '../../../core/report/reportBuild';
 import { useMe } from '../../db/hooks';
-import { useAppStore } from '../../stores/appStore';
-import { desktopApi } from '../../platform/desktopApi';
 import { href } from '../../app/router';
 import { ReportView } from './ReportView';
 import { DecisionPanel } from './DecisionPanel';
 import { useCandidateReport } from './useReportData';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { BlindModeToggle } from './BlindModeToggle';
+import { usePdfExport } from './usePdfExport';
 
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
   const me = useMe();
   const isBlind = useBlindMode();
-  const noticeShow = useAppStore((s) => s.noticeShow);
+  const { pdfExport, failureAlert } = usePdfExport();
   const { report: built, evidence, pack, isLoading } = useCandidateReport(candidateId, kind);
 
   if (isLoading || me === undefined || isBlind === undefined) return <p className="page muted">Loading…</p>;
@@ -60,12 +59,10 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
   const loopId = evidence.loops.filter((l) => l.candidateId === candidateId).at(-1)?.id ?? null;
   const exportPdf = async (which: ReportAudience) => {
     const title = audienceDocumentTitle([report.candidate], audienceOf(which, isBlind), report.pack.role);
-    const result = await (await desktopApi()).exportPdf({
-      route: `#/print/report/${candidateId}?${audienceRouteQuery(which, isBlind)}`,
-      fileName: audienceFileName(title),
-    });
-    if (result.ok) noticeShow('info', `PDF sent to ${result.savedTo}.`);
-    else if (result.reason !== 'cancelled') noticeShow('error', result.message);
+    await pdfExport(
+      { route: `#/print/report/${candidateId}?${audienceRouteQuery(which, isBlind)}`, fileName: audienceFileName(title) },
+      (savedTo) => `PDF sent to ${savedTo}.`,
+    );
   };
 
   return (
@@ -87,6 +84,7 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
           </button>
         </div>
       </div>
+      {failureAlert}
       {isBlind && (
         <p className="muted small no-print" data-testid="blind-mode-note">
           {blindModeExplanation}

@@ -11,6 +11,7 @@ import { countText } from './packView';
 export function RubricLibraryScreen() {
   const rubrics = useAppStore((s) => s.rubrics);
   const loadError = useAppStore((s) => s.rubricsLoadError);
+  const noticeShow = useAppStore((s) => s.noticeShow);
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
 
   useEffect(() => {
@@ -20,11 +21,14 @@ export function RubricLibraryScreen() {
       .then((info) => {
         if (isCurrent) setAppInfo(info);
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // Without it the screen cannot say where user packs live; say why instead of hiding it.
+        if (isCurrent) noticeShow('error', `Could not ask the app where user packs live: ${error instanceof Error ? error.message : String(error)}`);
+      });
     return () => {
       isCurrent = false;
     };
-  }, []);
+  }, [noticeShow]);
 
   const isDesktop = appInfo?.host === 'desktop';
   const packs = rubrics?.packs ?? [];

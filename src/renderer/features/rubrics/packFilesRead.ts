@@ -1,8 +1,11 @@
 /**
  * Turns the files of a folder picked in the browser into `{ path, text }` pairs the host accepts:
- * hidden, binary, huge and oddly named files are skipped (and named, so the user sees why), and
- * each pack is filed under its pack id, the loader's `rubrics/<pack-id>/` convention.
+ * the picked files are read through core's one rubric folder reader (the same skips and limits as
+ * the desktop app and the CLI); binary and oddly named files are skipped too (and named, so the
+ * user sees why), and each pack is filed under its pack id, the loader's `rubrics/<pack-id>/`
+ * convention.
  */
+import { packFolderRead, type PackFolderEntry, type PackFolderIoAsync } from '../../../core/rubric/packFolderRead';
 
 export interface PickedFile {
   /** Path inside the picked folder, e.g. `my-pack/kits/review.yaml`. */
@@ -18,7 +21,6 @@ export interface PickedPackFiles {
   skipped: Array<{ path: string; reason: string }>;
 }
 
-const maxFileBytes = 1_000_000;
 /** Same rule as the host's payload check: plain relative paths only. */
 const safePath = /^[A-Za-z0-9 _.\-/]+$/;
 const packIdLine = /^id:\s*["']?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)["']?\s*(?:#.*)?$/m;
@@ -32,29 +34,52 @@ function isManifestPath(path: string): boolean {
   return /(^|\/)pack\.ya?ml$/i.test(path);
 }
 
+/** The picked files as a folder tree the core reader can walk, rooted at `/picked`. */
+function pickedFolderIo(picked: Map<string, File>): PackFolderIoAsync {
+  const folders = new Map<string, Map<string, PackFolderEntry['kind']>>();
+  const add = (folder: string, name: string, kind: PackFolderEntry['kind']) => {
+    if (!folders.has(folder)) folders.set(folder, new Map());
+    folders.get(folder)!.set(name, kind);
+  };
+  for (const path of picked.keys()) {
+    const segments = segmentsOf(path);
+    segments.forEach((name, i) => add(['/picked', ...segments.slice(0, i)].join('/'), name, i === segments.length - 1 ? 'file' : 'directory'));
+  }
+  return {
+    list: async (folder) => [...(folders.get(folder) ?? [])].map(([name, kind]) => ({ name, kind })),
+    linkTarget: async () => 'missing', // A browser never hands over links.
+    read: async (path, maxBytes) => {
+      const file = picked.get(path.slice('/picked/'.length));
+      if (!file) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+      // Only the first maxBytes + 1 bytes are read, whatever size the file claims.
+      const head = new Uint8Array(await file.slice(0, maxBytes + 1).arrayBuffer());
+      if (head.byteLength > maxBytes) return { tooLargeBytes: head.byteLength };
+      return { text: new TextDecoder().decode(head), bytes: head.byteLength };
+    },
+  };
+}
+
 /** Reads the picked files; never throws for a bad file, it lands in `skipped` instead. */
 export async function packFilesRead(picked: File[]): Promise<PickedPackFiles> {
   const skipped: PickedPackFiles['skipped'] = [];
-  let files: PickedFile[] = [];
+  const usable = new Map<string, File>();
   for (const file of picked) {
     const path = (file.webkitRelativePath || file.name).replace(/\\/g, '/');
     const segments = segmentsOf(path);
-    if (segments.some((s) => s.startsWith('.') || s === 'node_modules') || segments.at(-1) === 'rubric.schema.json')
-      continue;
     if (!safePath.test(path) || segments.includes('..')) {
-      skipped.push({ path, reason: 'use letters, digits, spaces, "-", "_" and "." in file and folder names' });
+      if (!segments.some((s) => s.startsWith('.'))) {
+        skipped.push({ path, reason: 'use letters, digits, spaces, "-", "_" and "." in file and folder names' });
+      }
       continue;
     }
-    if (file.size > maxFileBytes) {
-      skipped.push({ path, reason: 'larger than 1 MB' });
-      continue;
-    }
-    const text = await file.text();
-    if (text.includes('\u0000')) {
-      skipped.push({ path, reason: 'not a text file' });
-      continue;
-    }
-    files.push({ path: segments.join('/'), text });
+    usable.set(segments.join('/'), file);
+  }
+  const read = await packFolderRead(pickedFolderIo(usable), '/picked');
+  for (const issue of read.issues) skipped.push({ path: issue.file, reason: issue.message });
+  let files: PickedFile[] = [];
+  for (const file of read.files) {
+    if (file.text.includes('\u0000')) skipped.push({ path: file.path, reason: 'not a text file' });
+    else files.push(file);
   }
 
   // A folder holding several pack folders: drop its own name so each pack stands on its own.

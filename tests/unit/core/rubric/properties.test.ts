@@ -198,5 +198,6 @@ describe('robustness', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 loads of a mutated pack: well under a minute even on a loaded machine.
+  }, 60_000);
 });
