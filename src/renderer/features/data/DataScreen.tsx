@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bundleStringify, type Bundle } from '../../../core/bundle';
+import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
 import { bundleParseInWorker } from '../../platform/bundleParseInWorker';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { BundleScope } from '../../../core/bundle/bundleSchema';
@@ -116,7 +117,7 @@ export function DataScreen() {
     setImportResult(null);
     setIncoming(null);
     if (!file) return;
-    const job = bundleParseInWorker(file);
+    const job = bundleParseInWorker(file, bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []));
     setChecking({ name: file.name, cancel: job.cancel });
     let parsed;
     try {
