@@ -5,6 +5,7 @@ import { desktopApi } from '../platform/desktopApi';
 import { NoticeArea } from '../components/NoticeArea';
 import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
+import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
@@ -20,6 +21,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const rubricsReload = useAppStore((s) => s.rubricsReload);
   useStartupJobs();
   useUnloadGuard();
+  usePoolStatsUpkeep();
 
   useEffect(() => {
     void rubricsReload();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import { appDb } from '../../db/dbContext';
@@ -55,6 +55,8 @@ export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
   return { stats: state?.stored?.stats, isRecalculating: isStale, error };
 }
 
+const startupDelayMs = 2000;
+
 /**
  * Keeps every loaded pack's statistics current as evidence changes (mounted once by the shell), so
  * the first report opened after a seal, an import or an erasure finds them computed.
@@ -62,15 +64,19 @@ export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
 export function usePoolStatsUpkeep(): void {
   const packs = usePacks();
   const head = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? '', []);
+  const isFirstRun = useRef(true);
   useEffect(() => {
     if (head === undefined || packs.length === 0) return;
-    // After the burst of writes that one action makes, not during it.
+    // After the burst of writes that one action makes, not during it; at start-up, after the first
+    // screen has painted from the database.
+    const delayMs = isFirstRun.current ? startupDelayMs : 300;
+    isFirstRun.current = false;
     const timer = setTimeout(() => {
       for (const pack of packs)
         poolStatsRefresh(appDb(), poolStatsPack(pack)).catch((failure: unknown) => {
           console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
         });
-    }, 300);
+    }, delayMs);
     return () => clearTimeout(timer);
   }, [head, packs]);
 }

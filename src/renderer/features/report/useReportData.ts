@@ -13,12 +13,19 @@ import type { Interview } from '../../../core/model/records';
 import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
+import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
+import { usePoolStats } from './usePoolStats';
 
 /** Sealed interviews of a pack's loops. */
-async function packSealedInterviews(db: AppDb, packId: string): Promise<{ loops: ReportEvidence['loops']; sealed: Interview[] }> {
+async function packSealedInterviews(
+  db: AppDb,
+  packId: string,
+): Promise<{ loops: ReportEvidence['loops']; sealed: Interview[] }> {
   const loops = await db.loops.where('packId').equals(packId).toArray();
   const loopIds = new Set(loops.map((l) => l.id));
-  const sealed = (await db.interviews.where('status').anyOf('submitted', 'amended').toArray()).filter((i) => loopIds.has(i.loopId));
+  const sealed = (await db.interviews.where('status').anyOf('submitted', 'amended').toArray()).filter((i) =>
+    loopIds.has(i.loopId),
+  );
   return { loops, sealed };
 }
 
@@ -51,8 +58,13 @@ export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | 
     const ratings =
       ids.size * 5 > total
         ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
-        : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
-    const calibration = calibrateRatings(reportObservations(sealed, ratings), { dimensionIds: pack.dimensions.map((d) => d.id) });
+        : await db.ratings
+            .where('interviewId')
+            .anyOf([...ids])
+            .toArray();
+    const calibration = calibrateRatings(reportObservations(sealed, ratings), {
+      dimensionIds: pack.dimensions.map((d) => d.id),
+    });
     poolCache = { key, calibration };
     // A live query may not write: store the derived cache from a timer, outside its context. A
     // failed write (quota) only costs the next window a recomputation.
@@ -82,21 +94,27 @@ export function useCandidatesEvidence(
     const loops =
       candidateIds === 'all'
         ? await db.loops.where('packId').equals(pack.manifest.id).toArray()
-        : (await db.loops.where('candidateId').anyOf([...candidateIds]).toArray()).filter((l) => l.packId === pack.manifest.id);
+        : (
+            await db.loops
+              .where('candidateId')
+              .anyOf([...candidateIds])
+              .toArray()
+          ).filter((l) => l.packId === pack.manifest.id);
     const loopIds = loops.map((l) => l.id);
     const interviews = await db.interviews.where('loopId').anyOf(loopIds).toArray();
     const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
     const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
-    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] = await Promise.all([
-      db.candidates.bulkGet(candidateIdsOfLoops),
-      db.interviewers.toArray(),
-      db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
-      options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
-      db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
-      db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
-      db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
-      db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
-    ]);
+    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] =
+      await Promise.all([
+        db.candidates.bulkGet(candidateIdsOfLoops),
+        db.interviewers.toArray(),
+        db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
+        options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
+        db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
+        db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
+        db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
+        db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
+      ]);
     return {
       candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
       loops,
@@ -128,29 +146,41 @@ export function useCandidatePack(candidateId: string): { pack: LoadedPack | unde
   return { pack, isLoading: packs.length === 0 };
 }
 
-/** Reports of the given candidates (in the order given), once evidence and calibration are in. */
+/**
+ * Reports of the given candidates (in the order given), once their evidence and the pool
+ * statistics are in: each candidate is calibrated from their own ratings and the stored pool
+ * statistics, so no report waits for the pool. `isRecalculating`: evidence changed since those
+ * statistics were computed and newer ones are on their way.
+ */
 export function useReports(
   pack: LoadedPack | undefined,
   candidateIds: readonly string[],
   audience: ReportAudience,
-): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined } {
+): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined; isRecalculating: boolean } {
   const evidence = useCandidatesEvidence(pack, candidateIds, { withNotes: true });
-  const calibration = usePoolCalibration(pack);
+  const { stats, isRecalculating } = usePoolStats(pack);
   const reports = useMemo(() => {
-    if (!pack || !evidence || !calibration) return undefined;
+    if (!pack || !evidence || !stats) return undefined;
+    const calibration = calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings));
     return candidateIds
       .filter((id) => evidence.candidates.some((c) => c.id === id))
       .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
-  }, [pack, evidence, calibration, candidateIds, audience]);
-  return { reports, evidence };
+  }, [pack, evidence, stats, candidateIds, audience]);
+  return { reports, evidence, isRecalculating };
 }
 
 export function useCandidateReport(
   candidateId: string,
   audience: ReportAudience,
-): { report: CandidateReport | undefined; pack: LoadedPack | undefined; evidence: ReportEvidence | undefined; isLoading: boolean } {
+): {
+  report: CandidateReport | undefined;
+  pack: LoadedPack | undefined;
+  evidence: ReportEvidence | undefined;
+  isLoading: boolean;
+  isRecalculating: boolean;
+} {
   const { pack, isLoading } = useCandidatePack(candidateId);
   const ids = useMemo(() => [candidateId], [candidateId]);
-  const { reports, evidence } = useReports(pack, ids, audience);
-  return { report: reports?.[0], pack, evidence, isLoading: isLoading || (!!pack && !evidence) };
+  const { reports, evidence, isRecalculating } = useReports(pack, ids, audience);
+  return { report: reports?.[0], pack, evidence, isLoading: isLoading || (!!pack && !evidence), isRecalculating };
 }
