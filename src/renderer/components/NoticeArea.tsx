@@ -1,19 +1,62 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMe } from '../db/hooks';
 import { useAppStore } from '../stores/appStore';
+import type { Notice } from '../stores/uiSlice';
 
-/** Transient messages; errors are announced assertively. */
+/** How long a success stays before it fades; errors stay until dismissed. */
+const successMs = 5000;
+
+function NoticeItem({ notice, dismiss }: { notice: Notice; dismiss: (id: number) => void }) {
+  const [isHeld, setIsHeld] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const isError = notice.tone === 'error';
+  useEffect(() => {
+    // Held while pointed at or focused, so it can be read or dismissed without racing the timer.
+    if (isError || isHeld) return;
+    const timer = setTimeout(() => dismiss(notice.id), successMs);
+    return () => clearTimeout(timer);
+  }, [isError, isHeld, dismiss, notice.id]);
+  return (
+    <div
+      ref={ref}
+      className={`notice notice-${notice.tone}${isError ? '' : ' is-fading'}`}
+      role={isError ? 'alert' : 'status'}
+      data-testid="notice"
+      onMouseEnter={() => setIsHeld(true)}
+      onMouseLeave={() => setIsHeld(false)}
+      onFocus={() => setIsHeld(true)}
+      onBlur={(e) => {
+        if (!ref.current?.contains(e.relatedTarget as Node | null)) setIsHeld(false);
+      }}
+    >
+      <span>{notice.text}</span>
+      <button type="button" className="link" onClick={() => dismiss(notice.id)} aria-label="Dismiss message">
+        ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Messages in a strip above the screen, in the page flow, so they never cover the note box or
+ * the rating panel. Successes fade after a few seconds; errors stay until dismissed. A notice
+ * belongs to the profile that caused it and is not shown to another.
+ */
 export function NoticeArea() {
+  const me = useMe();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.noticeDismiss);
+  const profileSet = useAppStore((s) => s.noticeProfileSet);
+  const profileId = me?.id ?? null;
+  useEffect(() => {
+    if (me !== undefined) profileSet(profileId);
+  }, [me, profileId, profileSet]);
+  const shown = notices.filter((n) => n.profileId === null || n.profileId === profileId);
   return (
-    <div className="notices" aria-live="polite">
-      {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
-          <button type="button" className="link" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
-            ×
-          </button>
-        </div>
+    <section className="notices" aria-live="polite" aria-label="Messages">
+      {shown.map((n) => (
+        <NoticeItem key={n.id} notice={n} dismiss={dismiss} />
       ))}
-    </div>
+    </section>
   );
 }

@@ -57,7 +57,10 @@ export function IncidentConsole({
   const liveSimMs = useSimNow(isReadOnly ? null : run);
   const isJudgedAtReplayEnd = !!run && isReadOnly && run.endedAt === null;
   const simMs = !run ? 0 : (run.endedAt ?? (isReadOnly ? incidentReplayEndMs(scenario, run.log) : liveSimMs));
-  const state = useMemo(() => (run ? incidentStateAt(scenario, run.seed, run.log, simMs) : null), [scenario, run, simMs]);
+  const state = useMemo(
+    () => (run ? incidentStateAt(scenario, run.seed, run.log, simMs) : null),
+    [scenario, run, simMs],
+  );
   const outcome = useMemo(() => (state ? incidentOutcomeOf(scenario, state) : null), [scenario, state]);
   const view = useMemo(() => (state ? incidentPresenterView(state) : null), [state]);
   const [lastLogged, setLastLogged] = useState('');
@@ -69,7 +72,8 @@ export function IncidentConsole({
     if (!run || !canLog) return;
     const action = scenario.actions.find((a) => a.id === actionId);
     const at = incidentClockSimNow(run.clock, Date.now());
-    if (await controls.log({ kind: 'action', action: actionId })) setLastLogged(`Logged at ${incidentTimeFormat(at)}: ${action?.label ?? actionId}`);
+    if (await controls.log({ kind: 'action', action: actionId }))
+      setLastLogged(`Logged at ${incidentTimeFormat(at)}: ${action?.label ?? actionId}`);
   };
 
   // Action keys work from anywhere on the page that is not a text field or a dialog — after a
@@ -104,16 +108,13 @@ export function IncidentConsole({
   const openPresenter = () => {
     desktopApi()
       .then((api) => api.openPresenter(interviewId))
-      .catch((error: unknown) => noticeShow('error', `Could not open the presenter: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) =>
+        noticeShow('error', `Could not open the presenter: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
 
   return (
-    <section
-      className="incident-console"
-      aria-labelledby="incident-console-title"
-      tabIndex={-1}
-      data-incident-console
-    >
+    <section className="incident-console" aria-labelledby="incident-console-title" tabIndex={-1} data-incident-console>
       <header className="incident-head">
         <h2 id="incident-console-title">Incident console</h2>
         <span className="muted">{scenario.title}</span>
@@ -138,66 +139,76 @@ export function IncidentConsole({
         outcome &&
         view && (
           <>
-            <ClockControls
-              run={run}
-              simMs={simMs}
-              storyClock={view.wallClock}
-              isReadOnly={isReadOnly}
-              onClock={(change) => void controls.clock(change)}
-              onEnd={() => void controls.end()}
-              onReopen={() => void controls.reopen()}
-              onOpenPresenter={openPresenter}
-            />
-            <InjectTicker scenario={scenario} state={state} />
-            <p className="incident-run-hint">
-              {run.endedAt !== null
-                ? `Run ended at ${incidentTimeFormat(run.endedAt)}: the report judges the outcome at that time.`
-                : isJudgedAtReplayEnd
-                  ? `The run was not ended; the report judges it at ${incidentTimeFormat(simMs)}.`
-                  : 'End the run when the simulation is over: the report judges the outcome at that time.'}
-            </p>
-            {canLog && (
-              <div className="incident-keys">
-                <span className={`incident-keys-state${isKeysOn ? ' is-on' : ''}`} data-testid="incident-keys-state">
-                  <span aria-hidden="true">⌨</span>{' '}
-                  {isKeysOn ? 'Keys log actions' : 'Typing: leave the text field (Escape) to log by key'}
-                </span>
-                <span className="muted">/ finds an action · letters log it at the current sim time</span>
-                <span role="status" className="incident-last-logged" data-testid="incident-last-logged">
-                  {lastLogged}
-                </span>
+            <div className="incident-grid">
+              <div className="incident-grid-act" tabIndex={0} aria-label="Clock and actions">
+                <ClockControls
+                  run={run}
+                  simMs={simMs}
+                  storyClock={view.wallClock}
+                  isReadOnly={isReadOnly}
+                  onClock={(change) => void controls.clock(change)}
+                  onEnd={() => void controls.end()}
+                  onReopen={() => void controls.reopen()}
+                  onOpenPresenter={openPresenter}
+                />
+                <InjectTicker scenario={scenario} state={state} />
+                <p className="incident-run-hint">
+                  {run.endedAt !== null
+                    ? `Run ended at ${incidentTimeFormat(run.endedAt)}: the report judges the outcome at that time.`
+                    : isJudgedAtReplayEnd
+                      ? `The run was not ended; the report judges it at ${incidentTimeFormat(simMs)}.`
+                      : 'End the run when the simulation is over: the report judges the outcome at that time.'}
+                </p>
+                {canLog && (
+                  <div className="incident-keys">
+                    <span
+                      className={`incident-keys-state${isKeysOn ? ' is-on' : ''}`}
+                      data-testid="incident-keys-state"
+                    >
+                      <span aria-hidden="true">⌨</span>{' '}
+                      {isKeysOn ? 'Keys log actions' : 'Typing: leave the text field (Escape) to log by key'}
+                    </span>
+                    <span className="muted">/ finds an action · letters log it at the current sim time</span>
+                    <span role="status" className="incident-last-logged" data-testid="incident-last-logged">
+                      {lastLogged}
+                    </span>
+                  </div>
+                )}
+                <div className="incident-logging">
+                  <ActionPalette
+                    scenario={scenario}
+                    taken={state.actions}
+                    isDisabled={!canLog}
+                    searchRef={searchRef}
+                    onLog={(id) => void logAction(id)}
+                  />
+                  <CommunicationForm
+                    stakeholders={scenario.stakeholders}
+                    isDisabled={!canLog}
+                    onLog={(text, to) => controls.log({ kind: 'communication', text, to })}
+                  />
+                  <RunLog
+                    scenario={scenario}
+                    log={run.log}
+                    state={state}
+                    isDisabled={!canLog}
+                    onRetract={(target) => void controls.log({ kind: 'retract', target })}
+                  />
+                </div>
               </div>
-            )}
-            <div className="incident-logging">
-              <ActionPalette
-                scenario={scenario}
-                taken={state.actions}
-                isDisabled={!canLog}
-                searchRef={searchRef}
-                onLog={(id) => void logAction(id)}
-              />
-              <CommunicationForm
-                stakeholders={scenario.stakeholders}
-                isDisabled={!canLog}
-                onLog={(text, to) => controls.log({ kind: 'communication', text, to })}
-              />
-              <RunLog
-                scenario={scenario}
-                log={run.log}
-                state={state}
-                isDisabled={!canLog}
-                onRetract={(target) => void controls.log({ kind: 'retract', target })}
-              />
+              <div className="incident-grid-watch" tabIndex={0} aria-label="Feed and milestones">
+                <RunFigures outcome={outcome} />
+                <MilestoneTracker milestones={state.milestones} simMs={simMs} />
+                <DerivedSignals signals={outcome.signals} catalogue={signals} />
+                <InjectFeed scenario={scenario} state={state} />
+                <CandidateScreen view={view} />
+                <ScenarioGuide scenario={scenario} />
+              </div>
             </div>
-            <RunFigures outcome={outcome} />
-            <MilestoneTracker milestones={state.milestones} simMs={simMs} />
-            <DerivedSignals signals={outcome.signals} catalogue={signals} />
-            <InjectFeed scenario={scenario} state={state} />
-            <CandidateScreen view={view} />
           </>
         )
       )}
-      <ScenarioGuide scenario={scenario} />
+      {!(run && state && outcome && view) && <ScenarioGuide scenario={scenario} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { defectReviewSummary } from '../../../core/exercise/defectScore';
 import { clockText } from '../../../core/text/clockText';
 import { CodeView } from '../../components/CodeView';
 import { desktopApi } from '../../platform/desktopApi';
+import { ChecklistResizer, useChecklistWidth } from './ChecklistResizer';
 
 /**
  * The artifact with line numbers beside the planted-defect checklist. Ticking a defect records
@@ -27,6 +28,7 @@ export function ArtifactReviewPanel({
 }) {
   const [artifactId, setArtifactId] = useState(exercise.artifacts[0]?.id ?? '');
   const [focusDefect, setFocusDefect] = useState<Defect | null>(null);
+  const [checklistWidth, setChecklistWidth] = useChecklistWidth();
   // The tick shows at once; the saved finding replaces it when the write commits.
   const [optimistic, setOptimistic] = useState<{ findings: DefectFinding[]; ticks: Record<string, boolean> }>({
     findings,
@@ -67,7 +69,7 @@ export function ArtifactReviewPanel({
           ))}
         </div>
       )}
-      <div className="artifact-grid">
+      <div className="artifact-grid artifact-side-by-side" style={{ ['--checklist-width' as string]: `${checklistWidth}px` }}>
         {artifact && (
           <CodeView
             text={artifactText[artifact.id] ?? ''}
@@ -76,7 +78,8 @@ export function ArtifactReviewPanel({
             highlight={focusDefect && focusDefect.artifact === artifact.id ? [focusDefect.lines] : []}
           />
         )}
-        <fieldset className="defect-list">
+        <ChecklistResizer width={checklistWidth} onResize={setChecklistWidth} />
+        <fieldset className="defect-list" tabIndex={0}>
           <legend>Planted defects (interviewer only)</legend>
           {defects.map((d) => {
             const at = foundAt.get(d.id);

@@ -313,7 +313,7 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
           {interview.version}). It is read-only; an amendment keeps this version and records why.
         </p>
       )}
-      <div className="runner-grid">
+      <div className={`runner-grid${shownTab === 'kit' ? '' : ' is-wide-left'}`}>
         <div className="runner-col runner-left">
           {tabs.length > 1 && (
             <div className="tabs" role="tablist" aria-label="Interview material">
