@@ -11,6 +11,7 @@ import { simulateCommand } from './commands/simulate';
 import { verifyCommand } from './commands/verify';
 import { reportCommand } from './commands/report';
 import { demoCommand } from './commands/demo';
+import { practiceCommand } from './commands/practice';
 
 declare const __LOOPDESK_VERSION__: string;
 
@@ -23,6 +24,7 @@ const commands: CliCommand[] = [
   verifyCommand,
   reportCommand,
   demoCommand,
+  practiceCommand,
 ];
 
 function helpText(): string {

@@ -25,6 +25,9 @@ export const JSON_MAX_DEPTH = 64;
 /** A ratings CSV given to `loopdesk agreement` / `calibrate`. */
 export const RATINGS_CSV_MAX_BYTES = 50 * MiB;
 
+/** A practice run given to `loopdesk practice` (a rating per dimension and the signals tagged). */
+export const PRACTICE_RUN_MAX_BYTES = 1 * MiB;
+
 /** An interviewer's key takeaways, written at submit beside the overall recommendation. */
 export const KEY_TAKEAWAYS_MAX_LENGTH = 2000;
 

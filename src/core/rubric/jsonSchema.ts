@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { incidentFieldRules, type IncidentFieldRule } from '../incident/scenarioSchema';
-import { rubricFileSchema } from './schema';
+import { rubricAnyFileSchema } from './practiceSchema';
 
 /** A field rule as JSON Schema: `if`/`then` per conditional requirement, `oneOf` for exactly-one. */
 function fieldRuleJson(rule: IncidentFieldRule): Record<string, unknown> {
@@ -28,7 +28,7 @@ export const RUBRIC_JSON_SCHEMA_ID = 'urn:loopdesk:rubric-pack-file';
 
 /** The JSON Schema (draft 2020-12) describing any rubric file, as accepted on input. */
 export function rubricJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(rubricFileSchema, {
+  const generated = z.toJSONSchema(rubricAnyFileSchema, {
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
       const rule = incidentFieldRules.get(zodSchema);

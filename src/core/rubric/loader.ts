@@ -18,6 +18,8 @@ import {
   signalsFileSchema,
   type RubricPack,
 } from './schema';
+import { practiceCrossCheck } from '../practice/practiceCheck';
+import { practiceCaseFileSchema } from './practiceSchema';
 import { rubricSchemaCheck } from './schemaCheck';
 import { rubricIssueAt, rubricTextNormalize, rubricYamlParse, type RubricYamlFile } from './yamlSource';
 
@@ -46,6 +48,7 @@ const fileSchemas = {
   kit: kitFileSchema,
   exercise: exerciseFileSchema,
   scenario: scenarioFileSchema,
+  practice: practiceCaseFileSchema,
 } as const;
 
 type RubricKind = keyof typeof fileSchemas;
@@ -205,7 +208,19 @@ export function rubricPackLoad(files: RubricSourceFile[]): RubricLoadResult {
       unverifiedIds,
     };
     issues.push(...rubricPackCrossCheck(parts));
+    const practice = ofKind('practice');
+    issues.push(
+      ...practiceCrossCheck(practice, {
+        levels: ladder.value.levels,
+        dimensions: dimensions.value.dimensions,
+        signals: parts.signals.flatMap((s) => s.value.signals),
+        kits: parts.kits.map((k) => k.value),
+        exercises: parts.exercises.map((e) => e.value),
+      }),
+    );
     if (issues.length === 0) {
+      // Practice cases never feed a report, so they leave the hash that reports pin unchanged.
+      const practicePaths = new Set(practice.map((p) => packRelative(p.yaml.file)));
       const artifactText: Record<string, string> = {};
       const usedArtifacts: RubricSourceFile[] = [];
       for (const exercise of parts.exercises) {
@@ -221,7 +236,7 @@ export function rubricPackLoad(files: RubricSourceFile[]): RubricLoadResult {
         ok: true,
         value: {
           manifest: manifest.value,
-          hash: rubricPackHash([...rubricSources, ...uniqueArtifacts]),
+          hash: rubricPackHash([...rubricSources.filter((s) => !practicePaths.has(s.path)), ...uniqueArtifacts]),
           levels: ladder.value.levels,
           probes: ladder.value.probes,
           dimensions: dimensions.value.dimensions,
@@ -230,6 +245,7 @@ export function rubricPackLoad(files: RubricSourceFile[]): RubricLoadResult {
           exercises: parts.exercises.map((e) => e.value),
           artifactText,
           scenarios: parts.scenarios.map((s) => s.value),
+          practiceCases: practice.map((p) => p.value),
         },
       };
     }

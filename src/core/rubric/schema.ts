@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { incidentScenarioSchema } from '../incident/scenarioSchema';
+import type { PracticeCase } from './practiceSchema';
 
 /** Lower-case kebab-case identifier, stable across pack versions (ratings refer to it). */
 export const rubricIdSchema = z
@@ -295,4 +296,6 @@ export interface RubricPack {
   /** Artifact text by artifact id. */
   artifactText: Record<string, string>;
   scenarios: z.infer<typeof incidentScenarioSchema>[];
+  /** Practice cases with their expert keys (`practice/*.yaml`); never part of a report. */
+  practiceCases?: PracticeCase[];
 }
