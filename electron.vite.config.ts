@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicyPlugin } from './scripts/vite/contentSecurityPolicyPlugin';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
@@ -27,7 +28,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     define: { __LOOPDESK_WEB__: 'false', __LOOPDESK_VERSION__: JSON.stringify(version) },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyPlugin()],
     build: {
       outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinRubricsPlugin } from './scripts/vite/builtinRubricsPlugin';
+import { contentSecurityPolicyPlugin } from './scripts/vite/contentSecurityPolicyPlugin';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -11,7 +12,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   define: { __LOOPDESK_WEB__: 'true', __LOOPDESK_VERSION__: JSON.stringify(version) },
-  plugins: [react(), builtinRubricsPlugin(resolve(import.meta.dirname, 'rubrics'))],
+  plugins: [react(), builtinRubricsPlugin(resolve(import.meta.dirname, 'rubrics')), contentSecurityPolicyPlugin()],
   server: { host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname)] } },
   build: {
     // LOOPDESK_WEB_OUT lets several builds (e.g. parallel e2e runs) keep apart.

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import policy from '../src/shared/contentSecurityPolicy.json' with { type: 'json' };
 
 const root = resolve(process.env.LOOPDESK_WEB_OUT ?? resolve(import.meta.dirname, '..', 'dist-web'));
 const portArg = process.argv.indexOf('--port');
@@ -16,8 +17,8 @@ const types = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-const csp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The desktop app's policy, from its one home.
+const csp = policy.directives.join('; ');
 
 const server = createServer(async (req, res) => {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);

@@ -3,6 +3,7 @@
  * decision without an Electron runtime. `main/index.ts` applies them.
  */
 import type { WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '../shared/contentSecurityPolicy';
 
 /** The renderer's origin: a custom standard + secure scheme gives IndexedDB a stable origin. */
 export const appScheme = 'app';
@@ -41,24 +42,8 @@ export function windowWebPreferences(preloadPath: string): WebPreferences {
   return { ...secureWebPreferences, preload: preloadPath };
 }
 
-/**
- * Strict CSP for every renderer response: scripts only from the app itself (no `unsafe-eval`,
- * no `unsafe-inline`), no remote connections, no framing, no plugins.
- */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The strict CSP sent with every app:// response; its one home is shared/contentSecurityPolicy.json. */
+export { contentSecurityPolicy };
 
 /** Hosts whose https links may open in the system browser. Everything else is refused. */
 export const externalUrlAllowList: readonly string[] = ['github.com', 'sre.google', 'dora.dev'];

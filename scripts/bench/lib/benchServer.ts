@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { contentSecurityPolicy } from '../../../src/shared/contentSecurityPolicy';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,8 +20,7 @@ const types: Record<string, string> = {
 };
 
 /** The CSP of scripts/serve-web.mjs, which is the desktop app's. */
-export const benchCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const benchCsp = contentSecurityPolicy;
 
 export interface BenchServer {
   origin: string;

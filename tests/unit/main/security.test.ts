@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   appRequestPath,
-  contentSecurityPolicy,
   isAllowedExternalUrl,
   navigationDecision,
   permissionDecision,
@@ -9,29 +8,7 @@ import {
 } from '../../../src/main/security';
 
 // Window options, the scheme's privileges and the headers main actually sends are checked where
-// main applies them: mainProcess.test.ts.
-
-describe('content security policy', () => {
-  const directives = Object.fromEntries(
-    contentSecurityPolicy.split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name, values];
-    }),
-  );
-
-  it('allows scripts only from the app itself, never eval or inline', () => {
-    expect(directives['script-src']).toEqual(["'self'"]);
-    expect(contentSecurityPolicy).not.toContain('unsafe-eval');
-    expect(contentSecurityPolicy).not.toContain('unsafe-inline');
-  });
-
-  it('denies by default and forbids plugins, framing and remote connections', () => {
-    expect(directives['default-src']).toEqual(["'none'"]);
-    expect(directives['object-src']).toEqual(["'none'"]);
-    expect(directives['frame-ancestors']).toEqual(["'none'"]);
-    expect(directives['connect-src']).toEqual(["'self'"]);
-  });
-});
+// main applies them (mainProcess.test.ts); the CSP in tests/unit/shell/contentSecurityPolicy.test.ts.
 
 describe('app:// request paths', () => {
   it('serves files inside the renderer folder and refuses escapes', () => {
