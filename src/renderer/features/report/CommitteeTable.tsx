@@ -1,0 +1,220 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { OverallRecommendation } from '../../../core/model/records';
+import type { CandidateReport } from '../../../core/report/reportBuild';
+import { overallRecommendationLabels, overallRecommendationOrder } from '../../../core/report/reportOverall';
+import { href } from '../../app/router';
+import { SignalBadge } from '../../components/SignalBadge';
+import { recommendationHeadline } from './RecommendationPanel';
+
+export type CommitteeSortKey = 'name' | 'level' | 'decision' | 'overall' | 'redFlags' | 'raw' | 'calibrated' | `dimension:${string}`;
+export interface CommitteeSort {
+  key: CommitteeSortKey;
+  isDescending: boolean;
+}
+
+const ROW_HEIGHT = 48;
+const overallWeight: Record<OverallRecommendation, number> = { 'strong-no': -2, no: -1, yes: 1, 'strong-yes': 2 };
+const decisionWeight = { hire: 3, 'more-evidence': 2, 'no-hire': 1 } as const;
+
+/** The value a column sorts by; "no value" sorts below every value. */
+function sortValue(r: CandidateReport, key: CommitteeSortKey, nameOf: (r: CandidateReport) => string): number | string {
+  switch (key) {
+    case 'name':
+      return nameOf(r).toLowerCase();
+    case 'level': {
+      const rec = r.recommendation;
+      return rec.status === 'not-enough-evidence' ? -2 : rec.level ? r.levels.findIndex((l) => l.id === rec.level) : -1;
+    }
+    case 'decision':
+      return r.decisions[0] ? decisionWeight[r.decisions[0].outcome] : 0;
+    case 'overall': {
+      const given = r.interviewers.flatMap((i) => (i.overall ? [overallWeight[i.overall.recommendation]] : []));
+      return given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : -Infinity;
+    }
+    case 'redFlags':
+      return r.signals.redFlag.length;
+    case 'raw':
+      return r.score.raw ?? -Infinity;
+    case 'calibrated':
+      return r.score.calibrated ?? -Infinity;
+    default: {
+      const dimensionId = key.slice('dimension:'.length);
+      return r.profile.find((p) => p.dimensionId === dimensionId)?.calibrated ?? -Infinity;
+    }
+  }
+}
+
+/** Reports in the order of `sort`, ties by name (so the order is stable). */
+export function committeeSorted(reports: readonly CandidateReport[], sort: CommitteeSort, nameOf: (r: CandidateReport) => string): CandidateReport[] {
+  const keyed = reports.map((r) => ({ r, v: sortValue(r, sort.key, nameOf), n: nameOf(r).toLowerCase() }));
+  keyed.sort((a, b) => {
+    const order = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+    return (sort.isDescending ? -order : order) || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
+  });
+  return keyed.map((k) => k.r);
+}
+
+function OverallCell({ report }: { report: CandidateReport }) {
+  const given = report.interviewers.flatMap((i) => (i.overall ? [i.overall] : []));
+  if (given.length === 0) return <span className="muted">–</span>;
+  const counts = overallRecommendationOrder
+    .slice()
+    .reverse()
+    .map((value) => [value, given.filter((g) => g.recommendation === value).length] as const)
+    .filter(([, n]) => n > 0);
+  const flagged = given.filter((g) => g.disagreement);
+  return (
+    <span title={given.map((g, i) => `${report.interviewers.filter((x) => x.overall)[i]?.name}: ${g.label}`).join('\n')}>
+      {counts.map(([value, n]) => `${overallRecommendationLabels[value]} ×${n}`).join(' · ')}
+      {flagged.length > 0 && (
+        <span className="overall-flag" title={flagged.map((f) => f.disagreement).join('\n')}>
+          ⚠ {flagged.length} far from own ratings
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The committee's comparison table: every column sortable, the candidate column and the header
+ * sticky, rows virtualised (only the rows in view are in the DOM, so 5,000 candidates scroll as
+ * smoothly as 5), and the table scrolling inside its own box so the page never scrolls sideways.
+ */
+export function CommitteeTable({
+  reports,
+  dimensions,
+  abbreviations,
+  sort,
+  onSort,
+  nameOf,
+  isBlind,
+}: {
+  reports: CandidateReport[];
+  dimensions: ReadonlyArray<{ id: string; title: string }>;
+  abbreviations: ReadonlyMap<string, string>;
+  sort: CommitteeSort;
+  onSort: (sort: CommitteeSort) => void;
+  nameOf: (r: CandidateReport) => string;
+  isBlind: boolean;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focusedHeader, setFocusedHeader] = useState<string | null>(null);
+  // The virtualizer's getters are read during render on purpose; nothing here is memoised by the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: reports.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1000, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const columnCount = 7 + dimensions.length;
+
+  const header = (key: CommitteeSortKey, label: ReactNode, options: { isNumeric?: boolean; fullName?: string; className?: string } = {}) => {
+    const isActive = sort.key === key;
+    return (
+      <th
+        key={key}
+        scope="col"
+        className={[options.isNumeric ? 'num' : '', options.className ?? ''].join(' ').trim() || undefined}
+        aria-sort={isActive ? (sort.isDescending ? 'descending' : 'ascending') : 'none'}
+      >
+        <button
+          type="button"
+          className="link sort"
+          aria-label={options.fullName ? `${options.fullName}: sort` : undefined}
+          onFocus={() => setFocusedHeader(key)}
+          onBlur={() => setFocusedHeader(null)}
+          onClick={() => onSort({ key, isDescending: isActive ? !sort.isDescending : key !== 'name' })}
+        >
+          {label}
+          <span aria-hidden="true">{isActive ? (sort.isDescending ? ' ▾' : ' ▴') : ''}</span>
+          {options.fullName && (
+            <span className={`col-tip${focusedHeader === key ? ' is-shown' : ''}`} role="tooltip">
+              {options.fullName}
+            </span>
+          )}
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="committee-scroll" ref={scrollRef} data-testid="committee-scroll">
+      <table aria-label="Candidates compared" aria-rowcount={reports.length + 1} className="committee-table">
+        <thead>
+          <tr aria-rowindex={1}>
+            {header('name', 'Candidate', { className: 'sticky-col' })}
+            {header('level', 'Recommended level')}
+            {header('decision', 'Decision')}
+            {header('overall', 'Interviewers overall')}
+            {header('redFlags', 'Red flags', { isNumeric: true })}
+            {header('raw', 'Raw', { isNumeric: true, fullName: 'Raw score: mean of the raw ratings' })}
+            {header('calibrated', 'Calibrated', { isNumeric: true, fullName: 'Calibrated score: mean after leniency offsets' })}
+            {dimensions.map((d) => header(`dimension:${d.id}`, <abbr title={d.title}>{abbreviations.get(d.id)}</abbr>, { isNumeric: true, fullName: d.title, className: 'dim-col' }))}
+          </tr>
+        </thead>
+        <tbody>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columnCount} style={{ height: paddingTop }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const r = reports[item.index]!;
+            const decision = r.decisions[0];
+            return (
+              <tr key={r.candidate.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                <th scope="row" className="sticky-col">
+                  <a href={href('reports', r.candidate.id)}>{nameOf(r)}</a>
+                  {!isBlind && <div className="muted small">target {r.candidate.targetLevelTitle}</div>}
+                </th>
+                <td>
+                  {recommendationHeadline(r)}
+                  {r.recommendation.committeeReview && <div className="small">review required</div>}
+                </td>
+                <td data-testid="decision-cell">{decision ? decision.summary : <span className="muted">none yet</span>}</td>
+                <td className="small">
+                  <OverallCell report={r} />
+                </td>
+                <td className="num">
+                  {r.signals.redFlag.length > 0 ? <SignalBadge polarity="red-flag" label={String(r.signals.redFlag.length)} /> : '0'}
+                </td>
+                <td className="num">{r.score.raw?.toFixed(2) ?? '–'}</td>
+                <td className="num">{r.score.calibrated?.toFixed(2) ?? '–'}</td>
+                {r.profile.map((p) => (
+                  <td key={p.dimensionId} className="num">
+                    {p.calibrated === null ? '–' : p.calibrated.toFixed(1)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={columnCount} style={{ height: paddingBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Abbreviation = full name, for every dimension column, under the table. */
+export function DimensionLegend({ dimensions, abbreviations }: { dimensions: ReadonlyArray<{ id: string; title: string }>; abbreviations: ReadonlyMap<string, string> }) {
+  return (
+    <dl className="dimension-legend" aria-label="Dimension abbreviations">
+      {dimensions.map((d) => (
+        <div key={d.id}>
+          <dt>{abbreviations.get(d.id)}</dt>
+          <dd>{d.title}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
