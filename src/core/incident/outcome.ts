@@ -50,12 +50,73 @@ export interface IncidentOutcome {
     met: boolean;
     status: IncidentMilestoneState['status'];
   }>;
-  milestonesHit: string[];
+  /** The milestones by status, each exactly once: met by the target, hit after it, never hit by it, not yet due. */
+  milestonesMet: string[];
+  milestonesLate: string[];
   milestonesMissed: string[];
+  milestonesPending: string[];
+  /** Everything that happened in the run, in sim-time order (see {@link IncidentTimelineEntry}). */
+  timeline: IncidentTimelineEntry[];
   signals: IncidentOutcomeSignal[];
   hasRedFlags: boolean;
   actionsTaken: number;
   antiActionsTaken: string[];
+}
+
+/** One thing that happened in a run, for a reader replaying it in their head. */
+export interface IncidentTimelineEntry {
+  at: number;
+  kind: 'inject' | 'alert' | 'alert-cleared' | 'action' | 'blocked-action' | 'communication' | 'flag' | 'milestone' | 'signal';
+  /** The inject, metric, action, flag, milestone or signal id; null for a free-form communication. */
+  id: string | null;
+  /** What a person reads: the inject's title, the action's label, "met" / "late" for a milestone. */
+  text: string;
+}
+
+const timelineOrder: Record<IncidentTimelineEntry['kind'], number> = {
+  inject: 0,
+  alert: 1,
+  'alert-cleared': 2,
+  action: 3,
+  'blocked-action': 3,
+  communication: 4,
+  flag: 5,
+  milestone: 6,
+  signal: 7,
+};
+
+/**
+ * Everything that fired in a run, by sim time: injects, monitoring alerts firing and clearing,
+ * the candidate's actions (blocked ones marked) and communications, flags set, milestones hit and
+ * signals raised. At equal times, causes come before what they caused.
+ */
+export function incidentTimeline(state: IncidentState): IncidentTimelineEntry[] {
+  const entries: IncidentTimelineEntry[] = [
+    ...state.injects.map((i) => ({ at: i.at, kind: 'inject' as const, id: i.id, text: `${i.kind}: ${i.title ?? i.text ?? i.id}` })),
+    ...state.metrics.flatMap((m) =>
+      m.alertEpisodes.flatMap((episode) => [
+        { at: episode.firedAt, kind: 'alert' as const, id: m.id, text: `alert fires: ${m.alert?.title ?? m.name}` },
+        ...(episode.resolvedAt !== null
+          ? [{ at: episode.resolvedAt, kind: 'alert-cleared' as const, id: m.id, text: `alert clears: ${m.alert?.title ?? m.name}` }]
+          : []),
+      ]),
+    ),
+    ...state.actions.map((a) => ({
+      at: a.at,
+      kind: a.isEffective ? ('action' as const) : ('blocked-action' as const),
+      id: a.action,
+      text: a.isEffective ? a.label : `${a.label} (blocked: needs ${a.missingFlags.join(', ')})`,
+    })),
+    ...state.communications
+      .filter((c) => c.action === null)
+      .map((c) => ({ at: c.at, kind: 'communication' as const, id: null, text: c.text ?? '' })),
+    ...state.flags.map((f) => ({ at: f.at, kind: 'flag' as const, id: f.flag, text: `flag set: ${f.flag}` })),
+    ...state.milestones.flatMap((m) =>
+      m.hitAt === null ? [] : [{ at: m.hitAt, kind: 'milestone' as const, id: m.id, text: `${m.title} (${m.status})` }],
+    ),
+    ...state.signals.map((s) => ({ at: s.at, kind: 'signal' as const, id: s.signal, text: `${s.polarity}: ${s.reason}` })),
+  ];
+  return entries.sort((a, b) => a.at - b.at || timelineOrder[a.kind] - timelineOrder[b.kind]);
 }
 
 function round(value: number, decimals: number): number {
@@ -122,8 +183,11 @@ export function incidentOutcomeOf(scenario: IncidentScenario, state: IncidentSta
     errorBudgetMinutes: round(errorBudgetMinutes, 2),
     errorBudgetBurned: round(errorBudgetMinutes > 0 ? userImpactMinutes / errorBudgetMinutes : 0, 4),
     milestones,
-    milestonesHit: milestones.filter((m) => m.hitAt !== null).map((m) => m.id),
-    milestonesMissed: milestones.filter((m) => m.status === 'missed' || m.status === 'late').map((m) => m.id),
+    milestonesMet: milestones.filter((m) => m.status === 'met').map((m) => m.id),
+    milestonesLate: milestones.filter((m) => m.status === 'late').map((m) => m.id),
+    milestonesMissed: milestones.filter((m) => m.status === 'missed').map((m) => m.id),
+    milestonesPending: milestones.filter((m) => m.status === 'pending').map((m) => m.id),
+    timeline: incidentTimeline(state),
     signals,
     hasRedFlags: signals.some((s) => s.polarity === 'red-flag'),
     actionsTaken: state.actions.length,
@@ -133,9 +197,9 @@ export function incidentOutcomeOf(scenario: IncidentScenario, state: IncidentSta
 
 /**
  * Outcome of the run at sim time `simMs`: times to acknowledge / first communication / mitigate /
- * resolve, communication cadence, user-impact minutes and error budget burned, milestones hit and
- * missed (a milestone hit after its target counts as missed), and the derived signals with the
- * action or rule behind each.
+ * resolve, communication cadence, user-impact minutes and error budget burned, milestones met,
+ * late (hit after the target), missed and pending, the derived signals with the action or rule
+ * behind each, and the timeline of everything that fired.
  */
 export function incidentOutcome(
   scenario: IncidentScenario,
@@ -177,8 +241,11 @@ export function incidentOutcomeSummary(outcome: IncidentOutcome) {
       met: m.met,
       status: m.status,
     })),
-    milestonesHit: outcome.milestonesHit,
+    milestonesMet: outcome.milestonesMet,
+    milestonesLate: outcome.milestonesLate,
     milestonesMissed: outcome.milestonesMissed,
+    milestonesPending: outcome.milestonesPending,
+    timeline: outcome.timeline.map((e) => ({ at: incidentTimeFormat(e.at), kind: e.kind, ...(e.id !== null ? { id: e.id } : {}), text: e.text })),
     signals: outcome.signals.map((s) => ({
       id: s.id,
       polarity: s.polarity,

@@ -77,7 +77,10 @@ describe('loopdesk simulate', () => {
     expect(code).toBe(0);
     const outcome = JSON.parse(out);
     expect(outcome.seed).toBe(12);
-    expect(outcome.milestonesMissed).toEqual(['first-communication', 'mitigate']);
+    // Hit after their targets: late, and only late (not also hit, not also missed).
+    expect(outcome.milestonesLate).toEqual(['first-communication', 'mitigate']);
+    expect(outcome.milestonesMissed).toEqual([]);
+    expect(outcome.milestonesMet).not.toContain('mitigate');
     expect(outcome.signals).toContainEqual({
       id: 'red-flag-uncoordinated-prod-change',
       polarity: 'red-flag',
@@ -86,6 +89,34 @@ describe('loopdesk simulate', () => {
     });
     expect(outcome.userImpactMinutes).toBeGreaterThan(0);
     expect(outcome.errorBudgetBurned).toBeGreaterThan(0);
+  });
+
+  it('prints a timeline of everything that fired, in sim-time order, consistent with the milestones and signals', async () => {
+    const { out } = await run('simulate', canary, '--exemplar', 'weak');
+    const outcome = JSON.parse(out) as {
+      milestones: Array<{ id: string; hitAt: string | null; status: string }>;
+      milestonesMet: string[];
+      milestonesLate: string[];
+      milestonesMissed: string[];
+      milestonesPending: string[];
+      signals: Array<{ id: string; at: string }>;
+      timeline: Array<{ at: string; kind: string; id?: string; text: string }>;
+    };
+    const seconds = (t: string) => Number(t.split(':')[0]) * 60 + Number(t.split(':')[1]);
+    const times = outcome.timeline.map((e) => seconds(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(outcome.timeline.map((e) => e.kind))).toEqual(new Set(['inject', 'alert', 'action', 'flag', 'milestone', 'signal', 'alert-cleared']));
+    // Each exemplar step and each signal shows at its time.
+    expect(outcome.timeline).toContainEqual({ at: '07:00', kind: 'action', id: 'hand-patch-canary', text: expect.any(String) });
+    for (const signal of outcome.signals) expect(outcome.timeline).toContainEqual(expect.objectContaining({ at: signal.at, kind: 'signal', id: signal.id }));
+    // Met, late, missed and pending partition the milestones; each hit one is on the timeline once.
+    const lists = [outcome.milestonesMet, outcome.milestonesLate, outcome.milestonesMissed, outcome.milestonesPending];
+    expect(lists.flat().sort()).toEqual(outcome.milestones.map((m) => m.id).sort());
+    for (const m of outcome.milestones) {
+      const onTimeline = outcome.timeline.filter((e) => e.kind === 'milestone' && e.id === m.id);
+      expect(onTimeline.map((e) => e.at)).toEqual(m.hitAt === null ? [] : [m.hitAt]);
+      expect(lists.findIndex((l) => l.includes(m.id))).toBe(['met', 'late', 'missed', 'pending'].indexOf(m.status));
+    }
   });
 
   it('replays an action log file and stops at --at', async () => {
