@@ -148,6 +148,21 @@ export const decisionSchema = z.strictObject({
   rationale: z.string().trim().min(1, 'a decision needs its rationale').max(10_000),
   decidedBy: name,
   decidedAt: epochMsSchema,
+  /**
+   * What the report showed when the decision was made: its inputs hash, the sealed interviews and
+   * the calibrated numbers. Lets the decision say "made on earlier evidence" once they change.
+   * Absent on decisions recorded before it was kept.
+   */
+  evidence: z
+    .strictObject({
+      audience: z.enum(['committee', 'recruiter']),
+      inputsHash: z.string().regex(/^[0-9a-f]{64}$/),
+      interviews: z
+        .array(z.strictObject({ interviewId: uuidSchema, version: z.number().int().min(0).max(1000), label: z.string().max(400) }))
+        .max(200),
+      numbers: z.array(z.strictObject({ key: z.string().max(100), title: z.string().max(200), value: z.number().nullable() })).max(100),
+    })
+    .optional(),
 });
 
 export type Candidate = z.infer<typeof candidateSchema>;

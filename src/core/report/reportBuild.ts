@@ -394,7 +394,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
     calibration: { offsets: reportInterviewers.map((r) => [r.interviewerId, r.offset]), profile },
   };
 
-  return {
+  const report: Omit<CandidateReport, 'decisions'> = {
     audience,
     candidate: {
       id: candidate.id,
@@ -416,7 +416,6 @@ export function reportBuild(input: ReportInput): CandidateReport {
     exercises,
     incidents,
     reliability: reportReliability(pack.dimensions, calibration),
-    decisions: reportDecisions(index.decisionsByCandidate.get(candidateId) ?? [], pack.levels),
     recommendation: {
       ...recommendation,
       levelTitle: levelTitle(recommendation.level),
@@ -424,6 +423,8 @@ export function reportBuild(input: ReportInput): CandidateReport {
       provisionalLevelTitle: levelTitle(recommendation.provisionalLevel),
     },
   };
+  // Decisions are checked against the finished report: each says whether it was made on it.
+  return { ...report, decisions: reportDecisions(index.decisionsByCandidate.get(candidateId) ?? [], pack.levels, report) };
 }
 
 /**

@@ -3,7 +3,9 @@
  * recommendation (they are not among the report's inputs and never change its hash), newest
  * first, every earlier decision kept as history.
  */
+import { decisionEvidenceCheck, type DecisionEvidenceCheck } from '../audience/decisionEvidence';
 import type { Decision, DecisionOutcome } from '../model/records';
+import type { CandidateReport } from './reportBuild';
 
 export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
   hire: 'Hire',
@@ -20,10 +22,23 @@ export interface ReportDecision {
   rationale: string;
   decidedBy: string;
   decidedAt: number;
+  /** Set when the report has changed since the decision was made: what changed ("made on earlier evidence"). */
+  madeOnEarlierEvidence: Omit<DecisionEvidenceCheck, 'isCurrent'> | null;
+}
+
+/** What changed since `decision` was made, or null (current, or made before decisions kept their evidence). */
+function earlierEvidence(decision: Decision, report: Omit<CandidateReport, 'decisions'> | undefined): ReportDecision['madeOnEarlierEvidence'] {
+  if (!decision.evidence || !report) return null;
+  const { isCurrent, ...changed } = decisionEvidenceCheck(decision.evidence, report);
+  return isCurrent ? null : changed;
 }
 
 /** A candidate's decisions, newest first (ties by id, so the order is stable). */
-export function reportDecisions(decisions: readonly Decision[], levels: ReadonlyArray<{ id: string; title: string }>): ReportDecision[] {
+export function reportDecisions(
+  decisions: readonly Decision[],
+  levels: ReadonlyArray<{ id: string; title: string }>,
+  report?: Omit<CandidateReport, 'decisions'>,
+): ReportDecision[] {
   return [...decisions]
     .sort((a, b) => b.decidedAt - a.decidedAt || b.id.localeCompare(a.id))
     .map((d) => {
@@ -36,6 +51,7 @@ export function reportDecisions(decisions: readonly Decision[], levels: Readonly
         rationale: d.rationale,
         decidedBy: d.decidedBy,
         decidedAt: d.decidedAt,
+        madeOnEarlierEvidence: earlierEvidence(d, report),
       };
     });
 }

@@ -1,11 +1,22 @@
 /** The committee's decision: recorded apart from the mechanical recommendation, and audited. */
 import { decisionSchema, type Decision, type DecisionOutcome } from '../../../core/model/records';
+import type { DecisionEvidence } from '../../../core/audience/decisionEvidence';
 import type { AppDb } from '../appDb';
 import { auditWrite } from './auditActions';
 
 export async function decisionRecord(
   db: AppDb,
-  input: { candidateId: string; loopId: string; outcome: DecisionOutcome; level: string | null; rationale: string; decidedBy: string; reportInputsHash: string },
+  input: {
+    candidateId: string;
+    loopId: string;
+    outcome: DecisionOutcome;
+    level: string | null;
+    rationale: string;
+    decidedBy: string;
+    reportInputsHash: string;
+    /** What the report showed (see `decisionEvidenceOf`), so the decision can tell when it changes. */
+    evidence?: DecisionEvidence;
+  },
   now: number,
 ): Promise<Decision> {
   const decision = decisionSchema.parse({
@@ -17,6 +28,7 @@ export async function decisionRecord(
     rationale: input.rationale,
     decidedBy: input.decidedBy,
     decidedAt: now,
+    ...(input.evidence ? { evidence: input.evidence } : {}),
   });
   await db.transaction('rw', db.decisions, db.audit, async () => {
     await db.decisions.add(decision);

@@ -5,6 +5,8 @@ import { decisionOutcomeLabels } from '../../../core/report/reportDecision';
 import { appDb } from '../../db/dbContext';
 import { decisionRecord } from '../../db/actions/decisionActions';
 import { useMe } from '../../db/hooks';
+import { decisionEvidenceOf } from '../../../core/audience/decisionEvidence';
+import { DecisionEvidenceNote } from './DecisionEvidenceNote';
 
 const outcomes = Object.keys(decisionOutcomeLabels) as DecisionOutcome[];
 
@@ -51,6 +53,7 @@ export function DecisionPanel({
           rationale,
           decidedBy: decidedBy.trim() || me?.name || 'committee',
           reportInputsHash: report.inputsHash,
+          evidence: decisionEvidenceOf(report),
         },
         Date.now(),
       );
@@ -72,6 +75,7 @@ export function DecisionPanel({
               <strong>{d.summary}</strong>
               {i === 0 ? ' (current)' : ' (earlier)'} — {d.decidedBy}, {new Date(d.decidedAt).toLocaleString()}
               <p className="rationale">{audienceText(d.rationale)}</p>
+              <DecisionEvidenceNote decision={d} />
             </li>
           ))}
         </ol>

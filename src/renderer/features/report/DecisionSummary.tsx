@@ -1,6 +1,8 @@
 import type { CandidateReport } from '../../../core/report/reportBuild';
+import { DecisionEvidenceNote } from './DecisionEvidenceNote';
 
 /** The committee's current decision in one block, for the first page; earlier ones counted. */
+
 export function DecisionSummary({ decisions }: { decisions: CandidateReport['decisions'] }) {
   const [current, ...earlier] = decisions;
   return (
@@ -14,6 +16,7 @@ export function DecisionSummary({ decisions }: { decisions: CandidateReport['dec
             {earlier.length > 0 ? ` · ${earlier.length} earlier decision${earlier.length === 1 ? '' : 's'} kept` : ''}
           </p>
           <p className="rationale">{current.rationale}</p>
+          <DecisionEvidenceNote decision={current} />
         </>
       ) : (
         <p className="muted">No decision recorded yet.</p>
