@@ -3,10 +3,12 @@
  * runtime (its binary downloads on first install with network access); where none exists they are
  * skipped with the reason.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { test, expect, _electron as electron } from '@playwright/test';
+import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test';
 
 /** The installed Electron executable, found without triggering Electron's lazy download. */
 function electronBinary(): string | null {
@@ -58,5 +60,99 @@ test.describe('desktop app', () => {
     await expect.poll(() => app.windows().length).toBe(1);
     expect(page.url()).toMatch(/^app:\/\/loopdesk\//);
     await app.close();
+  });
+
+  test('serves app:// files and refuses traversal and other hosts', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: ['.'] });
+    const page = await app.firstWindow();
+    const status = (url: string) => page.evaluate(async (u) => (await fetch(u)).status, url);
+    expect(await status('app://loopdesk/index.html')).toBe(200);
+    expect(await status('app://loopdesk/..%2f..%2fpackage.json')).toBe(404);
+    expect(await status('app://loopdesk/assets/missing.js')).toBe(404);
+    await app.close();
+  });
+});
+
+/** A fresh profile folder per test, so backups, packs and the single-instance lock never mix. */
+function userDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'loopdesk-electron-'));
+}
+
+async function launch(userData: string): Promise<ElectronApplication> {
+  return electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`] });
+}
+
+test.describe('desktop flows', () => {
+  test.skip(!binary, 'No Electron runtime installed here (its binary could not be downloaded); desktop specs skipped.');
+  test.skip(!existsSync('out/main/index.js'), 'Desktop build missing: run `npm run build` first.');
+
+  test('PDF export saves the report, and a report that cannot render ends with its reason and Retry', async () => {
+    const userData = userDataDir();
+    const target = join(userData, 'report.pdf');
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    // The save dialog is the one thing a test cannot click: answer it from main.
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, target);
+    const api = (fn: string, ...args: unknown[]) =>
+      page.evaluate(([name, rest]) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)['desktopApi']![name as string]!(...(rest as unknown[])), [fn, args] as const);
+
+    const failed = (await api('exportPdf', { route: '#/print/report/no-such-candidate?audience=committee', fileName: 'x.pdf' })) as { ok: boolean; message: string };
+    expect(failed).toMatchObject({ ok: false, reason: 'failed' });
+    expect(failed.message).toContain('the rubric pack this candidate was interviewed with is not loaded');
+    expect(existsSync(target)).toBe(false);
+    // The hidden print window is gone either way.
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('backups are written to the data folder and only the newest days are kept', async () => {
+    const userData = userDataDir();
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    const saved = await page.evaluate(() => (window as unknown as { desktopApi: { writeBackup: (t: string, k: number) => Promise<{ savedTo: string }> } }).desktopApi.writeBackup('{"backup":true}', 1));
+    expect(saved.savedTo.startsWith(join(userData, 'backups'))).toBe(true);
+    expect(readFileSync(saved.savedTo, 'utf8')).toBe('{"backup":true}');
+    writeFileSync(join(userData, 'backups', 'loopdesk-backup-2000-01-01.loopdesk'), '{}');
+    await page.evaluate(() => (window as unknown as { desktopApi: { writeBackup: (t: string, k: number) => Promise<unknown> } }).desktopApi.writeBackup('{"again":true}', 1));
+    expect(readdirSync(join(userData, 'backups'))).toEqual([saved.savedTo.split(/[/\\]/).pop()]);
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('a broken user rubric folder shows located issues while every other pack loads', async () => {
+    const userData = userDataDir();
+    const user = join(userData, 'rubrics');
+    mkdirSync(join(user, 'broken'), { recursive: true });
+    cpSync('tests/fixtures/packs/frontend-engineer', join(user, 'frontend-engineer'), { recursive: true });
+    symlinkSync(join(user, 'nowhere.yaml'), join(user, 'broken', 'dangling.yaml'));
+    mkdirSync(join(user, 'huge'));
+    writeFileSync(join(user, 'huge', 'pack.yaml'), Buffer.alloc(2 * 1024 * 1024 + 1, 'x'));
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    await page.goto('app://loopdesk/index.html#/rubrics');
+    await expect(page.getByText('broken/dangling.yaml')).toBeVisible();
+    await expect(page.getByText(/this link points to nothing/)).toBeVisible();
+    await expect(page.getByText(/larger than 2 MiB/)).toBeVisible();
+    await expect(page.getByText('Frontend Engineer').first()).toBeVisible();
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('a second launch focuses the running window and quits', async () => {
+    const userData = userDataDir();
+    const app = await launch(userData);
+    const first = await app.firstWindow();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.minimize());
+    const second = spawn(binary!, ['.', `--user-data-dir=${userData}`], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isMinimized())).toBe(false);
+    expect(app.windows()).toEqual([first]);
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
   });
 });
