@@ -11,11 +11,13 @@ import { simulateCommand } from './commands/simulate';
 import { verifyCommand } from './commands/verify';
 import { reportCommand } from './commands/report';
 import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
 import { practiceCommand } from './commands/practice';
 
 declare const __LOOPDESK_VERSION__: string;
 
 const commands: CliCommand[] = [
+  initCommand,
   validateCommand,
   schemaCommand,
   agreementCommand,
