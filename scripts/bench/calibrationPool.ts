@@ -12,7 +12,7 @@
  * round-robin after warm-ups. Wall and CPU time are both recorded with the load average: on a
  * shared machine the wall time includes waiting for a core.
  *
- *   node --import tsx scripts/bench/calibrationPool.ts [--runs 15] [--out scripts/bench/results/calibration-pool.json]
+ *   node --expose-gc --import tsx scripts/bench/calibrationPool.ts [--runs 15] [--out scripts/bench/results/calibration-pool.json]
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -85,15 +85,24 @@ const pools = factors.map((factor) => pool(Math.round(5000 * factor)));
 const poolMs = pools.map(() => [] as number[]);
 const poolCpuMs = pools.map(() => [] as number[]);
 const fullMs = pools.map(() => [] as number[]);
+// Garbage left by one sample (or by another size) is collected before the next, when Node runs
+// with --expose-gc, so each sample pays for its own allocations only.
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 for (let run = -3; run < runs; run++) {
   pools.forEach((rows, i) => {
+    collect();
     const pool = timed(() => poolStatsOf(rows));
-    const full = run % 3 === 0 ? timed(() => calibrateRatings(rows, { dimensionIds: dimensions })) : null;
     if (run >= 0) {
       poolMs[i]!.push(pool.wall);
       poolCpuMs[i]!.push(pool.cpu);
-      if (full !== null) fullMs[i]!.push(full.wall);
     }
+  });
+}
+// The full composition, for reference only, after the pool samples so its garbage touches none.
+for (let run = 0; run < 3; run++) {
+  pools.forEach((rows, i) => {
+    collect();
+    fullMs[i]!.push(timed(() => calibrateRatings(rows, { dimensionIds: dimensions })).wall);
   });
 }
 const sizes = Object.fromEntries(
@@ -120,6 +129,7 @@ const result = {
   source: execSync('git rev-parse --short HEAD').toString().trim(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', loadavg: loadavg().map((x) => benchRound(x)) },
   node: process.version,
+  gcBetweenSamples: typeof (globalThis as { gc?: unknown }).gc === 'function',
   runs,
   targets: { fullSizeMs: 300, scaling: 2.2 },
   fullSizeMs: one.poolStatsMedianMs,
