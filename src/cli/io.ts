@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { textForDisplay } from '../core/canonical/displayText';
 import { utf8InvalidAt } from '../core/canonical/utf8Check';
@@ -48,7 +49,15 @@ export function cliParseArgs(
 
 /** Why a file could not be read, as one line naming the file and the limit or the fault. */
 export type CliReadResult<T> =
-  { ok: true; value: T } | { ok: false; code: 'too-large' | 'not-text' | 'unreadable'; message: string };
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      code: 'too-large' | 'not-text' | 'unreadable';
+      /** One line: the file as shown, then {@link reason}. */
+      message: string;
+      /** What is wrong, without the file: "the file is empty", "not UTF-8 at byte 12". */
+      reason: string;
+    };
 
 function readErrorText(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -72,7 +81,7 @@ export async function cliReadBytes(
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    return { ok: false, code: 'unreadable', message: `${shown}: ${readErrorText(error)}` };
+    return refusal('unreadable', shown, `${readErrorText(error)}`);
   }
   try {
     const chunks: Buffer[] = [];
@@ -85,22 +94,22 @@ export async function cliReadBytes(
       chunks.push(bytesRead === room ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > options.maxBytes) {
-        return {
-          ok: false,
-          code: 'too-large',
-          message: `${shown}: the file is larger than the ${limitText(options.maxBytes)} limit`,
-        };
+        return refusal('too-large', shown, `the file is larger than the ${limitText(options.maxBytes)} limit`);
       }
     }
     return { ok: true, value: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (error) {
-    return { ok: false, code: 'unreadable', message: `${shown}: ${readErrorText(error)}` };
+    return refusal('unreadable', shown, `${readErrorText(error)}`);
   } finally {
     await handle.close();
   }
 }
 
 const CHUNK_BYTES = 1 << 20;
+
+function refusal(code: 'too-large' | 'not-text' | 'unreadable', shown: string, reason: string) {
+  return { ok: false as const, code, message: `${shown}: ${reason}`, reason };
+}
 
 /**
  * {@link cliReadBytes}, then the bytes as UTF-8 text: refused when empty or not UTF-8 (naming the
@@ -111,12 +120,46 @@ export async function cliReadText(
   options: { maxBytes: number; shownAs?: string },
 ): Promise<CliReadResult<string>> {
   const read = await cliReadBytes(path, options);
-  if (!read.ok) return read;
+  return read.ok ? cliBytesText(read.value, options.shownAs ?? path) : read;
+}
+
+/** {@link cliReadText} for synchronous callers: the same cap, counted the same way. */
+export function cliReadTextSync(path: string, options: { maxBytes: number; shownAs?: string }): CliReadResult<string> {
   const shown = textForDisplay(options.shownAs ?? path);
-  const bytes = read.value;
-  if (bytes.length === 0) return { ok: false, code: 'not-text', message: `${shown}: the file is empty` };
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return refusal('unreadable', shown, `${readErrorText(error)}`);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const room = Math.min(CHUNK_BYTES, options.maxBytes + 1 - total);
+      const chunk = Buffer.allocUnsafe(room);
+      const bytesRead = readSync(fd, chunk, 0, room, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > options.maxBytes) {
+        return refusal('too-large', shown, `the file is larger than the ${limitText(options.maxBytes)} limit`);
+      }
+    }
+    return cliBytesText(Buffer.concat(chunks, total), options.shownAs ?? path);
+  } catch (error) {
+    return refusal('unreadable', shown, `${readErrorText(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes as UTF-8 text: refused when empty or not UTF-8 (naming the byte); a leading BOM dropped. */
+function cliBytesText(bytes: Buffer, shownAs: string): CliReadResult<string> {
+  const shown = textForDisplay(shownAs);
+  if (bytes.length === 0) return refusal('not-text', shown, `the file is empty`);
   const invalidAt = utf8InvalidAt(bytes);
-  if (invalidAt >= 0) return { ok: false, code: 'not-text', message: `${shown}: not UTF-8 at byte ${invalidAt}` };
+  if (invalidAt >= 0) return refusal('not-text', shown, `not UTF-8 at byte ${invalidAt}`);
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { ok: true, value: bytes.toString('utf8', hasBom ? 3 : 0) };
 }

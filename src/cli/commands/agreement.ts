@@ -1,13 +1,14 @@
 /** `loopdesk agreement <ratings.csv>`: inter-rater agreement per dimension, as JSON. */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   calibrateRatings,
   type DimensionAgreement,
   type RatingObservation,
 } from '../../core/calibration/calibrateRatings';
-import { ratingsCsvParse } from '../../core/calibration/ratingsCsv';
-import { cliParseArgs, type CliCommand, type CliIo } from '../io';
+import { ratingScaleParse, ratingsCsvParse, type RatingScale } from '../../core/calibration/ratingsCsv';
+import { RATINGS_CSV_MAX_BYTES } from '../../core/limits/inputLimits';
+import { textForDisplay } from '../../core/canonical/displayText';
+import { cliParseArgs, cliReadText, type CliCommand, type CliIo } from '../io';
 
 /** Rounds to 4 decimals for printing (−0 printed as 0). */
 export function cliRound(x: number | null): number | null {
@@ -17,33 +18,42 @@ export function cliRound(x: number | null): number | null {
 }
 
 /**
- * Reads and parses the ratings CSV named by the single positional argument. On a problem, reports
- * one line on stderr and returns the exit code instead: 2 for usage, 1 for an unreadable or bad file.
+ * Reads and parses the ratings CSV named by the single positional argument (`--scale min..max`
+ * sets the rating scale, 1..4 by default). The file is read with a byte cap counted as it arrives
+ * and must be UTF-8. On a problem, reports one line on stderr and returns the exit code instead:
+ * 2 for usage, 1 for an unreadable or bad file.
  */
 export async function cliRatingsRead(
   command: string,
   args: string[],
   io: CliIo,
 ): Promise<{ ok: true; ratings: RatingObservation[] } | { ok: false; code: number }> {
-  const { positional, unknown } = cliParseArgs(args, {});
+  const { positional, values, unknown } = cliParseArgs(args, { values: ['scale'] });
   if (unknown.length > 0 || positional.length !== 1) {
     const problem =
       unknown[0] ??
       (positional.length === 0 ? 'needs the path of a ratings CSV' : `takes one file, got ${positional.length}`);
-    io.err(`loopdesk ${command}: ${problem}. Usage: loopdesk ${command} <ratings.csv>`);
+    io.err(
+      `loopdesk ${command}: ${textForDisplay(problem)}. Usage: loopdesk ${command} <ratings.csv> [--scale min..max]`,
+    );
     return { ok: false, code: 2 };
   }
+  let scale: RatingScale | undefined;
+  if (values['scale'] !== undefined) {
+    const parsedScale = ratingScaleParse(values['scale']);
+    if (!parsedScale.ok) {
+      io.err(`loopdesk ${command}: ${parsedScale.message}`);
+      return { ok: false, code: 2 };
+    }
+    scale = parsedScale.value;
+  }
   const file = positional[0]!;
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error));
-    io.err(`loopdesk ${command}: cannot read ${file}: ${why}`);
+  const read = await cliReadText(resolve(io.cwd, file), { maxBytes: RATINGS_CSV_MAX_BYTES, shownAs: file });
+  if (!read.ok) {
+    io.err(`loopdesk ${command}: ${read.message}`);
     return { ok: false, code: 1 };
   }
-  const parsed = ratingsCsvParse(text, file);
+  const parsed = ratingsCsvParse(read.value, file, scale ? { scale } : {});
   if (!parsed.ok) {
     const more =
       parsed.issues.length > 1
@@ -82,9 +92,10 @@ export const agreementCommand: CliCommand = {
   name: 'agreement',
   summary: "inter-rater agreement per dimension (Krippendorff's alpha, ICC) from a ratings CSV",
   usage: [
-    'Usage: loopdesk agreement <ratings.csv>',
+    'Usage: loopdesk agreement <ratings.csv> [--scale min..max]',
     '',
-    'Reads a CSV with the header candidate,interviewer,dimension,rating (an empty rating = no evidence)',
+    'Reads a CSV with the header candidate,interviewer,dimension,rating (an empty rating = no evidence;',
+    'otherwise a whole number on the scale, 1..4 unless --scale says otherwise)',
     "and prints, per dimension, Krippendorff's alpha (nominal, ordinal, interval; null when undefined)",
     'and the Shrout & Fleiss ICCs (null unless every rater rated every candidate), rounded to 4 decimals.',
   ].join('\n'),

@@ -1,5 +1,6 @@
 /** `loopdesk calibrate <ratings.csv> [--text]`: rater leniency offsets and calibrated candidate scores. */
 import { calibrateRatings, type Calibration } from '../../core/calibration/calibrateRatings';
+import { textForDisplay } from '../../core/canonical/displayText';
 import type { CliCommand } from '../io';
 import { cliRatingsRead, cliRound } from './agreement';
 
@@ -39,14 +40,19 @@ const fixed = (x: number | null, signed = false) =>
 
 function calibrationText(calibration: Calibration): string {
   const { shrinkage, shrinkageSource, residualSd } = calibration.model;
+  // Names come from the file: a terminal escape in one must not reach the terminal.
   const raters = Object.entries(calibration.raters).map(([id, r]) => [
-    id,
+    textForDisplay(id),
     fixed(r.overall.offset, true),
     fixed(r.overall.se),
     String(r.overall.n),
     String(r.ratings),
   ]);
-  const candidates = Object.entries(calibration.candidates).map(([id, c]) => [id, fixed(c.raw), fixed(c.calibrated)]);
+  const candidates = Object.entries(calibration.candidates).map(([id, c]) => [
+    textForDisplay(id),
+    fixed(c.raw),
+    fixed(c.calibrated),
+  ]);
   return [
     `Leniency: two-way additive model, shrinkage λ = ${fixed(shrinkage)} (${shrinkageSourceText[shrinkageSource]}), residual SD ${fixed(residualSd)}`,
     '',
@@ -60,9 +66,10 @@ export const calibrateCommand: CliCommand = {
   name: 'calibrate',
   summary: 'rater leniency offsets with standard errors and calibrated candidate scores from a ratings CSV',
   usage: [
-    'Usage: loopdesk calibrate <ratings.csv> [--text]',
+    'Usage: loopdesk calibrate <ratings.csv> [--text] [--scale min..max]',
     '',
-    'Reads a CSV with the header candidate,interviewer,dimension,rating (an empty rating = no evidence)',
+    'Reads a CSV with the header candidate,interviewer,dimension,rating (an empty rating = no evidence;',
+    'otherwise a whole number on the scale, 1..4 unless --scale says otherwise)',
     "and prints each rater's leniency offset from a two-way additive model (candidate × dimension +",
     'interviewer, interviewer effects shrunk toward 0) with its standard error, the comparisons it rests',
     "on and their number of ratings; each candidate's raw and calibrated score (mean over rated",

@@ -4,10 +4,10 @@
  * runs over every sealed interview of the pack in the bundle, and each candidate is reported with
  * the pack their loops pin.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { bundleParse } from '../../core/bundle/bundleParse';
-import { bundleDefaultLimits, type BundleContent } from '../../core/bundle/bundleSchema';
+import type { BundleContent } from '../../core/bundle/bundleSchema';
+import { BUNDLE_MAX_BYTES } from '../../core/limits/inputLimits';
 import type { Candidate } from '../../core/model/records';
 import {
   reportBuild,
@@ -21,7 +21,7 @@ import {
   audienceReportKind,
   type Audience,
 } from '../../core/audience/audiencePolicy';
-import { cliParseArgs, type CliCommand, type CliIo } from '../io';
+import { cliParseArgs, cliReadText, type CliCommand, type CliIo } from '../io';
 import { packById, packPinWarnings, rubricPacksRead } from '../packForBundle';
 
 const usage = [
@@ -45,39 +45,13 @@ const PREFIX = 'loopdesk report';
 /** The audiences a report can be printed for (the candidate and an unsealed panelist get none). */
 const reportAudiences: readonly Audience[] = ['committee', 'committee-blind', 'recruiter', 'recruiter-blind'];
 
-function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a bundle file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The bundle's text, or a one-line reason it cannot be read. */
 async function bundleTextRead(
   path: string,
   cwd: string,
 ): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const file = resolve(cwd, path);
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { ok: false, message: `cannot read ${path}: it is a folder, not a bundle file` };
-    // Refuse before reading: a file this big is not a bundle and would only exhaust memory.
-    if (info.size > bundleDefaultLimits.maxTextLength * 3) {
-      return {
-        ok: false,
-        message: `${path} is ${Math.round(info.size / 1e6)} MB, far above the bundle limit of ${bundleDefaultLimits.maxTextLength / 1e6} MB`,
-      };
-    }
-    const bytes = await readFile(file);
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-    } catch {
-      return { ok: false, message: `${path} is not UTF-8 text, so it is not a bundle` };
-    }
-  } catch (error) {
-    return { ok: false, message: `cannot read ${path}: ${describeReadError(error)}` };
-  }
+  const read = await cliReadText(resolve(cwd, path), { maxBytes: BUNDLE_MAX_BYTES, shownAs: path });
+  return read.ok ? { ok: true, text: read.value } : { ok: false, message: read.message };
 }
 
 /** The candidate `wanted` names (an id, else an exact name), or a one-line reason. */

@@ -3,7 +3,6 @@
  * of the scenario's exemplar runs — and prints the outcome as JSON, the same figures the report
  * uses. Rubric authors use it to check that a scenario plays the way they intended.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -23,7 +22,9 @@ import { incidentTimeParse, incidentTimePattern } from '../../core/incident/time
 import { rubricIssueText, rubricKnownNamesHint, type RubricIssue } from '../../core/rubric/issues';
 import { rubricSchemaCheck } from '../../core/rubric/schemaCheck';
 import { rubricIssueAt, rubricTextNormalize, rubricYamlParse, type RubricYamlFile } from '../../core/rubric/yamlSource';
-import { cliParseArgs, type CliCommand, type CliIo } from '../io';
+import { textForDisplay } from '../../core/canonical/displayText';
+import { RUBRIC_MAX_FILE_BYTES } from '../../core/limits/inputLimits';
+import { cliParseArgs, cliReadTextSync, type CliCommand, type CliIo } from '../io';
 
 const usage = [
   'Usage: loopdesk simulate <scenario.yaml> [--actions <log.json> | --exemplar strong|weak] [--seed N] [--at mm:ss]',
@@ -44,28 +45,14 @@ const usage = [
 ].join('\n');
 
 const MAX_SEED = 0xffffffff;
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; lines: string[] };
 
 function readText(path: string, cwd: string, what: string): Loaded<string> {
-  try {
-    const text = readFileSync(resolve(cwd, path));
-    if (text.byteLength > MAX_FILE_BYTES)
-      return { ok: false, lines: [`${path}: ${what} is larger than 2 MiB; is it the right file?`] };
-    return { ok: true, value: rubricTextNormalize(text.toString('utf8')) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : 'cannot be read';
-    return { ok: false, lines: [`${path}: ${what} ${reason}`] };
-  }
+  const read = cliReadTextSync(resolve(cwd, path), { maxBytes: RUBRIC_MAX_FILE_BYTES, shownAs: path });
+  if (!read.ok)
+    return { ok: false, lines: [`${textForDisplay(path)}: ${what} ${read.reason.replace(/^the file /, '')}`] };
+  return { ok: true, value: rubricTextNormalize(read.value) };
 }
 
 function issueLines(issues: RubricIssue[]): string[] {

@@ -8,16 +8,44 @@
  *
  * RFC 4180 quoting (fields in double quotes may hold commas, line breaks and "" for a quote),
  * CRLF or LF line ends, an optional UTF-8 byte-order mark. Columns are found by their header name
- * (any order, case-insensitive); extra columns are ignored. Blank lines are skipped.
+ * (any order, case-insensitive); extra columns are ignored. Blank lines are skipped. A rating is a
+ * whole number on the scale (1-4 unless told otherwise); anything else is refused with its line and
+ * column, since one stray 1e200 or 2.5 silently skews every statistic computed from the file.
+ * Text quoted from the file in a message has its control characters escaped.
  */
+import { textForDisplay } from '../canonical/displayText';
 import type { RatingObservation } from './calibrateRatings';
+
+/** The rating scale: whole numbers from `min` to `max`. */
+export interface RatingScale {
+  min: number;
+  max: number;
+}
+
+/** The anchored 1-4 scale every Loopdesk dimension is rated on. */
+export const ratingScaleDefault: RatingScale = { min: 1, max: 4 };
+
+/** Reads `min..max` (e.g. `1..10`), as `--scale` takes it. */
+export function ratingScaleParse(text: string): { ok: true; value: RatingScale } | { ok: false; message: string } {
+  const match = /^(-?\d{1,6})\.\.(-?\d{1,6})$/.exec(text.trim());
+  const min = match ? Number(match[1]) : NaN;
+  const max = match ? Number(match[2]) : NaN;
+  if (!match || min >= max) {
+    return { ok: false, message: `scale "${textForDisplay(text)}" is not min..max with min below max, e.g. 1..4` };
+  }
+  return { ok: true, value: { min, max } };
+}
+
+const scaleText = (scale: RatingScale) => `${scale.min}-${scale.max}`;
 
 export interface RatingsCsvIssue {
   /** 1-based line where the offending row starts. */
   line: number;
   /** Header name of the offending column, when one is to blame. */
   column: string | null;
-  /** `file:line: what is wrong`, ready to print. */
+  /** 1-based position of that column in the row, when one is to blame. */
+  columnNumber?: number;
+  /** `file:line: what is wrong` (`file:line:column:` when a field is to blame), ready to print. */
   message: string;
 }
 
@@ -25,6 +53,7 @@ export type RatingsCsvResult = { ok: true; value: RatingObservation[] } | { ok: 
 
 const requiredColumns = ['candidate', 'interviewer', 'dimension', 'rating'] as const;
 const numberPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const wholePattern = /^[+-]?\d{1,9}$/;
 const maxIssues = 50;
 
 interface CsvRecord {
@@ -38,11 +67,25 @@ interface CsvRecord {
  * (at most 50 issues). A repeated candidate × interviewer × dimension is an error, since one of the
  * two rows is almost certainly a mistake.
  */
-export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): RatingsCsvResult {
+export function ratingsCsvParse(
+  text: string,
+  fileName = 'ratings.csv',
+  options: { scale?: RatingScale } = {},
+): RatingsCsvResult {
+  const scale = options.scale ?? ratingScaleDefault;
+  const shownFile = textForDisplay(fileName);
   const issues: RatingsCsvIssue[] = [];
-  const report = (line: number, column: string | null, message: string) => {
-    if (issues.length < maxIssues) issues.push({ line, column, message: `${fileName}:${line}: ${message}` });
+  const report = (line: number, column: string | null, message: string, columnNumber?: number) => {
+    if (issues.length >= maxIssues) return;
+    const where = columnNumber === undefined ? `${line}` : `${line}:${columnNumber}`;
+    issues.push({
+      line,
+      column,
+      ...(columnNumber === undefined ? {} : { columnNumber }),
+      message: `${shownFile}:${where}: ${message}`,
+    });
   };
+  const show = (value: string) => textForDisplay(value);
 
   const records = csvRecords(text.startsWith('\uFEFF') ? text.slice(1) : text, report);
   const header = records[0];
@@ -54,7 +97,7 @@ export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): Ratings
   const columnOf: Record<string, number> = {};
   names.forEach((name, i) => {
     if (!(requiredColumns as readonly string[]).includes(name)) return;
-    if (name in columnOf) report(header.line, name, `column "${name}" appears twice in the header`);
+    if (name in columnOf) report(header.line, name, `column "${name}" appears twice in the header`, i + 1);
     else columnOf[name] = i;
   });
   const missing = requiredColumns.filter((name) => !(name in columnOf));
@@ -87,17 +130,23 @@ export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): Ratings
       ['dimension', dimensionId],
     ] as const) {
       if (id === '') {
-        report(line, column, `${column} is empty`);
+        report(line, column, `${column} is empty`, columnOf[column]! + 1);
         isValid = false;
       }
     }
     let score: number | null = null;
     if (ratingText !== '') {
-      score = numberPattern.test(ratingText) ? Number(ratingText) : NaN;
-      if (!Number.isFinite(score)) {
-        report(line, 'rating', `rating "${ratingText}" is not a number`);
+      const problem = !numberPattern.test(ratingText)
+        ? 'is not a number'
+        : !wholePattern.test(ratingText)
+          ? `is not a whole number on the scale ${scaleText(scale)}`
+          : Number(ratingText) < scale.min || Number(ratingText) > scale.max
+            ? `is outside the scale ${scaleText(scale)}`
+            : null;
+      if (problem) {
+        report(line, 'rating', `rating "${show(ratingText)}" ${problem}`, ri + 1);
         isValid = false;
-      }
+      } else score = Number(ratingText);
     }
     if (!isValid) continue;
     const key = `${candidateId}\u0000${interviewerId}\u0000${dimensionId}`;
@@ -106,7 +155,7 @@ export function ratingsCsvParse(text: string, fileName = 'ratings.csv'): Ratings
       report(
         line,
         null,
-        `${interviewerId} already rated ${candidateId} on ${dimensionId} on line ${firstLine}; keep one of the two rows`,
+        `${show(interviewerId)} already rated ${show(candidateId)} on ${show(dimensionId)} on line ${firstLine}; keep one of the two rows`,
       );
       continue;
     }

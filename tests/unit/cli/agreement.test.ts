@@ -16,7 +16,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('loopdesk agreement', () => {
   it("prints the Shrout & Fleiss ICCs and Krippendorff's alpha for a crossed panel", async () => {
-    const { code, out, err } = await run('agreement', 'tests/fixtures/ratings/shrout-fleiss.csv');
+    const { code, out, err } = await run('agreement', 'tests/fixtures/ratings/shrout-fleiss.csv', '--scale', '1..10');
     expect(err).toBe('');
     expect(code).toBe(0);
     const judgement = JSON.parse(out).dimensions.judgement;
@@ -70,14 +70,14 @@ describe('loopdesk agreement', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.trimEnd().split('\n')).toHaveLength(1);
-    expect(err).toContain(`${file}:3: rating "abc" is not a number (and 1 more problem)`);
+    expect(err).toContain(`${file}:3:4: rating "abc" is not a number (and 1 more problem)`);
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('reports a missing file and a missing argument', async () => {
     const missing = await run('agreement', 'no/such/ratings.csv');
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/cannot read no\/such\/ratings.csv: no such file/);
+    expect(missing.err).toMatch(/no\/such\/ratings.csv: no such file/);
     const usage = await run('agreement');
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/Usage: loopdesk agreement <ratings.csv>/);
@@ -109,5 +109,51 @@ describe('loopdesk calibrate', () => {
     const { code, err } = await run('calibrate', file);
     expect(code).toBe(1);
     expect(err).toMatch(/bad.csv:1: the header lacks "dimension"/);
+  });
+
+  it('refuses ratings off the scale, bytes that are not UTF-8, and an empty file, each in one located line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopdesk-csv-'));
+    const cases: [string, string | Uint8Array, string][] = [
+      [
+        'scale.csv',
+        'candidate,interviewer,dimension,rating\nc1,ana,x,1e200\n',
+        'scale.csv:2:4: rating "1e200" is not a whole number on the scale 1-4',
+      ],
+      // "Renè" in Latin-1: once silently merged with "René" as "Ren\uFFFD".
+      [
+        'latin1.csv',
+        new Uint8Array([
+          ...Buffer.from('candidate,interviewer,dimension,rating\nc1,Ren'),
+          0xe8,
+          ...Buffer.from(',x,2\n'),
+        ]),
+        'latin1.csv: not UTF-8 at byte 45',
+      ],
+      ['empty.csv', '', 'empty.csv: the file is empty'],
+    ];
+    for (const [name, contents, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, contents);
+      const { code, out, err } = await run('calibrate', file);
+      expect(code, name).toBe(1);
+      expect(out).toBe('');
+      expect(err.trimEnd()).toBe(`loopdesk calibrate: ${file.slice(0, -name.length)}${message}`);
+    }
+    const badScale = await run('agreement', 'tests/fixtures/ratings/panel.csv', '--scale', '4..1');
+    expect(badScale.code).toBe(2);
+    expect(badScale.err).toMatch(/scale "4..1" is not min..max with min below max/);
+  });
+
+  it('never prints a control character from a rater name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopdesk-csv-'));
+    const file = join(dir, 'names.csv');
+    writeFileSync(
+      file,
+      'candidate,interviewer,dimension,rating\nc1,"\u001b[2Jana",x,2\nc2,"\u001b[2Jana",x,3\nc1,ben,x,3\nc2,ben,x,3\n',
+    );
+    const { code, out } = await run('calibrate', file, '--text');
+    expect(code).toBe(0);
+    expect(out).toContain('\\x1b[2Jana');
+    expect([...out].some((c) => c.charCodeAt(0) < 0x20 && c !== '\n')).toBe(false);
   });
 });

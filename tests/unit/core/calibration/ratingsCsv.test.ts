@@ -23,23 +23,23 @@ describe('ratingsCsvParse', () => {
 
   it('takes the column order from the header and ignores extra columns', () => {
     const result = ratingsCsvParse(
-      'Rating,note,Dimension,Interviewer,Candidate\n2.5,"late, but fine",iac-engineering,ana,c1',
+      'Rating,note,Dimension,Interviewer,Candidate\n2,"late, but fine",iac-engineering,ana,c1',
     );
     expect(result).toEqual({
       ok: true,
-      value: [{ candidateId: 'c1', interviewerId: 'ana', dimensionId: 'iac-engineering', score: 2.5 }],
+      value: [{ candidateId: 'c1', interviewerId: 'ana', dimensionId: 'iac-engineering', score: 2 }],
     });
   });
 
   it('accepts a byte-order mark, CRLF line ends, quoted fields with commas, quotes and line breaks', () => {
     const text =
-      '\uFEFFcandidate,interviewer,dimension,rating\r\n"Doe, ""JD"" Jane","ana\r\nsmith",communication,4\r\n\r\nc2,ben,communication,-1e0\r\n';
+      '\uFEFFcandidate,interviewer,dimension,rating\r\n"Doe, ""JD"" Jane","ana\r\nsmith",communication,4\r\n\r\nc2,ben,communication,+1\r\n';
     const result = ratingsCsvParse(text);
     expect(result).toEqual({
       ok: true,
       value: [
         { candidateId: 'Doe, "JD" Jane', interviewerId: 'ana\r\nsmith', dimensionId: 'communication', score: 4 },
-        { candidateId: 'c2', interviewerId: 'ben', dimensionId: 'communication', score: -1 },
+        { candidateId: 'c2', interviewerId: 'ben', dimensionId: 'communication', score: 1 },
       ],
     });
   });
@@ -52,20 +52,43 @@ describe('ratingsCsvParse', () => {
       'c1,chen,communication,Infinity',
     ].join('\n');
     expect(messages(text)).toEqual([
-      'ratings.csv:3: rating "abc" is not a number',
-      'ratings.csv:4: rating "Infinity" is not a number',
+      'ratings.csv:3:4: rating "abc" is not a number',
+      'ratings.csv:4:4: rating "Infinity" is not a number',
     ]);
     const result = ratingsCsvParse(text, 'panel.csv');
     expect(!result.ok && result.issues[0]).toEqual({
       line: 3,
       column: 'rating',
-      message: 'panel.csv:3: rating "abc" is not a number',
+      columnNumber: 4,
+      message: 'panel.csv:3:4: rating "abc" is not a number',
     });
+  });
+
+  it('takes only whole numbers on the scale, 1-4 unless told otherwise', () => {
+    const rows = ['0', '99', '-3', '2.5', '1e200', '4.0'].map((r) => `c1,r${r},communication,${r}`);
+    expect(messages(['candidate,interviewer,dimension,rating', ...rows].join('\n'))).toEqual([
+      'ratings.csv:2:4: rating "0" is outside the scale 1-4',
+      'ratings.csv:3:4: rating "99" is outside the scale 1-4',
+      'ratings.csv:4:4: rating "-3" is outside the scale 1-4',
+      'ratings.csv:5:4: rating "2.5" is not a whole number on the scale 1-4',
+      'ratings.csv:6:4: rating "1e200" is not a whole number on the scale 1-4',
+      'ratings.csv:7:4: rating "4.0" is not a whole number on the scale 1-4',
+    ]);
+    const wide = ratingsCsvParse('candidate,interviewer,dimension,rating\nc1,ana,x,10\n', 'r.csv', {
+      scale: { min: 1, max: 10 },
+    });
+    expect(wide.ok && wide.value[0]!.score).toBe(10);
+  });
+
+  it('escapes control characters it quotes from the file', () => {
+    expect(messages('candidate,interviewer,dimension,rating\nc1,ana,x,\u001b[2J\n')).toEqual([
+      'ratings.csv:2:4: rating "\\x1b[2J" is not a number',
+    ]);
   });
 
   it('counts lines inside quoted fields when naming later lines', () => {
     const text = 'candidate,interviewer,dimension,rating\n"c\n1",ana,communication,3\nc2,ana,communication,x\n';
-    expect(messages(text)).toEqual(['ratings.csv:4: rating "x" is not a number']);
+    expect(messages(text)).toEqual(['ratings.csv:4:4: rating "x" is not a number']);
   });
 
   it('rejects a header without the required columns, saying which', () => {
@@ -85,7 +108,7 @@ describe('ratingsCsvParse', () => {
     ].join('\n');
     expect(messages(text)).toEqual([
       'ratings.csv:2: expected 4 fields as in the header, found 3',
-      'ratings.csv:3: candidate is empty',
+      'ratings.csv:3:1: candidate is empty',
       'ratings.csv:5: ana already rated c1 on communication on line 4; keep one of the two rows',
     ]);
   });
