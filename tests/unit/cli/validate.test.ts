@@ -139,6 +139,17 @@ describe('loopdesk schema', () => {
     expect(out).toBe(rubricJsonSchemaText());
     expect(JSON.parse(out).$id).toBe('urn:loopdesk:rubric-pack-file');
   });
+
+  it('--out writes the schema beside a pack kept in any folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopdesk-schema-'));
+    const target = join(dir, 'rubric.schema.json');
+    const { code, out } = await run('schema', '--out', target);
+    expect(code).toBe(0);
+    expect(out).toContain(`Wrote the rubric JSON Schema to ${target}`);
+    expect(readFileSync(target, 'utf8')).toBe(rubricJsonSchemaText());
+    expect((await run('schema', '--out', join(dir, 'no/such/dir/x.json'))).code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('exemplar promises', () => {
