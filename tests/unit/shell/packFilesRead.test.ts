@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { packFilesRead } from '../../../src/renderer/features/rubrics/packFilesRead';
 import { RUBRIC_MAX_FILE_BYTES } from '../../../src/core/limits/inputLimits';
 
-function picked(path: string, content: string | Uint8Array): File {
+function picked(path: string, content: string | Uint8Array<ArrayBuffer>): File {
   const file = new File([content], path.split('/').pop()!);
   Object.defineProperty(file, 'webkitRelativePath', { value: path });
   return file;
