@@ -37,6 +37,9 @@ const ScorecardScreen = lazy(() =>
 const PrintReportScreen = lazy(() =>
   import('./features/report/PrintReportScreen').then((m) => ({ default: m.PrintReportScreen })),
 );
+const ScorecardsDueScreen = lazy(() =>
+  import('./features/people/ScorecardsDueScreen').then((m) => ({ default: m.ScorecardsDueScreen })),
+);
 const DataScreen = lazy(() => import('./features/data/DataScreen').then((m) => ({ default: m.DataScreen })));
 
 const loading = <p className="page muted">Loading…</p>;
@@ -104,6 +107,9 @@ export function App() {
       break;
     case 'data':
       screen = <DataScreen />;
+      break;
+    case 'due':
+      screen = <ScorecardsDueScreen />;
       break;
     default:
       screen = <NotFoundScreen />;

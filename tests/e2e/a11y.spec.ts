@@ -15,6 +15,7 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`interview screens have no serious or critical accessibility violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme });
     const today = new TodayPage(page);
     const people = new PeoplePage(page);
@@ -26,8 +27,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoSeriousViolations(page, 'candidate');
     await page.getByRole('link', { name: 'Plan a loop' }).click();
     await expectNoSeriousViolations(page, 'loop planner');
-    await page.getByRole('button', { name: 'Create loop' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await people.planLoop([{ kit: 'Terraform / IaC review', interviewer: 'Grace Hopper' }]);
     await expectNoSeriousViolations(page, 'loop');
+    await page.getByRole('button', { name: 'Close loop…' }).click();
+    await expectNoSeriousViolations(page, 'close loop dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.goto('/#/due');
+    await expectNoSeriousViolations(page, 'scorecards due');
     await today.open();
     await expectNoSeriousViolations(page, 'today');
     await page.goto('/#/candidates');

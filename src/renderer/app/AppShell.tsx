@@ -10,6 +10,7 @@ import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
   { to: '#/candidates', label: 'Candidates', match: 'candidates' },
+  { to: '#/due', label: 'Scorecards due', match: 'due' },
   { to: '#/committee', label: 'Committee', match: 'committee' },
   { to: '#/rubrics', label: 'Rubrics', match: 'rubrics' },
   { to: '#/data', label: 'Data', match: 'data' },

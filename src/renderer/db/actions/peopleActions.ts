@@ -167,6 +167,18 @@ export async function loopInterviewRemove(db: AppDb, interviewId: string): Promi
   });
 }
 
+/** Reopens a closed loop (undoing a close): the retention clock stops; audited. */
+export async function loopReopen(db: AppDb, loopId: string, actor: string, now: number): Promise<void> {
+  await db.transaction('rw', db.loops, db.audit, async () => {
+    const loop = await db.loops.get(loopId);
+    if (!loop) throw new Error('This loop no longer exists (it may have been purged).');
+    if (loop.status === 'open') return;
+    await db.loops.put({ ...loop, status: 'open', closedAt: null });
+    await auditWrite(db, { at: now, actor, action: 'loop.reopened', subject: loopId });
+  });
+}
+
+/** Closes a loop; the retention clock starts at `now`. Audited. */
 export async function loopClose(db: AppDb, loopId: string, actor: string, now: number): Promise<void> {
   await db.transaction('rw', db.loops, db.audit, async () => {
     const loop = await db.loops.get(loopId);

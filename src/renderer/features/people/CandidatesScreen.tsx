@@ -74,7 +74,10 @@ export function CandidatesScreen() {
                     <a href={href('candidates', c.id)}>{c.name}</a>
                   </td>
                   <td>{roleOf(c.packId)}</td>
-                  <td>{c.targetLevel}</td>
+                  <td>
+                    {packs.find((p) => p.manifest.id === c.packId)?.levels.find((l) => l.id === c.targetLevel)?.title ??
+                      c.targetLevel}
+                  </td>
                   <td className="num">{openLoopsFor(c.id)}</td>
                   <td className="num">{missingFor(c.id)}</td>
                 </tr>

@@ -26,10 +26,17 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
 
   if (!pack)
     return <p className="error-text">The rubric pack “{candidate.packId}” is not loaded, so no kits are available.</p>;
-  const defaultInterviewer = me?.id ?? interviewers[0]?.id ?? '';
+  // Nobody by default: the recruiter planning the loop is rarely the one who interviews.
+  const defaultInterviewer = '';
   const current: Row[] =
     rows ??
     pack.kits.map((k) => ({ key: nextKey++, kitId: k.id, interviewerId: defaultInterviewer, scheduledAt: null }));
+  const doubled = [...new Set(current.map((r) => r.interviewerId).filter(Boolean))]
+    .map((id) => ({
+      name: interviewers.find((i) => i.id === id)?.name ?? 'One interviewer',
+      count: current.filter((r) => r.interviewerId === id).length,
+    }))
+    .filter((d) => d.count > 1);
   const update = (key: number, patch: Partial<Row>) =>
     setRows(current.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -43,7 +50,12 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
     event.preventDefault();
     setError(null);
     if (current.length === 0) return setError('Plan at least one interview.');
-    if (current.some((r) => !r.interviewerId)) return setError('Every interview needs an interviewer.');
+    const unassigned = current.findIndex((r) => !r.interviewerId);
+    if (unassigned >= 0) {
+      const title = pack.kits.find((k) => k.id === current[unassigned]!.kitId)?.title ?? current[unassigned]!.kitId;
+      document.getElementById(`planner-who-${current[unassigned]!.key}`)?.focus();
+      return setError(`Interview ${unassigned + 1} (${title}) has no interviewer: choose one or remove it.`);
+    }
     setIsSaving(true);
     try {
       const loop = await loopCreate(
@@ -105,7 +117,9 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
               </td>
               <td>
                 <select
+                  id={`planner-who-${row.key}`}
                   aria-label={`Interviewer for interview ${index + 1}`}
+                  aria-invalid={!!error && !row.interviewerId}
                   value={row.interviewerId}
                   onChange={(e) => update(row.key, { interviewerId: e.target.value })}
                 >
@@ -160,6 +174,12 @@ export function LoopPlanner({ candidate, onCancel }: { candidate: Candidate; onC
           Add interviewer
         </button>
       </p>
+      {doubled.length > 0 && (
+        <p className="notice" role="note" data-testid="planner-doubled">
+          {doubled.map((d) => `${d.name} holds ${d.count} interviews of this loop`).join('; ')}: their scores are not
+          independent of each other, and the panel hears fewer voices.
+        </p>
+      )}
       {error && (
         <p className="error-text" role="alert">
           {error}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../db/dbContext';
-import { loopClose, loopInterviewAdd, loopInterviewRemove } from '../../db/actions/peopleActions';
+import { loopClose, loopInterviewAdd, loopInterviewRemove, loopReopen } from '../../db/actions/peopleActions';
+import { retentionDays } from '../../db/actions/dataActions';
+import { ModalDialog } from '../../components/ModalDialog';
 import { useMe } from '../../db/hooks';
 import { usePack } from '../../hooks/usePacks';
 import { href } from '../../app/router';
@@ -27,6 +29,8 @@ export function LoopScreen({ loopId }: { loopId: string }) {
   const { pack, isExact } = usePack(data?.loop?.packId, data?.loop?.packHash);
   const [kitId, setKitId] = useState('');
   const [interviewerId, setInterviewerId] = useState('');
+  const [isClosing, setIsClosing] = useState(false);
+  const retention = useLiveQuery(() => retentionDays(appDb()), []);
 
   if (!data) return <p className="page muted">Loading…</p>;
   if (!data.loop) {
@@ -44,9 +48,21 @@ export function LoopScreen({ loopId }: { loopId: string }) {
   const { loop, candidate, interviews = [], interviewers = [] } = data;
   const nameOf = (id: string) => interviewers.find((i) => i.id === id)?.name ?? 'Unknown interviewer';
   const kitTitle = (id: string) => pack?.kits.find((k) => k.id === id)?.title ?? id;
-  const missing = interviews.filter((i) => i.status === 'planned' || i.status === 'draft');
-  const run = (p: Promise<unknown>) =>
-    p.catch((e: unknown) => noticeShow('error', e instanceof Error ? e.message : String(e)));
+  const missing = interviews.filter((i) => i.status === 'planned' || (i.status === 'draft' && i.version === 0));
+  // One name per person, with how many of theirs are open.
+  const missingBy = [...new Set(missing.map((i) => i.interviewerId))].map((id) => {
+    const count = missing.filter((i) => i.interviewerId === id).length;
+    return count > 1 ? `${nameOf(id)} (${count})` : nameOf(id);
+  });
+  const levelTitle = pack?.levels.find((l) => l.id === loop.targetLevel)?.title ?? loop.targetLevel;
+  const run = (p: Promise<unknown>): Promise<boolean> =>
+    p.then(
+      () => true,
+      (e: unknown) => {
+        noticeShow('error', e instanceof Error ? e.message : String(e));
+        return false;
+      },
+    );
 
   return (
     <div className="page">
@@ -55,19 +71,29 @@ export function LoopScreen({ loopId }: { loopId: string }) {
           Loop for {candidate ? <a href={href('candidates', candidate.id)}>{candidate.name}</a> : 'an erased candidate'}
         </h1>
         <span className="muted">
-          {pack?.manifest.role ?? loop.packId} · {loop.packId} {loop.packVersion} ·{' '}
-          {loop.status === 'open' ? 'Open' : 'Closed'}
+          {pack?.manifest.role ?? loop.packId} · {levelTitle} · {loop.packId} {loop.packVersion} ·{' '}
+          {loop.status === 'open'
+            ? 'Open'
+            : `Closed${loop.closedAt ? ` ${new Date(loop.closedAt).toLocaleDateString()}` : ''}`}
         </span>
         <div className="actions">
           <a className="button" href={href('reports', loop.candidateId)}>
             Candidate report
           </a>
-          {loop.status === 'open' && (
+          {loop.status === 'open' ? (
+            <button type="button" onClick={() => setIsClosing(true)}>
+              Close loop…
+            </button>
+          ) : (
             <button
               type="button"
-              onClick={() => void run(loopClose(appDb(), loop.id, me?.name ?? 'recruiter', Date.now()))}
+              onClick={() =>
+                void run(loopReopen(appDb(), loop.id, me?.name ?? 'recruiter', Date.now())).then(
+                  (ok) => ok && noticeShow('info', 'Loop reopened: the retention clock is stopped.'),
+                )
+              }
             >
-              Close loop
+              Reopen loop
             </button>
           )}
         </div>
@@ -78,10 +104,50 @@ export function LoopScreen({ loopId }: { loopId: string }) {
           {pack.manifest.version}.
         </p>
       )}
+      {isClosing && (
+        <ModalDialog title="Close this loop?" onClose={() => setIsClosing(false)}>
+          <p>
+            Closing the loop for {candidate?.name ?? 'this candidate'} ends planning and starts the retention clock
+            today:{' '}
+            {retention
+              ? `after ${retention} days its interviews, notes and ratings are purged.`
+              : 'no retention period is set, so nothing is purged until one is (Data screen).'}
+          </p>
+          {missing.length > 0 && (
+            <p className="error-text">
+              {missing.length} scorecard{missing.length === 1 ? ' is' : 's are'} still missing ({missingBy.join(', ')}).
+            </p>
+          )}
+          <p>You can reopen it later; closing and reopening are both recorded in the audit log.</p>
+          <p className="form-row">
+            <button
+              type="button"
+              className="primary"
+              autoFocus
+              onClick={() => {
+                setIsClosing(false);
+                void run(loopClose(appDb(), loop.id, me?.name ?? 'recruiter', Date.now())).then(
+                  (ok) => ok && noticeShow('info', 'Loop closed: the retention clock has started. Reopen it to undo.'),
+                );
+              }}
+            >
+              Close loop
+            </button>
+            <button type="button" onClick={() => setIsClosing(false)}>
+              Cancel
+            </button>
+          </p>
+        </ModalDialog>
+      )}
       <p aria-live="polite">
-        {missing.length === 0
-          ? 'All scorecards are in.'
-          : `${missing.length} of ${interviews.length} scorecards missing: ${missing.map((i) => nameOf(i.interviewerId)).join(', ')}.`}
+        {missing.length === 0 ? (
+          'All scorecards are in.'
+        ) : (
+          <>
+            {missing.length} of {interviews.length} scorecards missing: {missingBy.join(', ')}.{' '}
+            <a href="#/due">Scorecards due</a>
+          </>
+        )}
       </p>
       <table aria-label="Interviews in this loop">
         <thead>

@@ -5,6 +5,8 @@ import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
 import { href } from '../../app/router';
 import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
+import { scorecardsDue } from '../../../core/interview/scorecardsDue';
+import { useNow } from '../../hooks/useNow';
 import { ProfileSetup } from './ProfileSetup';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { OpenDemoButton } from './OpenDemoButton';
@@ -13,6 +15,7 @@ import { OpenDemoButton } from './OpenDemoButton';
 export function TodayScreen() {
   const me = useMe();
   const packs = usePacks();
+  const now = useNow(60_000);
   const data = useLiveQuery(async () => {
     if (!me) return null;
     const db = appDb();
@@ -42,9 +45,15 @@ export function TodayScreen() {
     const pack = packs.find((p) => p.manifest.id === loop?.packId);
     return pack?.kits.find((k) => k.id === i.kitId)?.title ?? i.kitId;
   };
-  const inProgress = interviews.filter((i) => i.status === 'draft');
+  // My overdue scorecards come first: the interview is over and the panel is waiting on me.
+  const openLoopIds = new Set(data?.loops.flatMap((l) => (l && l.status === 'open' ? [l.id] : [])) ?? []);
+  const overdueDue = scorecardsDue(interviews, openLoopIds, now).filter((d) => d.isOverdue);
+  const overdue = [...overdueDue].sort((a, b) => b.daysOverdue - a.daysOverdue).map((d) => d.interview);
+  const overdueDays = new Map(overdueDue.map((d) => [d.interview.id, d.daysOverdue]));
+  const isOverdue = (i: Interview) => overdueDays.has(i.id);
+  const inProgress = interviews.filter((i) => i.status === 'draft' && !isOverdue(i));
   const upcoming = interviews
-    .filter((i) => i.status === 'planned')
+    .filter((i) => i.status === 'planned' && !isOverdue(i))
     .sort((a, b) => (a.scheduledAt ?? Infinity) - (b.scheduledAt ?? Infinity));
   const done = interviews
     .filter((i) => i.status === 'submitted' || i.status === 'amended')
@@ -63,6 +72,11 @@ export function TodayScreen() {
                 <span>{kitTitle(i)}</span>
                 <span className="muted">{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : ''}</span>
                 <InterviewStatusBadge interview={i} />
+                {overdueDays.has(i.id) && (
+                  <span className="badge is-overdue">
+                    {overdueDays.get(i.id)} day{overdueDays.get(i.id) === 1 ? '' : 's'} overdue
+                  </span>
+                )}
                 <span className="sr-only">{action}</span>
               </a>
             </li>
@@ -102,6 +116,7 @@ export function TodayScreen() {
         </section>
       ) : (
         <>
+          {list('Overdue scorecards', overdue, 'Finish and submit')}
           {list('In progress', inProgress, 'Continue')}
           {list('Upcoming', upcoming, 'Start')}
           {list('Recently submitted', done, 'View')}
