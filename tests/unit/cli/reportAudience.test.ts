@@ -56,7 +56,8 @@ beforeAll(async () => {
     file,
     bundleStringify(bundleCreate({ content, appVersion: '0.1.0', createdAt: parsed.value.manifest.createdAt, createdBy: 'test', scope: { kind: 'all' } })),
   );
-});
+  // Loading the rubric packs and the demo takes seconds on a loaded machine.
+}, 60_000);
 
 const names = /Amira|Haddad|Kenji|Watanabe|Ryan|Mitchell|example\.org/i;
 

@@ -23,7 +23,8 @@ beforeAll(() => {
     ...full,
     interviews: full.interviews.map((i) => (i.id === own.id ? { ...i, status: 'planned' as const, version: 0, submittedAt: null } : i)),
   };
-});
+  // Loading the rubric packs and the demo takes seconds on a loaded machine.
+}, 60_000);
 
 const peersOf = (content: BundleContent) =>
   content.interviews.filter((i) => i.candidateId === candidateId && i.interviewerId !== viewerId).map((i) => i.id);

@@ -45,7 +45,8 @@ beforeAll(() => {
       return n;
     }),
   };
-});
+  // Loading the rubric packs and the demo takes seconds on a loaded machine.
+}, 60_000);
 
 function build(audience: Audience): CandidateReport {
   const calibration = reportPoolCalibration(pack, demo);

@@ -18,7 +18,8 @@ beforeAll(() => {
   pack = rubricPacksLoad(files.files).packs.find((p) => p.manifest.id === 'staff-devops')!;
   demo = demoDataset(pack, { now: DEMO_FIXED_NOW, seed: 1 });
   candidateId = demo.candidates.find((c) => c.name === 'Amira Haddad')!.id;
-});
+  // Loading the rubric packs and the demo takes seconds on a loaded machine.
+}, 60_000);
 
 const build = (content: BundleContent): CandidateReport =>
   reportBuild({ pack, candidateId, evidence: content, calibration: reportPoolCalibration(pack, content), audience: 'committee' });
