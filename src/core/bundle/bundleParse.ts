@@ -559,7 +559,7 @@ export function bundleParse(
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    return reject('not-json', jsonErrorText(error, json.length));
+    return reject('not-json', jsonErrorText(error, json));
   }
   return guarded(() => validateBundle(parsed, effective, true, options));
 }
@@ -568,14 +568,19 @@ export function bundleParse(
  * What is wrong with text `JSON.parse` refused, in words: where, never the engine's own message
  * (which quotes raw input and differs between engines).
  */
-function jsonErrorText(error: unknown, length: number): string {
+function jsonErrorText(error: unknown, json: string): string {
   const detail = error instanceof Error ? error.message : '';
   const position = /position (\d+)/.exec(detail)?.[1];
   if (position !== undefined) {
     return `not valid JSON at character ${position}; the file is damaged or not a bundle`;
   }
   if (/end of (JSON )?input|unterminated|unexpected end/i.test(detail)) {
-    return `the JSON ends early (after ${length} characters); the file is truncated or not a bundle`;
+    return `the JSON ends early (after ${json.length} characters); the file is truncated or not a bundle`;
+  }
+  // Engines that give no position: a bundle starts with "{", so name the first character that is not.
+  const start = json.search(/\S/);
+  if (start >= 0 && json[start] !== '{') {
+    return `not valid JSON at character ${start}; the file is damaged or not a bundle`;
   }
   return 'not valid JSON; the file is damaged or not a bundle';
 }

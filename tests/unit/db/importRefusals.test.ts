@@ -9,6 +9,9 @@ import { bundleContentImport, bundleImportPreview } from '../../../src/renderer/
 import { InterviewSealedError, noteSave, ratingSet } from '../../../src/renderer/db/actions/interviewActions';
 import { sampleBundleContent } from '../../fixtures/bundles/sampleContent';
 import { amendElsewhere, forgeSealedEvidence } from '../../fixtures/hostile/sealedForgery';
+import { bundleMutate } from '../core/bundle/bundleMutations';
+import { fileTextBounded } from '../../../src/renderer/platform/fileTextBounded';
+import { hostileCases } from '../../fixtures/hostile/hostileInputs';
 import { testDb } from './dbTestKit';
 import { tableChecksums } from './tableChecksums';
 
@@ -121,5 +124,49 @@ describe("the app's audit verification", () => {
     expect(result.reason).toBe('seal');
     expect(result.message).toContain(`interview ${sealed.id}`);
     expect(result.message).toContain(`rating ${rating.dimensionId} differs from the sealed one`);
+  });
+});
+
+/** The app's import path: bounded read, full validation, then the database layer. */
+async function importFile(db: Awaited<ReturnType<typeof machineWithSample>>['db'], file: Blob, maxBytes: number) {
+  const read = await fileTextBounded(file, maxBytes);
+  if (!read.ok) return { refused: read.message };
+  const parsed = bundleParse(read.text, { maxTextLength: maxBytes });
+  if (!parsed.ok) return { refused: parsed.reason.message };
+  return { plan: await bundleContentImport(db, parsed.value.content, meta) };
+}
+
+describe('hostile files change nothing', () => {
+  it('refuses every hostile bundle file with its one-line reason; every table keeps its rows and checksum', async () => {
+    const { db } = await machineWithSample();
+    const before = await tableChecksums(db);
+    const cap = 256 * 1024;
+    for (const hostile of hostileCases(cap).filter((c) => c.reader === 'bundle' && !('path' in c.bytes))) {
+      const outcome = await importFile(db, new Blob([hostile.bytes as Uint8Array<ArrayBuffer>]), cap);
+      expect('refused' in outcome && outcome.refused, hostile.name).toMatch(
+        new RegExp(hostile.expected.source.replace(/^: /, '')),
+      );
+    }
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  it('refuses every change to sealed content of a full backup, checksum recomputed; nothing is written', async () => {
+    const { db, content } = await machineWithSample();
+    const before = await tableChecksums(db);
+    const base = bundleStringify(
+      bundleCreate({ content, appVersion: 't', createdAt: 1, createdBy: 'Grace', scope: { kind: 'all' } }),
+    );
+    let refused = 0;
+    for (let pick = 0; pick < 60; pick++) {
+      const mutated = bundleMutate(base, 'sealed-content', pick * 7, pick, pick * 13);
+      if (!mutated) continue;
+      const outcome = await importFile(db, new Blob([mutated.text]), 50_000_000);
+      expect('refused' in outcome && outcome.refused, mutated.what).toMatch(
+        /interview [0-9a-f-]{36} \(sealed version \d\)/,
+      );
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(40);
+    expect(await tableChecksums(db)).toEqual(before);
   });
 });
