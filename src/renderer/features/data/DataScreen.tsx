@@ -270,7 +270,9 @@ export function DataScreen() {
             </p>
             <p>
               {incoming.plan.summary.isNothingToAdd
-                ? 'Nothing to add: everything in this bundle is already here.'
+                ? incoming.skipText
+                  ? 'Nothing else to add: the rest of this bundle is already here.'
+                  : 'Nothing to add: everything in this bundle is already here.'
                 : `This ${incoming.plan.summary.text}.`}
             </p>
             {incoming.skipText && (
