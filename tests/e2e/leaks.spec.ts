@@ -21,7 +21,9 @@ import { demoDataset, DEMO_FIXED_NOW } from '../../src/core/demo/demoLoop';
 import { rubricPacksLoad } from '../../src/core/rubric/loader';
 import { test, expect } from './fixtures';
 import { DataPage } from './pages/DataPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { ReportPage } from './pages/ReportPage';
+import { RunnerPage } from './pages/RunnerPage';
 import { TodayPage } from './pages/TodayPage';
 
 const hasPoppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
@@ -203,8 +205,109 @@ test('export → erase → import brings nothing back and says why', async ({ pa
   await data.chooseBundle(path);
   const today10 = new Date().toISOString().slice(0, 10);
   await expect(page.getByTestId('import-erased-skipped')).toContainText(`1 erased candidate skipped — erased on ${today10}`);
-  await expect(page.getByTestId('import-preview')).toContainText('Nothing to add');
+  await expect(page.getByTestId('import-preview')).toContainText('Nothing else to add');
   await page.goto(`${new URL(page.url()).origin}/#/candidates`);
   await expect(page.getByRole('heading', { name: 'Candidates', level: 1 })).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Ryan Mitchell');
+});
+
+test("a panelist who has not sealed exports no colleague's evidence, and cannot export everything", async ({ page }) => {
+  const today = new TodayPage(page);
+  const people = new PeoplePage(page);
+  const runner = new RunnerPage(page);
+  await today.open();
+  await today.createProfile('Grace Hopper');
+  await people.addCandidate('Edsger Dijkstra');
+  await people.planLoop(
+    [
+      { kit: 'Terraform / IaC review', interviewer: 'Grace Hopper' },
+      { kit: 'Observability and SLO design', interviewer: 'Linus Pauling' },
+    ],
+    ['Linus Pauling'],
+  );
+  await people.openInterviewFromLoop('Terraform / IaC review');
+  await runner.focusFirstRating();
+  await runner.press('4', 'j', '4', 'j', '4', 'j', '4', 'j', '4');
+  await runner.writeNote('GRACE-PEER-EVIDENCE');
+  await runner.expectSaved();
+  await runner.submit({ recommendation: 'Strong yes', takeaways: 'GRACE-TAKEAWAY' });
+
+  // Linus, on the same machine, has not sealed his own interview of Edsger.
+  await today.open();
+  await page.getByText(/Not Grace Hopper\? Switch profile/).click();
+  await page.getByLabel('Interviewing as').selectOption({ label: 'Linus Pauling' });
+  await expect(today.signedInAs('Linus Pauling')).toBeVisible();
+  const data = new DataPage(page);
+  await data.open();
+  const download = await data.exportScope(/^Edsger Dijkstra$/);
+  const path = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'edsger.loopdesk');
+  await download.saveAs(path);
+  const text = readFileSync(path, 'utf8');
+  expect(text.includes('GRACE-PEER-EVIDENCE'), "colleague's note in the bundle").toBe(false);
+  expect(text.includes('GRACE-TAKEAWAY'), "colleague's takeaways in the bundle").toBe(false);
+  expect((JSON.parse(text) as { content: { ratings: unknown[] } }).content.ratings).toEqual([]);
+  await expect(page.getByText(/without colleagues' evidence for 1 candidate/)).toBeVisible();
+
+  await page.getByLabel('What to export').selectOption({ label: 'Everything (backup)' });
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  await expect(page.getByText(/Export of everything refused: you have not sealed your own interview of 1 candidate/)).toBeVisible();
+
+  // The check can fail: Grace, who sealed, exports her evidence.
+  await today.open();
+  await page.getByText(/Not Linus Pauling\? Switch profile/).click();
+  await page.getByLabel('Interviewing as').selectOption({ label: 'Grace Hopper' });
+  await expect(today.signedInAs('Grace Hopper')).toBeVisible();
+  await data.open();
+  const hers = await data.exportScope(/^Edsger Dijkstra$/);
+  const herPath = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'hers.loopdesk');
+  await hers.saveAs(herPath);
+  expect(readFileSync(herPath, 'utf8')).toContain('GRACE-PEER-EVIDENCE');
+});
+
+test('a decision recorded before an amendment shows "made on earlier evidence" in the app and in the PDF', async ({ page }, testInfo) => {
+  const today = new TodayPage(page);
+  const people = new PeoplePage(page);
+  const runner = new RunnerPage(page);
+  const reports = new ReportPage(page);
+  await today.open();
+  await today.createProfile('Grace Hopper');
+  await people.addCandidate('Barbara Liskov');
+  await people.planLoop([{ kit: 'Terraform / IaC review', interviewer: 'Grace Hopper' }]);
+  const loopUrl = page.url();
+  await people.openInterviewFromLoop('Terraform / IaC review');
+  await runner.focusFirstRating();
+  await runner.press('4', 'j', '4', 'j', '4', 'j', '4', 'j', '4');
+  await runner.expectSaved();
+  await runner.submit();
+
+  await page.goto(`${new URL(page.url()).origin}/#/committee`);
+  await reports.openReportFromComparison('Barbara Liskov');
+  const reportUrl = page.url();
+  await reports.recordDecision('No hire', 'Decided on the first scorecard.');
+  await expect(page.getByTestId('decision-earlier-evidence')).toHaveCount(0);
+
+  await page.goto(loopUrl);
+  await people.openInterviewFromLoop('Terraform / IaC review');
+  await runner.amend('Re-read my notes: the first answer was weaker');
+  await runner.focusFirstRating();
+  await runner.press('1');
+  await runner.expectSaved();
+  await runner.submit();
+  await expect(page.getByText(/sealed \(version 2\)/)).toBeVisible();
+
+  await page.goto(reportUrl);
+  const note = page.getByTestId('decision-earlier-evidence').first();
+  await expect(note).toContainText('Made on earlier evidence');
+  await expect(note).toContainText('amended (v1 → v2)');
+
+  test.skip(!hasPoppler, 'pdftotext (poppler-utils) is not installed: PDF not checked.');
+  const candidateId = reportUrl.split('/').at(-1)!.split('?')[0]!;
+  const print = await printPage(page, `#/print/report/${candidateId}?audience=committee`);
+  const path = testInfo.outputPath('earlier-evidence.pdf');
+  await print.pdf({ path, preferCSSPageSize: true, printBackground: true });
+  // The decision is a column beside the recommendation: read the text in reading order (no -layout),
+  // and with spaces collapsed, since words wrap in a narrow column.
+  const text = execFileSync('pdftotext', [path, '-']).toString().replace(/\s+/g, ' ');
+  expect(text).toContain('Made on earlier evidence');
+  expect(text).toContain('amended (v1 → v2)');
 });
