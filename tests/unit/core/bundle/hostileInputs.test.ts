@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleCreate, bundleStringify } from '../../../../src/core/bundle/bundleCreate';
+import { sampleBundleContent } from '../../../fixtures/bundles/sampleContent';
 import { hostileCases } from '../../../fixtures/hostile/hostileInputs';
 
 /** Small enough to keep the test fast; the heap each child gets is 4x this. */
@@ -43,4 +45,27 @@ describe(`hostile files, read with a ${CAP_BYTES / 1024 / 1024} MiB cap in a ${H
       expect(result.message).not.toMatch(/Unexpected|SyntaxError|position \d/);
     }, 60_000);
   }
+
+  // Measured: a 15.1 MB backup needs 66-72 MB of heap (the runtime's own ~10 MB weighs at this
+  // size); a 26.5 MB one fits in 108 MB. Three quarters of the cap keeps the test honest and fast.
+  it('accepts a real backup of three quarters of the cap in the same heap', () => {
+    const content = sampleBundleContent({ seed: 1, candidates: 280, interviewsPerCandidate: 5, notesPerInterview: 6 });
+    const text = bundleStringify(
+      bundleCreate({ content, appVersion: 't', createdAt: 1, createdBy: 'x', scope: { kind: 'all' } }),
+    );
+    expect(text.length).toBeGreaterThan(CAP_BYTES * 0.7);
+    expect(text.length).toBeLessThan(CAP_BYTES);
+    const path = join(dir, 'backup.loopdesk');
+    writeFileSync(path, text);
+    const child = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, script, 'bundle', path, String(CAP_BYTES)],
+      {
+        encoding: 'utf8',
+        timeout: 90_000,
+      },
+    );
+    expect(child.status, child.stderr.slice(0, 300)).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual({ ok: true, message: null });
+  }, 120_000);
 });
