@@ -176,8 +176,15 @@ export function audienceDocumentTitle(
   candidates: ReadonlyArray<{ id: string; name: string }>,
   audience: Audience,
   role: string,
+  /** The day of the export ("2026-12-01"): with it, "Committee packet — Staff DevOps Engineer — 2026-12-01". */
+  date?: string,
 ): string {
   const kind = documentKinds[audienceReportKind(audience)];
+  if (date !== undefined) {
+    const title = kind[0]!.toUpperCase() + kind.slice(1);
+    const subject = candidates.length === 1 ? audienceCandidateName(candidates[0]!, audience) : role;
+    return `${title} — ${subject} — ${date}`;
+  }
   if (candidates.length === 1) return `${audienceCandidateName(candidates[0]!, audience)} - ${kind}`;
   return `${role} - ${candidates.length} ${kind}s`;
 }

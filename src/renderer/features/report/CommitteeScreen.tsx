@@ -12,6 +12,7 @@ import { usePdfExport } from './usePdfExport';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { OverlaidProfiles } from './OverlaidProfiles';
 import { CalibrationTable } from './CalibrationTable';
+import { dateToday } from './dateToday';
 import { CommitteeTable, DimensionLegend, committeeSorted, type CommitteeSort } from './CommitteeTable';
 import './report.css';
 
@@ -61,7 +62,7 @@ export function CommitteeScreen() {
     await pdfExport(
       {
         route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&${audienceRouteQuery('committee', isBlind)}`,
-        fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role)),
+        fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role, dateToday())),
       },
       (savedTo) => `Committee packets sent to ${savedTo}.`,
     );

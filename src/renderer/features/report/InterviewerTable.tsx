@@ -1,6 +1,6 @@
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { href } from '../../app/router';
-import { evidenceShow } from './evidenceAnchor';
+import { evidenceAnchorId, evidenceShow } from './evidenceAnchor';
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(2));
 const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
@@ -61,6 +61,7 @@ export function InterviewerTable({ report }: { report: CandidateReport }) {
                       <button
                         type="button"
                         className="rating-link"
+                        aria-controls={evidenceAnchorId(x.dimensionId, r.interviewId)}
                         title={x.anchor ?? undefined}
                         aria-label={`${titleOf(x.dimensionId)} rated ${x.raw === 'no-evidence' ? 'no evidence' : x.raw} by ${r.name}: show the notes`}
                         onClick={() => evidenceShow(x.dimensionId, r.interviewId)}

@@ -8,6 +8,9 @@ import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
+import { dateToday } from './dateToday';
+import { BatchComparisonPage } from './BatchComparisonPage';
+import { RecruiterSummaryView } from './RecruiterSummaryView';
 import { useReportAudience } from './useAudience';
 import { useCandidatePack, useReports } from './useReportData';
 
@@ -69,10 +72,16 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
     if (!hasRubrics) void rubricsReload();
   }, [hasRubrics, rubricsReload]);
   const { pack, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
-  const { reports: built, evidence } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind);
+  const {
+    reports: built,
+    evidence,
+    isRecalculating,
+  } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
 
-  const isReady = !!built && !!evidence && !!audience && me !== undefined && auditHead !== undefined;
+  // A PDF is printed from statistics of the evidence as it stands, never from earlier ones.
+  const isReady =
+    !!built && !!evidence && !isRecalculating && !!audience && me !== undefined && auditHead !== undefined;
   const visible = isReady
     ? visibleReports(built, audience, (id) => !interviewPeersVisible(me?.id ?? null, evidence.interviews.filter((i) => i.candidateId === id)))
     : null;
@@ -80,7 +89,7 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
   const frame =
     reports && reports.length > 0 && audience && pack
       ? {
-          title: audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role),
+          title: audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role, dateToday()),
           header: `${audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role)} · Loopdesk`,
           footer: `Loopdesk · ${pack.manifest.id} ${pack.manifest.version} (${pack.hash.slice(0, 12)}) · report inputs ${
             reports.length === 1 ? reports[0]!.inputsHash.slice(0, 16) : `${reports.length} reports`
@@ -119,9 +128,14 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
   if (visible.reports.length === 0) return <p>No report: the candidate has no sealed scorecards with a loaded pack.</p>;
   return (
     <div className="print-root">
+      {kind === 'committee' && visible.reports.length > 1 && <BatchComparisonPage reports={visible.reports} />}
       {visible.reports.map((report) => (
         <div key={report.candidate.id} className="print-report">
-          <ReportView report={report} />
+          {kind === 'recruiter' ? (
+            <RecruiterSummaryView report={report} />
+          ) : (
+            <ReportView report={report} hasReliability={visible.reports.length === 1} />
+          )}
           <footer className="print-provenance">
             Pack {report.pack.id} {report.pack.version} · pack hash {report.pack.hash.slice(0, 16)} · report inputs hash{' '}
             {report.inputsHash} · audit chain head {auditHead ?? 'empty'} ·{' '}

@@ -58,7 +58,15 @@ function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: 
  * The candidate report body, shared by the screen and the print route. Red flags first; raw and
  * calibrated numbers always side by side; every signal with the notes that evidence it.
  */
-export function ReportView({ report }: { report: CandidateReport; isBlind?: boolean }) {
+export function ReportView({
+  report,
+  hasReliability = true,
+}: {
+  report: CandidateReport;
+  isBlind?: boolean;
+  /** False in a batch packet, whose comparison page holds the (pool-wide) reliability once. */
+  hasReliability?: boolean;
+}) {
   // The audience policy has already replaced the name with the blind label where it applies.
   const name = report.candidate.name;
   const levelTitle = (id: string) => report.levels.find((l) => l.id === id)?.title ?? id;
@@ -76,8 +84,9 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
       </header>
 
       <div className="report-top">
-        <RecommendationPanel report={report} />
+        {/* The decision comes first in the document, so a printed packet has it on page one. */}
         <DecisionSummary decisions={report.decisions} />
+        <RecommendationPanel report={report} />
       </div>
 
       <section aria-labelledby="redflags-title" className="report-section">
@@ -209,7 +218,7 @@ export function ReportView({ report }: { report: CandidateReport; isBlind?: bool
 
       <EvidenceByDimension report={report} />
 
-      <ReliabilitySection reliability={report.reliability} />
+      {hasReliability && <ReliabilitySection reliability={report.reliability} />}
     </article>
   );
 }
