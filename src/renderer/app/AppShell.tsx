@@ -5,6 +5,7 @@ import { desktopApi } from '../platform/desktopApi';
 import { NoticeArea } from '../components/NoticeArea';
 import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
+import { DemoBanner } from './DemoBanner';
 import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
@@ -54,6 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        <DemoBanner />
         {children}
       </main>
       <NoticeArea />

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { bundleStringify } from '../../core/bundle';
-import { appDb } from '../db/dbContext';
+import { appDb, appWorkspace } from '../db/dbContext';
 import { backupFreshEnough, bundleExportBuild, retentionPurge } from '../db/actions/dataActions';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
@@ -15,6 +15,8 @@ export function useStartupJobs(): void {
   useEffect(() => {
     let isCancelled = false;
     const run = async () => {
+      // The demo workspace is thrown away whole: no purge, and never a backup over the real one.
+      if (appWorkspace() === 'demo') return;
       const db = appDb();
       const now = Date.now();
       const purged = await retentionPurge(db, 'loopdesk', now);

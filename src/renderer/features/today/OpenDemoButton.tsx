@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { appDb } from '../../db/dbContext';
+import { createAppDb } from '../../db/appDb';
+import { appWorkspace, appWorkspaceEnterDemo, demoDbName } from '../../db/dbContext';
+import { profileCreate, profileCurrent } from '../../db/actions/profileActions';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
-import { navigate } from '../../app/router';
 
 /**
- * One click to a filled-in Loopdesk: a demo loop of three candidates scored by four interviewers
- * of different leniency, imported like any bundle (a second click adds nothing).
+ * One click to a filled-in Loopdesk in its own workspace: a separate demo database gets the demo
+ * loop (three candidates scored by four interviewers of different leniency, imported like any
+ * bundle) and a demo recruiter profile; the window then reloads into it. Real data is never read
+ * or written; "Leave and delete the demo" in the banner removes the whole demo database.
  */
 export function OpenDemoButton() {
   const packs = usePacks();
@@ -25,14 +28,16 @@ export function OpenDemoButton() {
       ]);
       const problems = demoScriptProblems(pack);
       if (problems.length > 0) throw new Error(problems.join('; '));
-      const plan = await demoLoopOpen(appDb(), pack);
-      noticeShow(
-        'info',
-        plan.summary.isNothingToAdd
-          ? 'The demo loop is already here.'
-          : 'Demo loop opened: three candidates, four interviewers, sealed scorecards.',
-      );
-      navigate('#/committee');
+      const demoDb = createAppDb(demoDbName);
+      try {
+        await demoLoopOpen(demoDb, pack);
+        if (!(await profileCurrent(demoDb))) await profileCreate(demoDb, { name: 'Demo recruiter' }, Date.now());
+      } finally {
+        demoDb.close();
+      }
+      appWorkspaceEnterDemo();
+      location.hash = '#/committee';
+      location.reload();
     } catch (error) {
       noticeShow('error', `Could not open the demo loop: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -44,7 +49,7 @@ export function OpenDemoButton() {
     <button
       type="button"
       onClick={() => void open()}
-      disabled={isBusy || !pack}
+      disabled={isBusy || !pack || appWorkspace() === 'demo'}
       title={pack ? undefined : 'The built-in Staff DevOps pack is not loaded'}
     >
       {isBusy ? 'Opening…' : 'Open demo loop'}

@@ -92,6 +92,7 @@ export function TodayScreen() {
         <span className="muted">Signed in on this machine as {me.name}</span>
         <div className="actions">
           <ProfileSwitcher me={me} />
+          {interviews.length > 0 && <OpenDemoButton />}
         </div>
       </header>
       {interviews.length === 0 ? (
