@@ -5,7 +5,11 @@ import { profileCreate } from '../../../src/renderer/db/actions/profileActions';
 import {
   InterviewSealedError,
   interviewBeginAmendment,
+  interviewClockSet,
   interviewStart,
+  noteDelete,
+  noteFieldsSave,
+  noteRestore,
   interviewSubmit,
   noteSave,
   ratingSet,
@@ -72,5 +76,37 @@ describe('interview writes', () => {
     const { db, interview } = await seeded();
     await expect(ratingSet(db, interview.id, 'iac-engineering', 5 as never, 20)).rejects.toThrow();
     expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('write note fields one at a time, so a dimension change never overwrites text written elsewhere', async () => {
+    const { db, interview } = await seeded();
+    const note = { id: crypto.randomUUID(), interviewId: interview.id, at: 5, text: 'first', dimensionId: null, simAt: null, isPrivate: false };
+    await noteFieldsSave(db, note, { text: 'first' }, 20, note);
+    await noteFieldsSave(db, note, { text: 'first and more' }, 21, note);
+    // Another window holds the stale copy and changes only the dimension.
+    await noteFieldsSave(db, note, { dimensionId: 'iac-engineering' }, 22);
+    expect(await db.notes.get(note.id)).toMatchObject({ text: 'first and more', dimensionId: 'iac-engineering' });
+  });
+
+  it('delete a note with its signal links, restore both on Undo, and audit each', async () => {
+    const { db, interview } = await seeded();
+    const note = { id: crypto.randomUUID(), interviewId: interview.id, at: 5, text: 'evidence', dimensionId: null, simAt: null, isPrivate: false };
+    await noteSave(db, note);
+    await db.signalTags.put({ id: crypto.randomUUID(), interviewId: interview.id, signalId: 'some-signal', noteIds: [note.id], at: 5 });
+    const deleted = await noteDelete(db, interview.id, note.id, { actor: 'Grace', now: 20 });
+    expect(await db.notes.count()).toBe(0);
+    expect((await db.signalTags.toArray())[0]!.noteIds).toEqual([]);
+    await noteRestore(db, deleted!, 'Grace', 21);
+    expect(await db.notes.get(note.id)).toMatchObject({ text: 'evidence' });
+    expect((await db.signalTags.toArray())[0]!.noteIds).toEqual([note.id]);
+    const actions = (await db.audit.orderBy('seq').toArray()).map((a) => a.action);
+    expect(actions.slice(-2)).toEqual(['note.deleted', 'note.restored']);
+  });
+
+  it('pause the clock and resume it with the paused time left out', async () => {
+    const { db, interview } = await seeded();
+    await interviewClockSet(db, interview.id, 'pause', 1_000);
+    await interviewClockSet(db, interview.id, 'resume', 61_000);
+    expect(await db.interviews.get(interview.id)).toMatchObject({ pausedAt: null, pausedMs: 60_000 });
   });
 });
