@@ -15,7 +15,7 @@ export function CalibrationTable({ calibration, interviewers, dimensions }: { ca
       <h2 id="calibration-title">Interviewer calibration</h2>
       <p className="muted">
         Offset = mean deviation from the other panelists on the same candidate and dimension, shrunk by n/(n+
-        {calibration.options.shrinkage}). Calibrated rating = raw − offset. A dimension's own offset is used once it rests
+        {Math.round(calibration.options.shrinkage * 100) / 100}). Calibrated rating = raw − offset. A dimension's own offset is used once it rests
         on {calibration.options.minDimensionComparisons} comparisons; otherwise the overall one.
       </p>
       <table aria-label="Interviewer offsets">
