@@ -1,6 +1,7 @@
 /** Writing bundles: the manifest is derived from the content, never typed in. */
 import { canonicalJson } from '../canonical/canonicalJson';
 import { bundleChecksumOrThrow } from './bundleChecksum';
+import type { Tombstone } from '../audience/tombstone';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -66,6 +67,8 @@ export interface BundleCreateInput {
   /** Who exports it, as shown in the app. */
   createdBy: string;
   scope: BundleScope;
+  /** Erasures to carry to the machines that import the bundle (see `bundleManifestSchema`). */
+  tombstones?: readonly Tombstone[];
 }
 
 /**
@@ -85,6 +88,7 @@ export function bundleCreate(input: BundleCreateInput): Bundle {
       scope: input.scope,
       counts: bundleCounts(input.content),
       contentSha256: bundleContentSha256(input.content),
+      ...(input.tombstones && input.tombstones.length > 0 ? { tombstones: [...input.tombstones] } : {}),
     },
     content: input.content,
   };

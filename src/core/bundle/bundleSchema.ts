@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { auditEntrySchema, sha256HexSchema } from '../audit/auditSchema';
 import { incidentRunSchema } from '../incident/runSchema';
+import { tombstoneSchema } from '../audience/tombstone';
 import { BUNDLE_MAX_BYTES, BUNDLE_MAX_DEPTH } from '../limits/inputLimits';
 import {
   candidateSchema,
@@ -37,6 +38,8 @@ import {
 
 export const BUNDLE_FORMAT = 'loopdesk-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
+/** Most erasures one bundle may carry. */
+export const BUNDLE_MAX_TOMBSTONES = 100_000;
 /** File extension of bundles and backups, with the dot. */
 export const BUNDLE_FILE_EXTENSION = '.loopdesk';
 
@@ -104,6 +107,12 @@ export const bundleManifestSchema = z.strictObject({
   scope: bundleScopeSchema,
   counts: bundleCountsSchema,
   contentSha256: sha256HexSchema,
+  /**
+   * Erasures this bundle carries (salted hashes, the day, no name): a machine that imports it
+   * erases the candidates they cover, after one confirmation, and never takes them back. In the
+   * manifest, so a bundle's signature covers them. Absent when there are none.
+   */
+  tombstones: z.array(tombstoneSchema).max(BUNDLE_MAX_TOMBSTONES).optional(),
 });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 

@@ -255,6 +255,63 @@ describe('erasure that lasts', () => {
   });
 });
 
+describe('erasures travel in bundles', () => {
+  const exportAll = async (db: Awaited<ReturnType<typeof withSealedLoop>>['db'], now: number) => {
+    const parsed = bundleParse(bundleStringify(await bundleExportBuild(db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now })));
+    if (!parsed.ok) throw new Error(parsed.reason.message);
+    return parsed.value;
+  };
+
+  it('a bundle made after an erasure erases the candidate on the importing machine, once confirmed, for good', async () => {
+    const a = await withSealedLoop('Ada');
+    const before = await exportAll(a.db, 50);
+    expect(before.manifest.tombstones).toBeUndefined();
+    const b = testDb();
+    await lastingImport(b, before.content, { actor: 'Linus', now: 60, source: 'before.loopdesk' });
+    expect(await b.candidates.count()).toBe(1);
+
+    await candidateErase(a.db, a.candidate.id, 'Grace', Date.UTC(2026, 11, 1));
+    const after = await exportAll(a.db, Date.UTC(2026, 11, 1) + 1);
+    expect(after.manifest.tombstones).toHaveLength(1);
+    expect(JSON.stringify(after)).not.toMatch(/Ada|example\.org/);
+
+    // The preview names who would be erased here, and nothing is written until the import runs.
+    const preview = await lastingImportPreview(b, after.content, after.manifest.tombstones);
+    expect(preview.erases).toEqual([{ candidateId: a.candidate.id, name: 'Ada', erasedOn: '2026-12-01' }]);
+    expect(await b.candidates.count()).toBe(1);
+    const done = await lastingImport(b, after.content, {
+      actor: 'Linus',
+      now: Date.UTC(2026, 11, 2),
+      source: 'after.loopdesk',
+      tombstones: after.manifest.tombstones,
+    });
+    expect(done.erases.map((e) => e.name)).toEqual(['Ada']);
+    for (const table of ['candidates', 'loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const)
+      expect(await b.table(table).count(), table).toBe(0);
+    expect(await b.tombstones.count()).toBe(1);
+    const erasedEntry = (await b.audit.orderBy('seq').toArray()).find((e) => e.action === 'candidate.erased');
+    expect(erasedEntry?.details).toMatchObject({ receivedFromBundle: true });
+    expect((await auditVerify(b)).ok).toBe(true);
+
+    // The bundle from before the erasure no longer brings Ada back to this machine either.
+    const again = await lastingImport(b, before.content, { actor: 'Linus', now: Date.UTC(2026, 11, 3), source: 'before.loopdesk' });
+    expect(again.skip.text).toBe('1 erased candidate skipped — erased on 2026-12-01');
+    expect(await b.candidates.count()).toBe(0);
+  });
+
+  it('a malformed tombstone section is refused with its location, before anything is written', async () => {
+    const a = await withSealedLoop('Ada');
+    const other = await candidateCreate(a.db, { name: 'Bea', email: 'bea@example.org', phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 4);
+    await candidateErase(a.db, other.id, 'Grace', 100);
+    const text = bundleStringify(await bundleExportBuild(a.db, { kind: 'all' }, { appVersion: 't', createdBy: 'Grace', now: 200 }));
+    const broken = JSON.parse(text) as { manifest: { tombstones: Array<Record<string, unknown>> } };
+    broken.manifest.tombstones[0]!['salt'] = 'not hex';
+    const parsed = bundleParse(JSON.stringify(broken));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason.message).toMatch(/^manifest\.tombstones\[0\]\.salt: .*must be 32 hex digits/);
+  });
+});
+
 describe('restore and import are atomic', () => {
   const steps: ExchangeStep[] = ['tombstones-read', 'audit-restored', 'imported', 'audited'];
 

@@ -5,7 +5,13 @@
  */
 import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
 import { audienceBundleContent } from '../../../core/audience/audienceBundle';
-import { tombstoneContentFilter, tombstoneCreate, type Tombstone, type TombstoneSkip } from '../../../core/audience/tombstone';
+import {
+  tombstoneContentFilter,
+  tombstoneCreate,
+  tombstoneFor,
+  type Tombstone,
+  type TombstoneSkip,
+} from '../../../core/audience/tombstone';
 import { evidenceSealAuditBreak } from '../../../core/audit/evidenceSeal';
 import type { AuditEntry } from '../../../core/audit/auditSchema';
 import { bundleCreate, type Bundle } from '../../../core/bundle';
@@ -80,7 +86,17 @@ export async function bundleExportBuild(
       incidentRuns: own(content.incidentRuns),
     };
   }
-  return bundleCreate({ content, appVersion: meta.appVersion, createdAt: meta.now, createdBy: meta.createdBy, scope });
+  // Every erasure travels in every bundle: tombstones hold no name, and an erasure made here must
+  // reach each machine the data went to.
+  const tombstones = await db.tombstones.toArray();
+  return bundleCreate({
+    content,
+    appVersion: meta.appVersion,
+    createdAt: meta.now,
+    createdBy: meta.createdBy,
+    scope,
+    tombstones,
+  });
 }
 
 export type BundleExportResult =
@@ -104,7 +120,14 @@ export async function bundleExportForViewer(
   if (allowed.withheld.interviews === 0) return { ok: true, bundle, withheld: allowed.withheld };
   return {
     ok: true,
-    bundle: bundleCreate({ content: allowed.content, appVersion: meta.appVersion, createdAt: meta.now, createdBy: meta.createdBy, scope }),
+    bundle: bundleCreate({
+      content: allowed.content,
+      appVersion: meta.appVersion,
+      createdAt: meta.now,
+      createdBy: meta.createdBy,
+      scope,
+      tombstones: bundle.manifest.tombstones ?? [],
+    }),
     withheld: allowed.withheld,
   };
 }
@@ -307,10 +330,14 @@ const allTables = (db: AppDb) => db.tables;
 export type ExchangeStep = 'tombstones-read' | 'audit-restored' | 'imported' | 'audited';
 export type ExchangeFault = (step: ExchangeStep) => void;
 
-/** What an import or restore did, or would do: the plan, and the erased candidates it skipped. */
+/**
+ * What an import or restore did, or would do: the plan, the erased candidates it skipped, and the
+ * candidates here that erasures carried by the bundle erase (named only on this machine).
+ */
 export interface LastingImport {
   plan: BundleImportPlan;
   skip: TombstoneSkip;
+  erases: Array<{ candidateId: string; name: string; erasedOn: string }>;
 }
 
 /** `content` without the records of candidates erased or purged here. */
@@ -318,10 +345,54 @@ async function contentWithoutTombstoned(db: AppDb, content: BundleContent) {
   return tombstoneContentFilter(content, await db.tombstones.toArray());
 }
 
+/** Candidates here that tombstones carried by a bundle cover. */
+async function candidatesErasedBy(db: AppDb, incoming: readonly Tombstone[]): Promise<LastingImport['erases']> {
+  if (incoming.length === 0) return [];
+  const erases: LastingImport['erases'] = [];
+  for (const candidate of await db.candidates.toArray()) {
+    const tombstone = tombstoneFor(candidate.id, incoming);
+    if (tombstone) erases.push({ candidateId: candidate.id, name: candidate.name, erasedOn: tombstone.erasedOn });
+  }
+  return erases;
+}
+
+/**
+ * Keeps the tombstones a bundle carries (so the candidates never come back here either) and erases
+ * the candidates they cover, each audited as an erasure received from another machine. Runs inside
+ * the caller's transaction.
+ */
+async function tombstonesReceive(db: AppDb, incoming: readonly Tombstone[], actor: string, now: number): Promise<number> {
+  const erases = await candidatesErasedBy(db, incoming);
+  const known = new Set((await db.tombstones.toArray()).map((t) => t.candidateHash));
+  for (const tombstone of incoming) if (!known.has(tombstone.candidateHash)) await db.tombstones.put(tombstone);
+  for (const { candidateId } of erases) {
+    const counts = await candidateErasurePreview(db, candidateId);
+    const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
+    await interviewsDelete(db, interviewIds);
+    await db.decisions.where('candidateId').equals(candidateId).delete();
+    await db.loops.where('candidateId').equals(candidateId).delete();
+    await db.candidates.delete(candidateId);
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'candidate.erased',
+      subject: auditPseudonym(candidateId, await auditSalt(db)),
+      details: { loops: counts.loops, interviews: counts.interviews, receivedFromBundle: true, ...tombstoneAudit(tombstoneFor(candidateId, incoming)!) },
+    });
+  }
+  if (erases.length > 0) await derivedCachesDelete(db);
+  return erases.length;
+}
+
 /** What importing or restoring `content` would do, erased candidates skipped. Writes nothing. */
-export async function lastingImportPreview(db: AppDb, content: BundleContent): Promise<LastingImport> {
-  const { content: kept, skip } = await contentWithoutTombstoned(db, content);
-  return { plan: await bundleImportPreview(db, kept), skip };
+export async function lastingImportPreview(
+  db: AppDb,
+  content: BundleContent,
+  incomingTombstones: readonly Tombstone[] = [],
+): Promise<LastingImport> {
+  const erases = await candidatesErasedBy(db, incomingTombstones);
+  const { content: kept, skip } = tombstoneContentFilter(content, [...(await db.tombstones.toArray()), ...incomingTombstones]);
+  return { plan: await bundleImportPreview(db, kept), skip, erases };
 }
 
 /**
@@ -331,16 +402,18 @@ export async function lastingImportPreview(db: AppDb, content: BundleContent): P
 export async function lastingImport(
   db: AppDb,
   content: BundleContent,
-  meta: { actor: string; now: number; source: string; auditHead?: string | null },
+  meta: { actor: string; now: number; source: string; auditHead?: string | null; tombstones?: readonly Tombstone[] },
   fault: ExchangeFault = () => {},
 ): Promise<LastingImport> {
   return db.transaction('rw', allTables(db), async () => {
+    const erases = await candidatesErasedBy(db, meta.tombstones ?? []);
+    await tombstonesReceive(db, meta.tombstones ?? [], meta.actor, meta.now);
     const { content: kept, skip } = await contentWithoutTombstoned(db, content);
     fault('tombstones-read');
     const plan = await bundleContentImport(db, kept, meta);
     fault('imported');
     fault('audited');
-    return { plan, skip };
+    return { plan, skip, erases };
   });
 }
 
@@ -358,6 +431,9 @@ export async function backupRestore(
   fault: ExchangeFault = () => {},
 ): Promise<LastingImport> {
   return db.transaction('rw', allTables(db), async () => {
+    const incoming = bundle.manifest.tombstones ?? [];
+    const erases = await candidatesErasedBy(db, incoming);
+    await tombstonesReceive(db, incoming, actor, now);
     const { content, skip } = await contentWithoutTombstoned(db, bundle.content);
     fault('tombstones-read');
     const isEmpty = (await db.audit.count()) === 0 && (await db.candidates.count()) === 0;
@@ -378,7 +454,7 @@ export async function backupRestore(
       },
     });
     fault('audited');
-    return { plan, skip };
+    return { plan, skip, erases };
   });
 }
 

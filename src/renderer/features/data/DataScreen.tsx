@@ -22,6 +22,7 @@ import {
   type AuditVerification,
   type ErasureCounts,
 } from '../../db/actions/dataActions';
+import type { LastingImport } from '../../db/actions/dataActions';
 import { useMe } from '../../db/hooks';
 import { audienceCandidateName, audienceOf } from '../../../core/audience/audiencePolicy';
 import { useBlindMode } from '../report/useAudience';
@@ -62,6 +63,8 @@ export function DataScreen() {
     plan: BundleImportPlan;
     /** Erased candidates the import skips, in words ("1 erased candidate skipped — erased on …"). */
     skipText: string | null;
+    /** Candidates here that erasures carried by the bundle erase. */
+    erases: LastingImport['erases'];
     isBackup: boolean;
   } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -136,24 +139,30 @@ export function DataScreen() {
       setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
       return;
     }
-    const { plan, skip } = await lastingImportPreview(appDb(), parsed.value.content);
-    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, isBackup });
+    const { plan, skip, erases } = await lastingImportPreview(
+      appDb(),
+      parsed.value.content,
+      parsed.value.manifest.tombstones ?? [],
+    );
+    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, erases, isBackup });
   };
 
   const applyImport = async () => {
     if (!incoming) return;
     setIsBusy(true);
     try {
-      const { plan, skip } = incoming.isBackup
+      const { plan, skip, erases } = incoming.isBackup
         ? await backupRestore(appDb(), incoming.bundle, actor, Date.now())
         : await lastingImport(appDb(), incoming.bundle.content, {
             actor,
             now: Date.now(),
             source: incoming.name,
             auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
+            tombstones: incoming.bundle.manifest.tombstones ?? [],
           });
       const done = plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`;
-      setImportResult(skip.text ? `${done} ${skip.text}.` : done);
+      const erased = erases.length > 0 ? ` Erased as the bundle asked: ${erases.map((e) => e.name).join(', ')}.` : '';
+      setImportResult(`${skip.text ? `${done} ${skip.text}.` : done}${erased}`);
       setIncoming(null);
     } catch (e) {
       setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
@@ -280,6 +289,23 @@ export function DataScreen() {
                 {incoming.skipText}: they were erased here, and nothing of them is brought back.
               </p>
             )}
+            {incoming.erases.length > 0 && (
+              <div role="alert" data-testid="import-erases">
+                <p>
+                  This bundle carries {incoming.erases.length === 1 ? 'an erasure' : `${incoming.erases.length} erasures`}{' '}
+                  made on another machine. {incoming.isBackup ? 'Restoring' : 'Importing'} it erases{' '}
+                  {incoming.erases.length === 1 ? '1 candidate' : `${incoming.erases.length} candidates`} here, with
+                  everything recorded about them:
+                </p>
+                <ul>
+                  {incoming.erases.map((e) => (
+                    <li key={e.candidateId}>
+                      {e.name} (erased on {e.erasedOn})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {incoming.plan.conflicts.length > 0 && (
               <>
                 <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
@@ -294,10 +320,16 @@ export function DataScreen() {
               <button
                 type="button"
                 className="primary"
-                disabled={isBusy || incoming.plan.summary.isNothingToAdd}
+                disabled={isBusy || (incoming.plan.summary.isNothingToAdd && incoming.erases.length === 0)}
                 onClick={() => void applyImport()}
               >
-                {isBusy ? 'Importing…' : incoming.isBackup ? 'Restore' : 'Import'}
+                {isBusy
+                  ? 'Importing…'
+                  : `${incoming.isBackup ? 'Restore' : 'Import'}${
+                      incoming.erases.length > 0
+                        ? ` and erase ${incoming.erases.length === 1 ? '1 candidate' : `${incoming.erases.length} candidates`}`
+                        : ''
+                    }`}
               </button>
               <button type="button" onClick={() => setIncoming(null)}>
                 Cancel
