@@ -19,6 +19,7 @@ import {
   signalTagSchema,
   type Interview,
   type Note,
+  type OverallRecommendation,
   type SignalTag,
 } from '../../../core/model/records';
 import type { Kit, RubricPack } from '../../../core/rubric/schema';
@@ -259,6 +260,8 @@ export async function interviewSubmit(
   interviewId: string,
   actor: string,
   now: number,
+  /** The overall recommendation and key takeaways given at submit, sealed with the scorecard. */
+  overall?: { recommendation: OverallRecommendation; keyTakeaways: string },
 ): Promise<SubmitResult> {
   return db.transaction(
     'rw',
@@ -279,7 +282,12 @@ export async function interviewSubmit(
       if (problems.length > 0) return { ok: false, problems };
       const result = interviewTransition(evidence.interview, { type: 'submit', now });
       if (!result.ok) return { ok: false, problems: [], message: result.message };
-      const sealed = result.interview;
+      if (overall && !overall.keyTakeaways.trim()) {
+        return { ok: false, problems: [], message: 'Write the key takeaways beside the overall recommendation to seal.' };
+      }
+      const sealed: Interview = overall
+        ? { ...result.interview, overallRecommendation: overall.recommendation, keyTakeaways: overall.keyTakeaways.trim() }
+        : result.interview;
       await db.interviews.put(sealed);
       // A simulation still running ends where the interviewer submitted: the report judges that run.
       let incidentRun = evidence.incidentRun;
