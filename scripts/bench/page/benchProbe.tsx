@@ -31,13 +31,22 @@ function afterNextPaint(callback: (at: number) => void): void {
   });
 }
 
+const routeTimeoutMs = 180_000;
+
 const actions: BenchProbeActions = {
   routeUntil: (hash, selector) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const started = performance.now();
+      // A screen that never shows is a failed sample with what the page said, not a hung run.
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        const shown = (document.querySelector('main') ?? document.body).textContent?.slice(0, 300) ?? '';
+        reject(new Error(`${selector} did not appear within ${routeTimeoutMs / 1000} s of ${hash}; the page shows: ${shown}`));
+      }, routeTimeoutMs);
       const observer = new MutationObserver(() => {
         if (!document.querySelector(selector)) return;
         observer.disconnect();
+        clearTimeout(timer);
         afterNextPaint((at) => resolve(at - started));
       });
       observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
