@@ -705,7 +705,7 @@ export const demoInterviews: DemoInterviewScript[] = [
       'security-compliance': 3,
       'cloud-architecture': 3,
       'prioritization-product': 2,
-      'mentorship-leadership': 2,
+      'mentorship-leadership': 3,
     },
     notes: [
       {
@@ -742,7 +742,7 @@ export const demoInterviews: DemoInterviewScript[] = [
         key: 'review-comment',
         at: '47:00',
         dimension: 'mentorship-leadership',
-        text: 'Top-level comment: "This needs a rewrite, see inline." On the author: "they will learn from the comments". If the deadline is tight he would rewrite it himself.',
+        text: 'Inline comments explain the why of each change and offer to pair on the fix. Top-level comment: "This needs a rewrite, see inline." If the deadline is tight he would rewrite it himself.',
       },
     ],
     signals: [{ signalId: 'weak-indispensable-expert', notes: ['review-comment'] }],
