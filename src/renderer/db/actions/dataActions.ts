@@ -5,6 +5,7 @@
  */
 import { auditChainVerify, auditPseudonym } from '../../../core/audit/auditChain';
 import { audienceBundleContent } from '../../../core/audience/audienceBundle';
+import { poolStatsDrop } from '../poolStats';
 import {
   tombstoneContentFilter,
   tombstoneCreate,
@@ -187,7 +188,9 @@ async function interviewsDelete(db: AppDb, interviewIds: string[]): Promise<void
 
 /** Cached results derived from candidates' ratings (pool calibrations): erased with them. */
 async function derivedCachesDelete(db: AppDb): Promise<void> {
+  // Pool statistics drew on the erased evidence: drop them (they are recomputed from what is left).
   await db.settings.where('key').startsWith('poolCalibration:').delete();
+  await poolStatsDrop(db);
 }
 
 const evidenceTables = (db: AppDb) => [

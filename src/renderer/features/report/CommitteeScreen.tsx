@@ -2,10 +2,12 @@ import { useMemo, useState } from 'react';
 import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
 import { reportEvidenceIndexOf } from '../../../core/report/reportEvidenceIndex';
-import { reportBuild, type CandidateReport } from '../../../core/report/reportBuild';
+import { reportBuild, reportObservations, type CandidateReport } from '../../../core/report/reportBuild';
 import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
-import { useCandidatesEvidence, usePoolCalibration } from './useReportData';
+import { useCandidatesEvidence } from './useReportData';
+import { usePoolStats } from './usePoolStats';
+import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienceOf } from '../../../core/audience/audiencePolicy';
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
@@ -30,7 +32,14 @@ export function CommitteeScreen() {
   const [packId, setPackId] = useState<string>('');
   const pack = packs.find((p) => p.manifest.id === (packId || packs[0]?.manifest.id));
   const evidence = useCandidatesEvidence(pack, 'all', { withNotes: false });
-  const calibration = usePoolCalibration(pack);
+  // Every candidate calibrated from the stored pool statistics and their own ratings: the screen
+  // never refits the pool (a worker does when evidence changes).
+  const { stats, isRecalculating } = usePoolStats(pack);
+  const calibration = useMemo(
+    () =>
+      stats && evidence ? calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings)) : undefined,
+    [stats, evidence],
+  );
   // Until the profile's setting is read, names stay hidden rather than flash.
   const isBlind = useBlindMode() ?? true;
   const audience = audienceOf('committee', isBlind);
@@ -72,6 +81,11 @@ export function CommitteeScreen() {
     <div className="page">
       <header className="page-header">
         <h1>Committee</h1>
+        {isRecalculating && (
+          <p role="status" className="muted" data-testid="recalculating">
+            Calibration being updated for new evidence; the figures below are from before it.
+          </p>
+        )}
         {packs.length > 1 && (
           <label className="inline">
             <span className="sr-only">Role</span>

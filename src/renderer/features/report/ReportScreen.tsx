@@ -15,7 +15,7 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
   const me = useMe();
   const isBlind = useBlindMode();
   const { pdfExport, failureAlert } = usePdfExport();
-  const { report: built, evidence, pack, isLoading } = useCandidateReport(candidateId, kind);
+  const { report: built, evidence, pack, isLoading, isRecalculating } = useCandidateReport(candidateId, kind);
 
   if (isLoading || me === undefined || isBlind === undefined) return <p className="page muted">Loading…</p>;
   if (!pack) {
@@ -70,6 +70,12 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
       <div className="page-header no-print">
         <span className="muted">
           {report.pack.title} {report.pack.version} · inputs <span data-testid="inputs-hash">{report.inputsHash.slice(0, 16)}</span>
+          {isRecalculating && (
+            <span role="status" data-testid="recalculating">
+              {' '}
+              · calibration being updated for new evidence
+            </span>
+          )}
         </span>
         <div className="actions">
           <BlindModeToggle isBlind={isBlind} />

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { calibrateRatings, type Calibration } from '../../../core/calibration/calibrateRatings';
 import {
   reportBuild,
   reportObservations,
@@ -9,74 +8,10 @@ import {
   type ReportEvidence,
 } from '../../../core/report/reportBuild';
 import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
-import type { Interview } from '../../../core/model/records';
-import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { usePoolStats } from './usePoolStats';
-
-/** Sealed interviews of a pack's loops. */
-async function packSealedInterviews(
-  db: AppDb,
-  packId: string,
-): Promise<{ loops: ReportEvidence['loops']; sealed: Interview[] }> {
-  const loops = await db.loops.where('packId').equals(packId).toArray();
-  const loopIds = new Set(loops.map((l) => l.id));
-  const sealed = (await db.interviews.where('status').anyOf('submitted', 'amended').toArray()).filter((i) =>
-    loopIds.has(i.loopId),
-  );
-  return { loops, sealed };
-}
-
-/**
- * The pool calibration of a pack (leniency offsets, agreement): computed from every sealed rating
- * of the pack, and reused while the audit log's head is the same. Every change to sealed evidence
- * (a seal, an amendment, an import, an erasure, a purge, a restore) appends an audit entry, and
- * sealed ratings cannot change otherwise — so the head names the state the calibration is of.
- */
-let poolCache: { key: string; calibration: Calibration } | undefined;
-
-export function usePoolCalibration(pack: LoadedPack | undefined): Calibration | undefined {
-  return useLiveQuery(async () => {
-    if (!pack) return undefined;
-    const db = appDb();
-    const head = await db.audit.orderBy('seq').last();
-    const key = `${pack.manifest.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
-    if (poolCache?.key === key) return poolCache.calibration;
-    // Another window (the print route, a second tab) may have computed it for this state already.
-    const settingKey = `poolCalibration:${pack.manifest.id}`;
-    const stored = (await db.settings.get(settingKey))?.value as { key: string; calibration: Calibration } | undefined;
-    if (stored?.key === key) {
-      poolCache = stored;
-      return stored.calibration;
-    }
-    const { sealed } = await packSealedInterviews(db, pack.manifest.id);
-    const ids = new Set(sealed.map((i) => i.id));
-    const total = await db.ratings.count();
-    // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
-    const ratings =
-      ids.size * 5 > total
-        ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
-        : await db.ratings
-            .where('interviewId')
-            .anyOf([...ids])
-            .toArray();
-    const calibration = calibrateRatings(reportObservations(sealed, ratings), {
-      dimensionIds: pack.dimensions.map((d) => d.id),
-    });
-    poolCache = { key, calibration };
-    // A live query may not write: store the derived cache from a timer, outside its context. A
-    // failed write (quota) only costs the next window a recomputation.
-    const entry = poolCache;
-    setTimeout(() => {
-      db.settings.put({ key: settingKey, value: entry }).catch((error: unknown) => {
-        console.warn('Loopdesk: could not store the pool calibration cache', error);
-      });
-    }, 0);
-    return calibration;
-  }, [pack]);
-}
 
 /**
  * The evidence for reports of some candidates of a pack: their loops, sealed interviews and what
