@@ -171,7 +171,7 @@ test('blind mode: the bundle file name and the CLI JSON carry no name', async ({
   const data = new DataPage(page);
   await data.open();
   const download = await data.exportScope(/^Amira Haddad$/);
-  expect(download.suggestedFilename()).toMatch(/^Candidate [A-Z2-9]{3}\.loopdesk$/);
+  expect(download.suggestedFilename()).toMatch(/^Candidate [A-Z2-9]{3} \d{4}-\d{2}-\d{2}\.loopdesk$/);
   const path = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'exported.loopdesk');
   await download.saveAs(path);
 

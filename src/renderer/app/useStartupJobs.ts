@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 import { bundleStringify } from '../../core/bundle';
 import { appDb, appWorkspace } from '../db/dbContext';
-import { backupFreshEnough, bundleExportBuild, retentionPurge } from '../db/actions/dataActions';
+import {
+  backupFreshEnough,
+  bundleExportBuild,
+  retentionPreview,
+  retentionPurge,
+  retentionPurgedText,
+} from '../db/actions/dataActions';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
 import { backupKeepDays } from '../../shared/backupFileName';
@@ -19,9 +25,13 @@ export function useStartupJobs(): void {
       if (appWorkspace() === 'demo') return;
       const db = appDb();
       const now = Date.now();
+      // Named before they go: the notice says whose loops the retention period removed.
+      const expiring = await retentionPreview(db, now);
       const purged = await retentionPurge(db, 'loopdesk', now);
       if (purged > 0 && !isCancelled)
-        useAppStore.getState().noticeShow('info', `Retention: purged ${purged} closed loop${purged === 1 ? '' : 's'}.`);
+        useAppStore
+          .getState()
+          .noticeShow('info', `Retention: ${retentionPurgedText(purged, expiring.map((l) => l.candidateName))}`);
       const api = await desktopApi();
       const info = await api.getAppInfo();
       if (info.host !== 'desktop' || isCancelled) return;

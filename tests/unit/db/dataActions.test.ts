@@ -15,6 +15,7 @@ import {
   type ExchangeStep,
   databaseDump,
   retentionPurge,
+  retentionPurgedText,
   retentionSet,
 } from '../../../src/renderer/db/actions/dataActions';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
@@ -64,6 +65,11 @@ describe('erasure', () => {
 });
 
 describe('retention', () => {
+  it('the purge notice names whose loops went, each person once', () => {
+    expect(retentionPurgedText(3, ['Ada', 'Bea', 'Ada'])).toBe('Purged 3 closed loops: Ada, Bea.');
+    expect(retentionPurgedText(1, [])).toBe('Purged 1 closed loop.');
+  });
+
   it('purges closed loops past the period, audited, and keeps open and recent ones', async () => {
     const { db, loop, candidate } = await withSealedLoop();
     await loopClose(db, loop.id, 'Grace', 1000);

@@ -291,6 +291,12 @@ export async function retentionPreview(
  * interviews and evidence and decisions, and the candidate when no other loop remains. Each purge
  * is audited. Returns how many loops were purged.
  */
+/** The notice after a purge, naming the candidates whose loops went: "Purged 2 closed loops: Ada, Bea." */
+export function retentionPurgedText(count: number, candidateNames: readonly string[]): string {
+  const names = [...new Set(candidateNames)];
+  return `Purged ${count} closed loop${count === 1 ? '' : 's'}${names.length > 0 ? `: ${names.join(', ')}` : ''}.`;
+}
+
 export async function retentionPurge(db: AppDb, actor: string, now: number): Promise<number> {
   const days = await retentionDays(db);
   if (days === null) return 0;

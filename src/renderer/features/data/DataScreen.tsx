@@ -18,6 +18,7 @@ import {
   retentionDays,
   retentionPreview,
   retentionPurge,
+  retentionPurgedText,
   retentionSet,
   type AuditVerification,
   type ErasureCounts,
@@ -105,7 +106,9 @@ export function DataScreen() {
           : scope.kind === 'candidate'
             ? fileNameOf(scope.id)
             : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
-    fileDownload(`${safeName(label)}.loopdesk`, bundleStringify(result.bundle));
+    // Scope and day in the name, so exports of different scopes or days never overwrite each other.
+    const day = new Date(result.bundle.manifest.createdAt).toISOString().slice(0, 10);
+    fileDownload(`${safeName(label)} ${day}.loopdesk`, bundleStringify(result.bundle));
     const { candidates: held, interviews: heldInterviews } = result.withheld;
     noticeShow(
       'info',
@@ -463,7 +466,7 @@ export function DataScreen() {
               className="danger"
               onClick={() =>
                 void retentionPurge(appDb(), actor, Date.now()).then((n) => {
-                  noticeShow('info', `Purged ${n} closed loop${n === 1 ? '' : 's'}.`);
+                  noticeShow('info', retentionPurgedText(n, purgeList.map((l) => l.candidateName)));
                   setPurgeList(null);
                 })
               }
