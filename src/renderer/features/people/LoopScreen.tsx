@@ -8,6 +8,7 @@ import { useMe } from '../../db/hooks';
 import { usePack } from '../../hooks/usePacks';
 import { href } from '../../app/router';
 import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
+import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
 import { useAppStore } from '../../stores/appStore';
 import { PanelRatings } from './PanelRatings';
 
@@ -176,6 +177,12 @@ export function LoopScreen({ loopId }: { loopId: string }) {
               <td>
                 {i.interviewerId === me?.id && (
                   <a href={href('interviews', i.id)}>{i.status === 'planned' ? 'Start' : 'Open'}</a>
+                )}
+                {i.interviewerId !== me?.id && interviewIsSealed(i) && (
+                  // The scorecard route decides who may read it (committee, or a panelist who sealed).
+                  <a href={href('scorecards', i.id)}>
+                    Scorecard<span className="sr-only"> of {nameOf(i.interviewerId)}</span>
+                  </a>
                 )}
                 {i.status === 'planned' && loop.status === 'open' && (
                   <button type="button" className="link" onClick={() => void run(loopInterviewRemove(appDb(), i.id))}>
