@@ -10,6 +10,7 @@
  */
 import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
 import type { Interview } from '../../../core/model/records';
+import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import {
   incidentClockCreate,
   incidentClockIsRunning,
@@ -27,7 +28,6 @@ import type { AppDb } from '../appDb';
 import { InterviewSealedError } from './interviewActions';
 
 /** Sim time the run record can hold (the schema's cap). */
-const maxSimMs = 24 * 3600_000;
 
 async function editableInterview(db: AppDb, interviewId: string): Promise<Interview> {
   const interview = await db.interviews.get(interviewId);
@@ -105,11 +105,11 @@ export async function incidentRunClockChange(
         next = incidentClockSetSpeed(clock, change.speed, wallNow);
         break;
       case 'seek':
-        next = incidentClockSeek(clock, Math.min(maxSimMs, change.simMs), wallNow);
+        next = incidentClockSeek(clock, Math.min(INCIDENT_MAX_SIM_MS, change.simMs), wallNow);
         break;
       case 'jump':
         // Land on a whole second, so times logged after a jump read as the clock shows them.
-        next = incidentClockSeek(clock, Math.min(maxSimMs, Math.floor((simNow + change.byMs) / 1000) * 1000), wallNow);
+        next = incidentClockSeek(clock, Math.min(INCIDENT_MAX_SIM_MS, Math.floor((simNow + change.byMs) / 1000) * 1000), wallNow);
         break;
     }
     return runPut(db, { ...run, clock: next });
@@ -143,7 +143,7 @@ export async function incidentRunLogAppend(
       const target = run.log.find((e) => e.id === draft.target);
       if (!target || target.kind === 'retract') throw new Error('There is no such log entry to withdraw.');
     }
-    const at = Math.min(maxSimMs, incidentClockSimNow(run.clock, wallNow));
+    const at = Math.min(INCIDENT_MAX_SIM_MS, incidentClockSimNow(run.clock, wallNow));
     const entry = { ...draft, id: crypto.randomUUID(), at } as IncidentLogEntry;
     return runPut(db, { ...run, log: [...run.log, entry] });
   });
@@ -156,7 +156,7 @@ export async function incidentRunEnd(db: AppDb, interviewId: string, wallNow: nu
     const run = await existingRun(db, interviewId);
     if (run.endedAt !== null) return run;
     const clock = incidentClockIsRunning(run.clock) ? incidentClockPause(run.clock, wallNow) : run.clock;
-    return runPut(db, { ...run, clock, endedAt: Math.min(maxSimMs, clock.accumulatedMs) });
+    return runPut(db, { ...run, clock, endedAt: Math.min(INCIDENT_MAX_SIM_MS, clock.accumulatedMs) });
   });
 }
 
