@@ -26,14 +26,16 @@ async function sealedLoop(page: Page, candidate: string): Promise<string> {
 }
 
 async function reportHash(page: Page, candidateId: string): Promise<string> {
-  await page.goto(`/#/reports/${candidateId}`);
+  // Relative to the page's own origin: a second browser context has no baseURL.
+  await page.goto(new URL(`/#/reports/${candidateId}`, page.url()).href);
   const hash = page.getByTestId('inputs-hash');
   await expect(hash).toHaveText(/^[0-9a-f]{16}$/);
   return (await hash.textContent())!;
 }
 
-test('export a loop, erase it, import it back: same report; again: nothing to add; tampered: rejected', async ({
+test('a loop exported to another machine gives the same report; again: nothing to add; tampered: rejected; erased here: never comes back', async ({
   page,
+  browser,
 }, testInfo) => {
   const data = new DataPage(page);
   const candidateId = await sealedLoop(page, 'Radia Perlman');
@@ -44,29 +46,44 @@ test('export a loop, erase it, import it back: same report; again: nothing to ad
   const bundlePath = testInfo.outputPath('loop.loopdesk');
   await download.saveAs(bundlePath);
 
+  // Another machine: a fresh browser profile.
+  const other = await browser.newContext();
+  try {
+    const page2 = await other.newPage();
+    await page2.goto(page.url().split('#')[0]!);
+    await new TodayPage(page2).open();
+    await new TodayPage(page2).createProfile('Linus Torvalds');
+    const data2 = new DataPage(page2);
+    await data2.open();
+    await data2.chooseBundle(bundlePath);
+    await expect(page2.getByTestId('import-preview')).toContainText('adds 1 candidate');
+    await data2.importChosen();
+    await expect(page2.getByTestId('import-result')).toContainText('Imported');
+    expect(await reportHash(page2, candidateId)).toBe(before);
+
+    await data2.open();
+    await data2.chooseBundle(bundlePath);
+    await expect(page2.getByTestId('import-preview')).toContainText('Nothing to add');
+
+    const tampered = readFileSync(bundlePath, 'utf8').replace('"score":3', '"score":4');
+    const tamperedPath = testInfo.outputPath('tampered.loopdesk');
+    writeFileSync(tamperedPath, tampered);
+    await data2.open();
+    await data2.chooseBundle(tamperedPath);
+    await expect(page2.getByTestId('import-error')).toContainText('rejected and nothing was changed');
+    await expect(page2.getByTestId('import-error')).toContainText('SHA-256 does not match the manifest');
+    expect(await reportHash(page2, candidateId)).toBe(before);
+  } finally {
+    await other.close();
+  }
+
+  // Erased here, the same bundle brings nothing back and says why.
   await data.erase('Radia Perlman');
+  await data.open();
+  await data.chooseBundle(bundlePath);
+  await expect(page.getByTestId('import-erased-skipped')).toContainText('1 erased candidate skipped');
   await page.goto('/#/candidates');
   await expect(page.getByRole('heading', { name: 'No candidates yet' })).toBeVisible();
-
-  await data.open();
-  await data.chooseBundle(bundlePath);
-  await expect(page.getByTestId('import-preview')).toContainText('adds 1 candidate');
-  await data.importChosen();
-  await expect(page.getByTestId('import-result')).toContainText('Imported');
-  expect(await reportHash(page, candidateId)).toBe(before);
-
-  await data.open();
-  await data.chooseBundle(bundlePath);
-  await expect(page.getByTestId('import-preview')).toContainText('Nothing to add');
-
-  const tampered = readFileSync(bundlePath, 'utf8').replace('"score":3', '"score":4');
-  const tamperedPath = testInfo.outputPath('tampered.loopdesk');
-  writeFileSync(tamperedPath, tampered);
-  await data.open();
-  await data.chooseBundle(tamperedPath);
-  await expect(page.getByTestId('import-error')).toContainText('rejected and nothing was changed');
-  await expect(page.getByTestId('import-error')).toContainText('SHA-256 does not match the manifest');
-  expect(await reportHash(page, candidateId)).toBe(before);
 
   // The erasure, the imports and the seal are all in a verified chain.
   await data.open();

@@ -390,7 +390,11 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
             simAt={simAt}
           />
         </div>
-        <div className="runner-col runner-ratings">
+        {/* Before Start nothing inside can take focus, so the column itself is keyboard-scrollable. */}
+        <div
+          className="runner-col runner-ratings"
+          {...(isPrepared ? { tabIndex: 0, role: 'region', 'aria-label': 'Ratings (press Start to rate)' } : {})}
+        >
           <RatingPanel
             dimensions={dimensions}
             ratings={ratings}
