@@ -73,6 +73,7 @@ test('every note shown as Saved survives SIGKILL of the browser, at several rand
     await people.addCandidate('Barbara Liskov');
     await people.planLoop([{ kit: 'Cross-team influence and leadership', interviewer: 'Grace Hopper' }]);
     await people.openInterviewFromLoop('Cross-team influence and leadership');
+    await new RunnerPage(page).ensureStarted();
     await expect(page.getByRole('textbox', { name: 'Note' })).toBeVisible();
     const runnerUrl = page.url();
 

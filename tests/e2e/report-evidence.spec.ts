@@ -137,7 +137,8 @@ test("a sealed colleague's scorecard opens read-only for the committee and a pan
   await expect(card.getByRole('radio')).toHaveCount(0);
   await expect(card.getByRole('checkbox')).toHaveCount(0);
 
-  // A panel of two on a new candidate: Grace seals, Linus has not.
+  // A panel of two on a new candidate, back in the real workspace: Grace seals, Linus has not.
+  await reports.leaveDemo();
   await people.addCandidate('Edsger Dijkstra');
   await people.planLoop(
     [

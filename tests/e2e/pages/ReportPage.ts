@@ -9,6 +9,13 @@ export class ReportPage {
     await expect(this.page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible();
   }
 
+  /** The demo lives in its own database: leave it (and delete it) to get back to real data. */
+  async leaveDemo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Leave and delete the demo' }).click();
+    await expect(this.page.getByTestId('demo-banner')).toHaveCount(0);
+    await expect(this.page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  }
+
   comparison() {
     return this.page.getByRole('table', { name: 'Candidates compared' });
   }
