@@ -225,6 +225,17 @@ async function tombstoneWrite(db: AppDb, candidateId: string, now: number, reaso
 /** What the audit log keeps of a tombstone: the hashes and the day (no salt, no name). */
 const tombstoneAudit = (t: Tombstone) => ({ tombstone: { candidateHash: t.candidateHash, emailHash: t.emailHash, erasedOn: t.erasedOn } });
 
+/** Deletes a candidate and every record of theirs; runs inside the caller's transaction. */
+async function candidateRecordsDelete(db: AppDb, candidateId: string): Promise<ErasureCounts> {
+  const counts = await candidateErasurePreview(db, candidateId);
+  const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
+  await interviewsDelete(db, interviewIds);
+  await db.decisions.where('candidateId').equals(candidateId).delete();
+  await db.loops.where('candidateId').equals(candidateId).delete();
+  await db.candidates.delete(candidateId);
+  return counts;
+}
+
 /**
  * Erases a candidate and everything derived from them in one transaction. The audit log keeps a
  * pseudonymous event only (no name, no contact, no notes), so the erasure itself is on record.
@@ -236,13 +247,8 @@ export async function candidateErase(
   now: number,
 ): Promise<ErasureCounts> {
   return db.transaction('rw', evidenceTables(db), async () => {
-    const counts = await candidateErasurePreview(db, candidateId);
-    const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
-    await interviewsDelete(db, interviewIds);
-    await db.decisions.where('candidateId').equals(candidateId).delete();
-    await db.loops.where('candidateId').equals(candidateId).delete();
     const tombstone = await tombstoneWrite(db, candidateId, now, 'erased');
-    await db.candidates.delete(candidateId);
+    const counts = await candidateRecordsDelete(db, candidateId);
     await derivedCachesDelete(db);
     await auditWrite(db, {
       at: now,
@@ -375,12 +381,7 @@ async function tombstonesReceive(db: AppDb, incoming: readonly Tombstone[], acto
   const known = new Set((await db.tombstones.toArray()).map((t) => t.candidateHash));
   for (const tombstone of incoming) if (!known.has(tombstone.candidateHash)) await db.tombstones.put(tombstone);
   for (const { candidateId } of erases) {
-    const counts = await candidateErasurePreview(db, candidateId);
-    const interviewIds = (await db.interviews.where('candidateId').equals(candidateId).primaryKeys()) as string[];
-    await interviewsDelete(db, interviewIds);
-    await db.decisions.where('candidateId').equals(candidateId).delete();
-    await db.loops.where('candidateId').equals(candidateId).delete();
-    await db.candidates.delete(candidateId);
+    const counts = await candidateRecordsDelete(db, candidateId);
     await auditWrite(db, {
       at: now,
       actor,
