@@ -35,8 +35,13 @@ test("a panelist cannot see a colleague's ratings until they submit their own", 
   const panel = page.getByTestId('panel-ratings');
   await expect(panel).toContainText('Hidden until you submit your own scorecard');
   await expect(panel.getByRole('table')).toHaveCount(0);
-  // Nor can Linus open Grace's runner.
-  await page.getByRole('row').filter({ hasText: 'Terraform' }).getByRole('link').count().then((n) => expect(n).toBe(0));
+  // Nor can Linus open Grace's runner, and her read-only scorecard refuses him until he seals.
+  const graceRow = page.getByRole('row').filter({ hasText: 'Terraform' });
+  await expect(graceRow.locator('a[href*="#/interviews/"]')).toHaveCount(0);
+  await graceRow.getByRole('link', { name: /Scorecard/ }).click();
+  await expect(page.getByTestId('scorecard-refused')).toBeVisible();
+  await expect(page.getByTestId('scorecard')).toHaveCount(0);
+  await page.goto(loopUrl);
 
   // Linus submits his own; now the panel's sealed ratings show, Grace's 4s included.
   await people.openInterviewFromLoop('Observability and SLO design');
