@@ -18,6 +18,8 @@ import type {
 } from '../../core/model/records';
 import type { IncidentRun } from '../../core/incident/runSchema';
 import type { Tombstone } from '../../core/audience/tombstone';
+import type { PracticeRunRow } from './rows/practiceRunRow';
+import type { ExchangeLogRow, KeyPinRow, ProfileKeyRow } from './rows/signingRows';
 
 export interface SettingRow {
   key: string;
@@ -50,6 +52,10 @@ export type AppDb = Dexie & {
   audit: EntityTable<AuditRow, 'seq'>;
   settings: EntityTable<SettingRow, 'key'>;
   tombstones: EntityTable<Tombstone, 'candidateHash'>;
+  practiceRuns: EntityTable<PracticeRunRow, 'id'>;
+  profileKeys: EntityTable<ProfileKeyRow, 'profileId'>;
+  keyPins: EntityTable<KeyPinRow, 'profileId'>;
+  exchangeLog: EntityTable<ExchangeLogRow, 'seq'>;
 };
 
 export interface AppDbVersion {
@@ -81,6 +87,16 @@ export const appDbVersions: ReadonlyArray<AppDbVersion> = [
     // Tombstones of erased and purged candidates (salted hashes and a day, no name). A new, empty
     // table: nothing to migrate.
     stores: { tombstones: 'candidateHash, erasedOn' },
+  },
+  {
+    // Practice runs (kept apart from real evidence), this profile's signing keys, pinned keys of
+    // other profiles, and the exchange folder's log. New, empty tables: nothing to migrate.
+    stores: {
+      practiceRuns: 'id, interviewerId, caseId, sealedAt',
+      profileKeys: 'profileId',
+      keyPins: 'profileId, publicKey',
+      exchangeLog: '++seq, at, file',
+    },
   },
 ];
 

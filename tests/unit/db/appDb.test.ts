@@ -24,6 +24,10 @@ describe('app database', () => {
         'settings',
         'tombstones',
         'signalTags',
+        'practiceRuns',
+        'profileKeys',
+        'keyPins',
+        'exchangeLog',
       ].sort(),
     );
     db.close();
