@@ -60,30 +60,35 @@ export function TodayScreen() {
     .sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0))
     .slice(0, 10);
 
-  const list = (title: string, items: Interview[], action: string) =>
-    items.length > 0 && (
-      <section className="panel" aria-labelledby={`today-${title}`}>
-        <h2 id={`today-${title}`}>{title}</h2>
-        <ul className="interview-list">
-          {items.map((i) => (
-            <li key={i.id}>
-              <a href={href('interviews', i.id)} className="interview-link">
-                <strong>{candidateName(i.candidateId)}</strong>
-                <span>{kitTitle(i)}</span>
-                <span className="muted">{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : ''}</span>
-                <InterviewStatusBadge interview={i} />
-                {overdueDays.has(i.id) && (
-                  <span className="badge is-overdue">
-                    {overdueDays.get(i.id)} day{overdueDays.get(i.id) === 1 ? '' : 's'} overdue
-                  </span>
-                )}
-                <span className="sr-only">{action}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+  const list = (title: string, items: Interview[], action: string) => {
+    // An id holds no spaces: aria-labelledby reads a space as a list of ids.
+    const headingId = `today-${title.toLowerCase().replace(/\W+/g, '-')}`;
+    return (
+      items.length > 0 && (
+        <section className="panel" aria-labelledby={headingId}>
+          <h2 id={headingId}>{title}</h2>
+          <ul className="interview-list">
+            {items.map((i) => (
+              <li key={i.id}>
+                <a href={href('interviews', i.id)} className="interview-link">
+                  <strong>{candidateName(i.candidateId)}</strong>
+                  <span>{kitTitle(i)}</span>
+                  <span className="muted">{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : ''}</span>
+                  <InterviewStatusBadge interview={i} />
+                  {overdueDays.has(i.id) && (
+                    <span className="badge is-overdue">
+                      {overdueDays.get(i.id)} day{overdueDays.get(i.id) === 1 ? '' : 's'} overdue
+                    </span>
+                  )}
+                  <span className="sr-only">{action}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )
     );
+  };
 
   return (
     <div className="page">
@@ -99,8 +104,8 @@ export function TodayScreen() {
         <section className="empty-state" aria-labelledby="today-empty-title">
           <h2 id="today-empty-title">No interviews assigned to you yet</h2>
           <p>
-            Interviews appear here once a loop assigns one to you. Add a candidate and plan their loop, import a
-            bundle a colleague sent you, or open the demo loop to see every screen filled in.
+            Interviews appear here once a loop assigns one to you. Add a candidate and plan their loop, import a bundle
+            a colleague sent you, or open the demo loop to see every screen filled in.
           </p>
           <p className="form-row">
             <a className="button primary" href="#/candidates/new">
