@@ -40,6 +40,7 @@ const PrintReportScreen = lazy(() =>
 const ScorecardsDueScreen = lazy(() =>
   import('./features/people/ScorecardsDueScreen').then((m) => ({ default: m.ScorecardsDueScreen })),
 );
+const PracticeScreen = lazy(() => import('./features/practice/PracticeScreen').then((m) => ({ default: m.PracticeScreen })));
 const DataScreen = lazy(() => import('./features/data/DataScreen').then((m) => ({ default: m.DataScreen })));
 
 const loading = <p className="page muted">Loading…</p>;
@@ -104,6 +105,9 @@ export function App() {
       break;
     case 'scorecards':
       screen = path[1] ? <ScorecardScreen key={path[1]} interviewId={path[1]} /> : <NotFoundScreen />;
+      break;
+    case 'practice':
+      screen = <PracticeScreen runId={path[1]} />;
       break;
     case 'data':
       screen = <DataScreen />;
