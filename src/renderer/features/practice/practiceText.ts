@@ -1,0 +1,25 @@
+import type { PracticeLean } from '../../../core/practice/practiceHistory';
+import type { PracticeRating } from '../../../core/practice/practiceScore';
+
+/** A rating as the comparison shows it. */
+export function practiceRatingText(rating: PracticeRating | null): string {
+  return rating === null ? 'not rated' : rating === 'no-evidence' ? 'no evidence' : String(rating);
+}
+
+/** A signed distance with its sign: "+0.50", "−1.00", "0.00". */
+export function practiceSignedText(value: number): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+}
+
+export const practiceLeanText: Record<PracticeLean, string> = {
+  lenient: '▲ lenient (above the key)',
+  severe: '▼ severe (below the key)',
+  'on-key': '● on the key',
+};
+
+/** "0.67 (+0.33, lenient)" — mean absolute distance and its direction. */
+export function practiceDistanceText(meanAbsolute: number | null, meanSigned: number | null): string {
+  if (meanAbsolute === null || meanSigned === null) return 'no comparable ratings';
+  const lean = meanSigned > 0 ? 'lenient' : meanSigned < 0 ? 'severe' : 'on the key';
+  return `${meanAbsolute.toFixed(2)} (${practiceSignedText(meanSigned)}, ${lean})`;
+}
