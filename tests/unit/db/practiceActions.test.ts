@@ -28,7 +28,11 @@ beforeAll(() => {
 
 /** A practice run of the clearly-Staff case with every keyed dimension rated `score`. */
 async function ratedRun(db: AppDb, score: number) {
-  const runId = await practiceRunStart(db, { interviewerId: 'me', packId: 'staff-devops', caseId: 'staff-paved-road' }, 1);
+  const runId = await practiceRunStart(
+    db,
+    { interviewerId: 'me', packId: 'staff-devops', caseId: 'staff-paved-road' },
+    1,
+  );
   const keyed = pack.practiceCases!.find((c) => c.id === 'staff-paved-road')!.key.ratings;
   for (const k of keyed) await practiceRatingSet(db, runId, k.dimension, score);
   return { runId, keyed };
@@ -37,13 +41,27 @@ async function ratedRun(db: AppDb, score: number) {
 describe('practice runs', () => {
   it('seal only when every keyed dimension has a rating or "no evidence", and store the comparison', async () => {
     const db = testDb();
-    const runId = await practiceRunStart(db, { interviewerId: 'me', packId: 'staff-devops', caseId: 'staff-paved-road' }, 1);
+    const runId = await practiceRunStart(
+      db,
+      { interviewerId: 'me', packId: 'staff-devops', caseId: 'staff-paved-road' },
+      1,
+    );
     await practiceRatingSet(db, runId, 'cloud-architecture', 3);
     const early = await practiceRunSeal(db, pack, runId, 2);
-    expect(early).toMatchObject({ ok: false, unrated: ['iac-engineering', 'cicd-release', 'security-compliance', 'prioritization-product', 'cross-team-influence'] });
+    expect(early).toMatchObject({
+      ok: false,
+      unrated: [
+        'iac-engineering',
+        'cicd-release',
+        'security-compliance',
+        'prioritization-product',
+        'cross-team-influence',
+      ],
+    });
     expect((await db.practiceRuns.get(runId))!.sealedAt).toBeNull();
 
-    for (const d of ['iac-engineering', 'cicd-release', 'security-compliance', 'prioritization-product']) await practiceRatingSet(db, runId, d, 4);
+    for (const d of ['iac-engineering', 'cicd-release', 'security-compliance', 'prioritization-product'])
+      await practiceRatingSet(db, runId, d, 4);
     await practiceRatingSet(db, runId, 'cross-team-influence', 'no-evidence');
     await practiceSignalSet(db, runId, 'strong-outcome-metrics', true);
     await practiceSignalSet(db, runId, 'red-flag-blame-individuals', true);
@@ -56,7 +74,12 @@ describe('practice runs', () => {
     const byDim = Object.fromEntries(row.score!.dimensions.map((d) => [d.dimensionId, d]));
     expect(byDim['cloud-architecture']).toMatchObject({ rating: 3, key: 4, distance: 1, direction: 'severe' });
     expect(byDim['iac-engineering']).toMatchObject({ rating: 4, key: 3, distance: 1, direction: 'lenient' });
-    expect(byDim['cross-team-influence']).toMatchObject({ rating: 'no-evidence', key: 4, distance: null, direction: 'mismatch' });
+    expect(byDim['cross-team-influence']).toMatchObject({
+      rating: 'no-evidence',
+      key: 4,
+      distance: null,
+      direction: 'mismatch',
+    });
     expect(row.score!.signals.extra.map((s) => s.id)).toEqual(['red-flag-blame-individuals']);
     expect(row.score!.signals.missed.map((s) => s.id)).not.toContain('strong-outcome-metrics');
   });
@@ -66,7 +89,9 @@ describe('practice runs', () => {
     const { runId } = await ratedRun(db, 3);
     expect((await practiceRunSeal(db, pack, runId, 5)).ok).toBe(true);
     await expect(practiceRatingSet(db, runId, 'cloud-architecture', 1)).rejects.toBeInstanceOf(PracticeRunSealedError);
-    await expect(practiceSignalSet(db, runId, 'strong-outcome-metrics', true)).rejects.toBeInstanceOf(PracticeRunSealedError);
+    await expect(practiceSignalSet(db, runId, 'strong-outcome-metrics', true)).rejects.toBeInstanceOf(
+      PracticeRunSealedError,
+    );
     await expect(practiceRunDiscard(db, runId)).rejects.toBeInstanceOf(PracticeRunSealedError);
     expect((await db.practiceRuns.get(runId))!.ratings['cloud-architecture']).toBe(3);
   });
@@ -75,14 +100,30 @@ describe('practice runs', () => {
     const db = testDb();
     const { runId } = await ratedRun(db, 2);
     await practiceRunSeal(db, pack, runId, 5);
-    for (const table of db.tables.filter((t) => t.name !== 'practiceRuns')) expect(await table.count(), table.name).toBe(0);
+    for (const table of db.tables.filter((t) => t.name !== 'practiceRuns'))
+      expect(await table.count(), table.name).toBe(0);
   });
 
   it('never travel in a backup, and a restore neither wipes nor rewrites them', async () => {
     const db = testDb();
     const me = await profileCreate(db, { name: 'Grace' }, 1);
-    const candidate = await candidateCreate(db, { name: 'Ada', email: 'ada@example.org', phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 2);
-    const loop = await loopCreate(db, { candidateId: candidate.id, pack, targetLevel: 'staff', interviews: [{ kitId: 'iac-review', interviewerId: me.id, scheduledAt: null }] }, 'Grace', 3);
+    const candidate = await candidateCreate(
+      db,
+      { name: 'Ada', email: 'ada@example.org', phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' },
+      'Grace',
+      2,
+    );
+    const loop = await loopCreate(
+      db,
+      {
+        candidateId: candidate.id,
+        pack,
+        targetLevel: 'staff',
+        interviews: [{ kitId: 'iac-review', interviewerId: me.id, scheduledAt: null }],
+      },
+      'Grace',
+      3,
+    );
     const interview = (await db.interviews.where('loopId').equals(loop.id).first())!;
     const kit = pack.kits.find((k) => k.id === 'iac-review')!;
     await interviewStart(db, interview.id, kit, 10);

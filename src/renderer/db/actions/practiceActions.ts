@@ -41,7 +41,12 @@ export async function practiceRunStart(
 }
 
 /** Sets (or, with `null`, clears) the rating of one dimension; "no-evidence" is stored as null. */
-export async function practiceRatingSet(db: AppDb, runId: string, dimensionId: string, value: RatingValue): Promise<void> {
+export async function practiceRatingSet(
+  db: AppDb,
+  runId: string,
+  dimensionId: string,
+  value: RatingValue,
+): Promise<void> {
   await runChange(db, runId, (run) => {
     const ratings = { ...run.ratings };
     if (value === null) delete ratings[dimensionId];
@@ -78,15 +83,18 @@ export function practiceRunOf(row: Pick<PracticeRunRow, 'caseId' | 'ratings' | '
   };
 }
 
-export type PracticeSealResult =
-  | { ok: true; score: PracticeScore }
-  | { ok: false; unrated: string[]; message: string };
+export type PracticeSealResult = { ok: true; score: PracticeScore } | { ok: false; unrated: string[]; message: string };
 
 /**
  * Seals the run and stores its comparison with the key. Every dimension the key rates needs a
  * rating or "no evidence" first (as a real scorecard does); a run already sealed keeps its score.
  */
-export async function practiceRunSeal(db: AppDb, pack: RubricPack, runId: string, now: number): Promise<PracticeSealResult> {
+export async function practiceRunSeal(
+  db: AppDb,
+  pack: RubricPack,
+  runId: string,
+  now: number,
+): Promise<PracticeSealResult> {
   return db.transaction('rw', db.practiceRuns, async () => {
     const run = await db.practiceRuns.get(runId);
     if (!run) return { ok: false, unrated: [], message: 'This practice run no longer exists.' };
@@ -94,7 +102,11 @@ export async function practiceRunSeal(db: AppDb, pack: RubricPack, runId: string
     const practiceCase = pack.practiceCases?.find((c) => c.id === run.caseId);
     const unrated = (practiceCase?.key.ratings ?? []).map((k) => k.dimension).filter((d) => !(d in run.ratings));
     if (unrated.length > 0) {
-      return { ok: false, unrated, message: `Rate every dimension, or mark it “no evidence”, before sealing (${unrated.length} left).` };
+      return {
+        ok: false,
+        unrated,
+        message: `Rate every dimension, or mark it “no evidence”, before sealing (${unrated.length} left).`,
+      };
     }
     const scored = practiceScore(pack, practiceRunOf(run));
     if (!scored.ok) return { ok: false, unrated: [], message: scored.message };

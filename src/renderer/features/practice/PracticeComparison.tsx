@@ -13,7 +13,17 @@ const directionText = {
   mismatch: '– “no evidence” on one side only',
 } as const;
 
-function SignalList({ title, signals, empty, testId }: { title: string; signals: PracticeSignalRef[]; empty: string; testId: string }) {
+function SignalList({
+  title,
+  signals,
+  empty,
+  testId,
+}: {
+  title: string;
+  signals: PracticeSignalRef[];
+  empty: string;
+  testId: string;
+}) {
   return (
     <section data-testid={testId}>
       <h3>

@@ -2,7 +2,13 @@ import type { PracticeCase } from '../../../core/rubric/practiceSchema';
 import type { ArtifactReviewExercise } from '../../../core/rubric/schema';
 
 /** The planted defects the scripted candidate found (with what they said) and the ones they did not. */
-export function PracticeFindings({ practiceCase, exercise }: { practiceCase: PracticeCase; exercise: ArtifactReviewExercise }) {
+export function PracticeFindings({
+  practiceCase,
+  exercise,
+}: {
+  practiceCase: PracticeCase;
+  exercise: ArtifactReviewExercise;
+}) {
   const found = practiceCase.candidate.findings.filter((f) => f.exercise === exercise.id);
   const foundIds = new Set(found.map((f) => f.defect));
   const unfound = exercise.defects.filter((d) => !foundIds.has(d.id));

@@ -22,7 +22,8 @@ const leanIcon = { lenient: '▲', severe: '▼', 'on-key': '●' } as const;
 export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
   const [active, setActive] = useState<number | null>(null);
   const labelWidth = labelWidthFor(rows);
-  const x = (v: number) => labelWidth + ((Math.max(-scaleMax, Math.min(scaleMax, v)) + scaleMax) / (2 * scaleMax)) * plotWidth;
+  const x = (v: number) =>
+    labelWidth + ((Math.max(-scaleMax, Math.min(scaleMax, v)) + scaleMax) / (2 * scaleMax)) * plotWidth;
   const height = top + rows.length * rowHeight + 36;
   const width = labelWidth + plotWidth + valueWidth;
   return (
@@ -44,7 +45,13 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
       </text>
       {[-3, -2, -1, 0, 1, 2, 3].map((v) => (
         <g key={v}>
-          <line x1={x(v)} x2={x(v)} y1={top - 6} y2={top + rows.length * rowHeight} className={v === 0 ? 'zero' : 'grid'} />
+          <line
+            x1={x(v)}
+            x2={x(v)}
+            y1={top - 6}
+            y2={top + rows.length * rowHeight}
+            className={v === 0 ? 'zero' : 'grid'}
+          />
           <text x={x(v)} y={top - 10} textAnchor="middle" className="axis">
             {v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0'}
           </text>
@@ -77,9 +84,27 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
             </text>
             {isCompared ? (
               <>
-                <line x1={x(-row.meanAbsoluteDistance!)} x2={x(row.meanAbsoluteDistance!)} y1={cy} y2={cy} className="whisker" />
-                <line x1={x(-row.meanAbsoluteDistance!)} x2={x(-row.meanAbsoluteDistance!)} y1={cy - 5} y2={cy + 5} className="whisker" />
-                <line x1={x(row.meanAbsoluteDistance!)} x2={x(row.meanAbsoluteDistance!)} y1={cy - 5} y2={cy + 5} className="whisker" />
+                <line
+                  x1={x(-row.meanAbsoluteDistance!)}
+                  x2={x(row.meanAbsoluteDistance!)}
+                  y1={cy}
+                  y2={cy}
+                  className="whisker"
+                />
+                <line
+                  x1={x(-row.meanAbsoluteDistance!)}
+                  x2={x(-row.meanAbsoluteDistance!)}
+                  y1={cy - 5}
+                  y2={cy + 5}
+                  className="whisker"
+                />
+                <line
+                  x1={x(row.meanAbsoluteDistance!)}
+                  x2={x(row.meanAbsoluteDistance!)}
+                  y1={cy - 5}
+                  y2={cy + 5}
+                  className="whisker"
+                />
                 <rect
                   x={Math.min(x(0), x(row.meanSignedDistance!))}
                   y={cy - 7}
@@ -88,7 +113,8 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
                   className={`lean lean-${row.lean}`}
                 />
                 <text x={labelWidth + plotWidth + 8} y={cy + 4} className="value">
-                  {row.meanAbsoluteDistance!.toFixed(2)} ({practiceSignedText(row.meanSignedDistance!)}) {leanIcon[row.lean!]}
+                  {row.meanAbsoluteDistance!.toFixed(2)} ({practiceSignedText(row.meanSignedDistance!)}){' '}
+                  {leanIcon[row.lean!]}
                 </text>
               </>
             ) : (

@@ -50,8 +50,12 @@ export function PracticeHistoryPanel({ history, packTitle }: { history: Practice
                   <tr key={row.dimensionId}>
                     <th scope="row">{row.title}</th>
                     <td className="num">{row.compared}</td>
-                    <td className="num">{row.meanAbsoluteDistance === null ? '–' : row.meanAbsoluteDistance.toFixed(2)}</td>
-                    <td className="num">{row.meanSignedDistance === null ? '–' : practiceSignedText(row.meanSignedDistance)}</td>
+                    <td className="num">
+                      {row.meanAbsoluteDistance === null ? '–' : row.meanAbsoluteDistance.toFixed(2)}
+                    </td>
+                    <td className="num">
+                      {row.meanSignedDistance === null ? '–' : practiceSignedText(row.meanSignedDistance)}
+                    </td>
                     <td>{row.lean === null ? '– no comparable ratings' : practiceLeanText[row.lean]}</td>
                     <td className="num">{row.mismatches}</td>
                   </tr>

@@ -69,8 +69,11 @@ export function PracticeHomeScreen() {
             {withCases.flatMap((pack) =>
               pack.practiceCases!.map((c) => {
                 const kit = pack.kits.find((k) => k.id === c.kit);
-                const open = runs.find((r) => r.packId === pack.manifest.id && r.caseId === c.id && r.sealedAt === null);
-                const level = pack.levels.find((l) => l.id === c.candidate.targetLevel)?.title ?? c.candidate.targetLevel;
+                const open = runs.find(
+                  (r) => r.packId === pack.manifest.id && r.caseId === c.id && r.sealedAt === null,
+                );
+                const level =
+                  pack.levels.find((l) => l.id === c.candidate.targetLevel)?.title ?? c.candidate.targetLevel;
                 return (
                   <li key={`${pack.manifest.id}/${c.id}`} className="practice-case">
                     <h3>{c.title}</h3>
@@ -122,7 +125,9 @@ export function PracticeHomeScreen() {
                     <td>{new Date(run.startedAt).toLocaleString()}</td>
                     <td>{run.sealedAt === null ? 'Open' : `Sealed ${new Date(run.sealedAt).toLocaleString()}`}</td>
                     <td className="num">
-                      {run.score ? practiceDistanceText(run.score.meanAbsoluteDistance, run.score.meanSignedDistance) : '–'}
+                      {run.score
+                        ? practiceDistanceText(run.score.meanAbsoluteDistance, run.score.meanSignedDistance)
+                        : '–'}
                     </td>
                   </tr>
                 );

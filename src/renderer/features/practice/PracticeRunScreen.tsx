@@ -35,7 +35,8 @@ export function PracticeRunScreen({ runId }: { runId: string }) {
     );
   }
   const { pack, practiceCase } = practiceCaseOf(packs, run);
-  if (run.sealedAt !== null && run.score) return <PracticeComparison run={run} score={run.score} practiceCase={practiceCase} pack={pack} />;
+  if (run.sealedAt !== null && run.score)
+    return <PracticeComparison run={run} score={run.score} practiceCase={practiceCase} pack={pack} />;
   if (!pack || !practiceCase) {
     return (
       <Missing title="The practice case is not available">

@@ -47,7 +47,15 @@ function ratingsOf(run: PracticeRunRow): Rating[] {
  * candidate said in the current one (with signals and notes) in the middle, the same anchored
  * rating panel and keys (1-4, 0, j/k) on the right. Seal compares with the expert key.
  */
-export function PracticeRunner({ run, pack, practiceCase }: { run: PracticeRunRow; pack: LoadedPack; practiceCase: PracticeCase }) {
+export function PracticeRunner({
+  run,
+  pack,
+  practiceCase,
+}: {
+  run: PracticeRunRow;
+  pack: LoadedPack;
+  practiceCase: PracticeCase;
+}) {
   const saveTrack = useAppStore((s) => s.saveTrack);
   const saveReset = useAppStore((s) => s.saveReset);
   const noticeShow = useAppStore((s) => s.noticeShow);
@@ -87,7 +95,8 @@ export function PracticeRunner({ run, pack, practiceCase }: { run: PracticeRunRo
   }, []);
 
   const exercise = kit.exercise ? rubricExercise(pack, kit.exercise) : undefined;
-  const review = exercise?.format === 'artifact-review' && practiceCase.candidate.findings.length > 0 ? exercise : undefined;
+  const review =
+    exercise?.format === 'artifact-review' && practiceCase.candidate.findings.length > 0 ? exercise : undefined;
   const tabs: Array<{ id: Tab; label: string }> = [
     { id: 'kit', label: 'Kit' },
     ...(review ? [{ id: 'findings' as const, label: 'Artifact findings' }] : []),
@@ -151,8 +160,8 @@ export function PracticeRunner({ run, pack, practiceCase }: { run: PracticeRunRo
       </header>
       <PracticeBanner>
         a scripted candidate, not a live interview. Read each section’s transcript, rate with <kbd>1</kbd>–<kbd>4</kbd>{' '}
-        (<kbd>0</kbd> no evidence, <kbd>j</kbd>/<kbd>k</kbd> move), tag signals, then seal to compare with the expert key.
-        Stored apart from real interviews.
+        (<kbd>0</kbd> no evidence, <kbd>j</kbd>/<kbd>k</kbd> move), tag signals, then seal to compare with the expert
+        key. Stored apart from real interviews.
       </PracticeBanner>
       <div className="runner-grid">
         <div className="runner-col runner-left">
@@ -222,8 +231,8 @@ export function PracticeRunner({ run, pack, practiceCase }: { run: PracticeRunRo
       {dialog === 'seal' && (
         <ModalDialog title="Seal this practice run?" onClose={() => setDialog(null)}>
           <p>
-            Your ratings and signals are fixed once sealed, and you see them beside the expert key. The run stays in your
-            practice history only.
+            Your ratings and signals are fixed once sealed, and you see them beside the expert key. The run stays in
+            your practice history only.
           </p>
           <p className="form-row">
             <button type="button" className="primary" autoFocus onClick={() => void seal()}>

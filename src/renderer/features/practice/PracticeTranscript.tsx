@@ -5,7 +5,11 @@ import type { KitSection } from '../../../core/rubric/schema';
 export function PracticeTranscript({ practiceCase, section }: { practiceCase: PracticeCase; section: KitSection }) {
   const excerpts = practiceCase.candidate.sections.find((s) => s.section === section.id)?.excerpts ?? [];
   return (
-    <section className="practice-transcript" aria-labelledby="practice-transcript-title" data-testid="practice-transcript">
+    <section
+      className="practice-transcript"
+      aria-labelledby="practice-transcript-title"
+      data-testid="practice-transcript"
+    >
       <h2 id="practice-transcript-title">Transcript · {section.title}</h2>
       {excerpts.length === 0 ? (
         <p className="muted">The script has no excerpt for this section: move to another section on the left.</p>

@@ -50,9 +50,25 @@ describe('practiceHistory', () => {
     expect(history.runs).toBe(3);
     expect(history.dimensions).toEqual([
       // a: +1, 0, +2 → |·| mean 1, signed mean 1: lenient
-      { dimensionId: 'a', title: 'A', compared: 3, mismatches: 0, meanAbsoluteDistance: 1, meanSignedDistance: 1, lean: 'lenient' },
+      {
+        dimensionId: 'a',
+        title: 'A',
+        compared: 3,
+        mismatches: 0,
+        meanAbsoluteDistance: 1,
+        meanSignedDistance: 1,
+        lean: 'lenient',
+      },
       // b: −1, −2 → 1.5 both ways: severe
-      { dimensionId: 'b', title: 'B', compared: 2, mismatches: 0, meanAbsoluteDistance: 1.5, meanSignedDistance: -1.5, lean: 'severe' },
+      {
+        dimensionId: 'b',
+        title: 'B',
+        compared: 2,
+        mismatches: 0,
+        meanAbsoluteDistance: 1.5,
+        meanSignedDistance: -1.5,
+        lean: 'severe',
+      },
     ]);
     // Over all five compared pairs: |1|+0+|2|+|−1|+|−2| = 6 → 1.2; signed 1+0+2−1−2 = 0 → on the key.
     expect(history.overall).toEqual({ meanAbsoluteDistance: 1.2, meanSignedDistance: 0, lean: 'on-key' });
@@ -71,9 +87,33 @@ describe('practiceHistory', () => {
       score({ a: [null, 2], b: [3, 4] }),
     ]);
     expect(history.dimensions).toEqual([
-      { dimensionId: 'a', title: 'A', compared: 0, mismatches: 2, meanAbsoluteDistance: null, meanSignedDistance: null, lean: null },
-      { dimensionId: 'b', title: 'B', compared: 1, mismatches: 1, meanAbsoluteDistance: 1, meanSignedDistance: -1, lean: 'severe' },
-      { dimensionId: 'c', title: 'C', compared: 0, mismatches: 0, meanAbsoluteDistance: null, meanSignedDistance: null, lean: null },
+      {
+        dimensionId: 'a',
+        title: 'A',
+        compared: 0,
+        mismatches: 2,
+        meanAbsoluteDistance: null,
+        meanSignedDistance: null,
+        lean: null,
+      },
+      {
+        dimensionId: 'b',
+        title: 'B',
+        compared: 1,
+        mismatches: 1,
+        meanAbsoluteDistance: 1,
+        meanSignedDistance: -1,
+        lean: 'severe',
+      },
+      {
+        dimensionId: 'c',
+        title: 'C',
+        compared: 0,
+        mismatches: 0,
+        meanAbsoluteDistance: null,
+        meanSignedDistance: null,
+        lean: null,
+      },
     ]);
   });
 
