@@ -3,7 +3,7 @@
  * each method maps to one channel, so the renderer can ask for nothing else.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { desktopChannels as ch, type DesktopApi, type RubricLoadReport } from '../shared/desktopApi';
+import { desktopChannels as ch, type DesktopApi, type PdfExportProgress, type RubricLoadReport } from '../shared/desktopApi';
 
 const desktopApi = {
   getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo),
@@ -18,6 +18,14 @@ const desktopApi = {
   addUserRubricFiles: (files) => ipcRenderer.invoke(ch.addUserRubricFiles, files),
   removeUserRubricPack: (packDir) => ipcRenderer.invoke(ch.removeUserRubricPack, packDir),
   exportPdf: (request) => ipcRenderer.invoke(ch.exportPdf, request),
+  onPdfExportProgress: (listener) => {
+    const handler = (_event: Electron.IpcRendererEvent, progress: PdfExportProgress) => listener(progress);
+    ipcRenderer.on(ch.onPdfExportProgress, handler);
+    return () => {
+      ipcRenderer.removeListener(ch.onPdfExportProgress, handler);
+    };
+  },
+  cancelPdfExport: (exportId) => ipcRenderer.invoke(ch.cancelPdfExport, exportId),
   openPresenter: (interviewId) => ipcRenderer.invoke(ch.openPresenter, interviewId),
   openExternal: (url) => ipcRenderer.invoke(ch.openExternal, url),
   writeBackup: (text, keep) => ipcRenderer.invoke(ch.writeBackup, text, keep),

@@ -32,6 +32,19 @@ export interface PdfExportRequest {
   route: string;
   /** Suggested file name, e.g. `Ada Lovelace - committee packet.pdf`. */
   fileName: string;
+  /** Names the export in its progress events and in `cancelPdfExport` (unique per export). */
+  exportId?: string;
+}
+
+/** A report that has not rendered in this long will not render: the export ends with that reason. */
+export const pdfExportTimeoutMs = 30_000;
+
+/** Where a running export is: the page rendering its reports, printing to PDF, writing the file. */
+export type PdfExportPhase = 'rendering' | 'printing' | 'saving';
+
+export interface PdfExportProgress {
+  exportId: string;
+  phase: PdfExportPhase;
 }
 
 export type PdfExportResult =
@@ -56,6 +69,13 @@ export interface DesktopApi {
   addUserRubricFiles(files: Array<{ path: string; text: string }>): Promise<RubricLoadReport>;
   removeUserRubricPack(packDir: string): Promise<RubricLoadReport>;
   exportPdf(request: PdfExportRequest): Promise<PdfExportResult>;
+  /** Calls back as exports move from phase to phase; returns an unsubscribe function. */
+  onPdfExportProgress(listener: (progress: PdfExportProgress) => void): () => void;
+  /**
+   * Stops the export with this id: its print page is closed and no file is left behind; the
+   * export ends as cancelled. An export that has already ended is left as it ended.
+   */
+  cancelPdfExport(exportId: string): Promise<void>;
   /** Opens the candidate-facing presenter view for an incident run. */
   openPresenter(interviewId: string): Promise<void>;
   /** Opens an allow-listed https URL in the system browser. */
@@ -78,6 +98,8 @@ export const desktopChannels = {
   addUserRubricFiles: 'rubrics:addUserFiles',
   removeUserRubricPack: 'rubrics:removeUserPack',
   exportPdf: 'report:exportPdf',
+  onPdfExportProgress: 'report:exportPdfProgress',
+  cancelPdfExport: 'report:cancelPdfExport',
   openPresenter: 'presenter:open',
   openExternal: 'shell:openExternal',
   writeBackup: 'backup:write',

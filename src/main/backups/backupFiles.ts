@@ -1,12 +1,14 @@
 /**
  * Rolling daily backups as bundle files in the app's data folder: one file per day (named by
- * `backupFileName`, rewritten during the day), the newest `keep` days kept. All I/O goes through
- * `fs/promises`: a backup can be hundreds of megabytes and the main process must stay responsive.
+ * `backupFileName`, rewritten during the day), the newest `keep` days kept. All I/O is asynchronous
+ * and streamed: a backup can be hundreds of megabytes and the main process must stay responsive.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupFile } from '../../shared/desktopApi';
 import { backupFileName, isBackupFileName } from '../../shared/backupFileName';
+import { BUNDLE_MAX_BYTES } from '../../core/limits/inputLimits';
+import { fileTextRead, fileWriteAtomic, textChunks } from '../files/fileStreams';
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
@@ -35,20 +37,19 @@ export async function backupList(dir: string): Promise<BackupFile[]> {
 }
 
 /**
- * Writes atomically (temp file + rename) so a crash never leaves a half-written backup, then
- * removes the days beyond `keep`. A failure to remove an old backup is reported, not ignored:
- * the folder would otherwise grow without anyone knowing.
+ * Streams `text` into the day's file atomically (temp file + rename, see `fileWriteAtomic`), so a
+ * crash or a full disk never leaves a half-written backup and the previous one stays intact; then
+ * removes the days beyond `keep`. A failure to remove an old backup is reported, not ignored: the
+ * folder would otherwise grow without anyone knowing.
  */
 export async function backupWrite(dir: string, text: string, keep: number, now: number): Promise<string> {
   await mkdir(dir, { recursive: true });
   const target = join(dir, backupFileName(now));
-  const temp = `${target}.tmp`;
   try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, target);
+    await fileWriteAtomic(target, textChunks(text));
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined); // The write error below is the one that matters.
-    throw new Error(`Cannot write the backup ${target} (${errorCode(error) ?? String(error)}).`, { cause: error });
+    const reason = errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(`Cannot write the backup ${target} (${reason}).`, { cause: error });
   }
   const stale = (await backupList(dir)).slice(keep);
   const failed: string[] = [];
@@ -59,7 +60,8 @@ export async function backupWrite(dir: string, text: string, keep: number, now: 
   return target;
 }
 
+/** A backup's text, streamed from disk; no larger than a bundle may be. */
 export async function backupRead(dir: string, name: string): Promise<string> {
   if (!isBackupFileName(name)) throw new Error('Not a backup file name.');
-  return readFile(join(dir, name), 'utf8');
+  return fileTextRead(join(dir, name), BUNDLE_MAX_BYTES);
 }

@@ -11,7 +11,8 @@ export interface IpcSenderEvent {
   senderFrame: { url: string } | null;
 }
 
-export type InvokeMethod = Exclude<keyof DesktopApi, 'onRubricsChanged'>;
+/** Every method but the `on…` subscriptions, which main pushes to instead. */
+export type InvokeMethod = Exclude<keyof DesktopApi, `on${string}`>;
 
 export class IpcRefusedError extends Error {
   override name = 'IpcRefusedError';

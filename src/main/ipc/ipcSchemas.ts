@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { BUNDLE_MAX_BYTES, RUBRIC_MAX_FILE_BYTES, RUBRIC_MAX_PACK_FILES } from '../../core/limits/inputLimits';
 import { backupFileNamePattern } from '../../shared/backupFileName';
 
+/** The renderer's name for one PDF export (a UUID in practice). */
+const exportId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an export id');
+
 const rubricFile = z.strictObject({
   path: z
     .string()
@@ -27,8 +30,10 @@ export const ipcSchemas = {
         .min(1)
         .max(200)
         .regex(/^[^/\\:*?"<>|\0]+\.pdf$/, 'a PDF file name without folders'),
+      exportId: exportId.optional(),
     }),
   ]),
+  cancelPdfExport: z.tuple([exportId]),
   openPresenter: z.tuple([z.uuid()]),
   openExternal: z.tuple([z.string().max(2000)]),
   writeBackup: z.tuple([z.string().max(BUNDLE_MAX_BYTES), z.number().int().min(1).max(365)]),

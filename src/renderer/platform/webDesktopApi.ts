@@ -8,6 +8,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import builtIn from 'virtual:loopdesk-builtin-rubrics';
 import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
+import { webPdfExport, webPdfExportCancel, webPdfExportProgressListen } from './webPdfExport';
 import { backupFileName } from '../../shared/backupFileName';
 
 interface UserRubricFile {
@@ -82,12 +83,9 @@ export const webDesktopApi: DesktopApi = {
     notifyChanged();
     return loadRubrics();
   },
-  exportPdf: async ({ route }) => {
-    const tab = window.open(`${location.pathname}${route}${route.includes('?') ? '&' : '?'}autoprint=1`, '_blank');
-    return tab
-      ? { ok: true, savedTo: 'the browser print dialog' }
-      : { ok: false, reason: 'failed', message: 'The browser blocked the print tab; allow pop-ups for Loopdesk.' };
-  },
+  exportPdf: (request) => webPdfExport(request),
+  onPdfExportProgress: webPdfExportProgressListen,
+  cancelPdfExport: webPdfExportCancel,
   openPresenter: async (interviewId) => {
     window.open(`${location.pathname}#/presenter/${interviewId}`, `loopdesk-presenter-${interviewId}`);
   },

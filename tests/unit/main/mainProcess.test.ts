@@ -49,7 +49,7 @@ async function mainStart(before: (userData: string) => void = () => undefined): 
 }
 
 const invokeChannels = Object.entries(desktopChannels)
-  .filter(([method]) => method !== 'onRubricsChanged')
+  .filter(([method]) => !/^on[A-Z]/.test(method))
   .map(([, channel]) => channel);
 
 describe('start-up', () => {
