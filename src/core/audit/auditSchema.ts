@@ -27,6 +27,9 @@ export const auditActions = [
   'note.deleted',
   'note.restored',
   'loop.reopened',
+  'key.trusted',
+  'key.confirmed',
+  'key.replaced',
 ] as const;
 
 export const auditActionSchema = z.enum(auditActions);

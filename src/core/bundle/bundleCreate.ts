@@ -102,6 +102,7 @@ export function bundleCreate(input: BundleCreateInput): Bundle {
 export function bundleStringify(bundle: Bundle): string {
   return (
     `{"format":${JSON.stringify(bundle.format)},"formatVersion":${canonicalJson(bundle.formatVersion)},` +
-    `"manifest":${canonicalJson(bundle.manifest)},"content":${canonicalJson(bundle.content)}}`
+    `"manifest":${canonicalJson(bundle.manifest)},"content":${canonicalJson(bundle.content)}` +
+    (bundle.signature ? `,"signature":${canonicalJson(bundle.signature)}}` : '}')
   );
 }

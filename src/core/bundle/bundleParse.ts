@@ -41,6 +41,7 @@ import {
   type BundleRejectionCode,
   type BundleTable,
 } from './bundleSchema';
+import { bundleSignatureSchema } from '../signing/signatureSchema';
 
 type PathSegment = string | number;
 
@@ -219,7 +220,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const TOP_LEVEL_KEYS = new Set(['format', 'formatVersion', 'manifest', 'content']);
+const TOP_LEVEL_KEYS = new Set(['format', 'formatVersion', 'manifest', 'content', 'signature']);
 const CONTENT_KEYS = new Set<string>(bundleTables);
 
 /**
@@ -268,6 +269,12 @@ function validateBundle(
     return reject('schema', message, ['manifest', ...path]);
   }
   const manifest: BundleManifest = manifestResult.data;
+  // The signature's shape only: whether it matches, and whose key it is, is `core/signing`'s question.
+  const signatureResult = value.signature === undefined ? null : bundleSignatureSchema.safeParse(value.signature);
+  if (signatureResult && !signatureResult.success) {
+    const { message, path } = describeIssue(signatureResult.error.issues[0]!, value.signature);
+    return reject('schema', message, ['signature', ...path]);
+  }
   const rawContent = value.content;
   if (!isPlainObject(rawContent)) {
     return reject(
@@ -360,6 +367,7 @@ function validateBundle(
   }
 
   const bundle: Bundle = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, manifest, content: typed };
+  if (signatureResult?.success) bundle.signature = signatureResult.data;
   return { ok: true, value: bundle };
 }
 

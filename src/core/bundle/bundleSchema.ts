@@ -17,6 +17,7 @@
  * zod schemas validate a row in IndexedDB and a row in a bundle.
  */
 import { z } from 'zod';
+import { bundleSignatureSchema, type BundleSignature } from '../signing/signatureSchema';
 import { auditEntrySchema, sha256HexSchema } from '../audit/auditSchema';
 import { incidentRunSchema } from '../incident/runSchema';
 import { tombstoneSchema } from '../audience/tombstone';
@@ -132,6 +133,8 @@ export const bundleSchema = z.strictObject({
   formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
   manifest: bundleManifestSchema,
   content: bundleContentSchema,
+  /** Who made the bundle, signed over format, manifest and signer (`core/signing`). Absent on unsigned bundles. */
+  signature: bundleSignatureSchema.optional(),
 });
 
 export interface Bundle {
@@ -139,6 +142,7 @@ export interface Bundle {
   formatVersion: typeof BUNDLE_FORMAT_VERSION;
   manifest: BundleManifest;
   content: BundleContent;
+  signature?: BundleSignature;
 }
 
 export type BundleRejectionCode =

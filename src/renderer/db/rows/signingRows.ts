@@ -1,16 +1,18 @@
 /**
  * Rows of the signing and exchange-folder tables (schema version 3). The private key never leaves
- * this profile: in web mode it is a non-extractable WebCrypto key; backups and bundles never carry it.
+ * this profile: it is a non-extractable WebCrypto key, which IndexedDB stores as an opaque handle;
+ * backups and bundles are made from the record tables only and never carry it.
  */
 import type { KeyPin } from '../../../core/signing/keyTrust';
+import type { ExchangeOutcome } from '../../../core/exchange/exchangeFolder';
 
 /** This profile's signing key pair (one row per profile). */
 export interface ProfileKeyRow {
   profileId: string;
-  /** Raw Ed25519 public key, base64url. */
+  /** Raw 32-byte Ed25519 public key, lower-case hex (as in a bundle's signer block). */
   publicKey: string;
-  /** Non-extractable private key (web mode), or an opaque handle the desktop host resolves. */
-  privateKey: CryptoKey | string;
+  /** Non-extractable Ed25519 private key: it signs, and cannot be read out. */
+  privateKey: CryptoKey;
   createdAt: number;
 }
 
@@ -20,7 +22,16 @@ export type KeyPinRow = KeyPin;
 export interface ExchangeLogRow {
   seq?: number;
   at: number;
+  /** The profile whose reader or writer did this (several profiles may share a machine). */
+  profileId?: string;
+  /** `<profileId>/<file name>` inside the folder's outbox. */
   file: string;
-  outcome: 'sent' | 'received' | 'skipped' | 'rejected' | 'held' | 'conflict';
+  /** Size and modification time when read (`exchangeStamp`), so an unchanged file is not read twice. */
+  stamp?: string;
+  outcome: ExchangeOutcome;
   detail: string;
+  /** Who signed it, when the signature held. */
+  signer?: { profileId: string; name: string; publicKey: string };
+  /** What it was about: `tombstone:<candidateHash>` for a received erasure, so it is not sent back. */
+  subject?: string;
 }

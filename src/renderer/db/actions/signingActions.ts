@@ -1,0 +1,123 @@
+/**
+ * This profile's signing key and the keys of others pinned here (trust on first use).
+ *
+ * A profile's Ed25519 key pair is made on first need with WebCrypto, the private key
+ * non-extractable: IndexedDB keeps it as an opaque handle that signs and cannot be read out, so no
+ * backup, bundle or script in the page can copy it. The signature is plain RFC 8032 Ed25519 over
+ * `bundleSigningMessage`, verified by `core/signing` with @noble/curves.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { bundleSign, type BundleSigner, type SignedBundle } from '../../../core/signing/bundleSignature';
+import { keyPinFor, keyTrustDecide, type KeyPin, type KeyTrust } from '../../../core/signing/keyTrust';
+import type { Bundle } from '../../../core/bundle';
+import type { Interviewer } from '../../../core/model/records';
+import type { AppDb } from '../appDb';
+import type { ProfileKeyRow } from '../rows/signingRows';
+import { auditWrite } from './auditActions';
+
+/** A fresh Ed25519 key pair whose private half cannot be exported. */
+export async function signingKeyGenerate(): Promise<{ publicKey: string; privateKey: CryptoKey }> {
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  } catch (error) {
+    throw new Error(
+      `this browser cannot make Ed25519 signing keys (WebCrypto said: ${error instanceof Error ? error.message : String(error)}); use a current Chromium or the desktop app`,
+      { cause: error },
+    );
+  }
+  // Public keys are always exportable; only the private one is locked in.
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  return { publicKey: bytesToHex(raw), privateKey: pair.privateKey };
+}
+
+/** Signs `message` with a WebCrypto Ed25519 private key: 64 bytes, RFC 8032. */
+export async function signingKeySign(privateKey: CryptoKey, message: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, message as Uint8Array<ArrayBuffer>));
+}
+
+/**
+ * The profile's key pair, made on first need. Two windows asking at once both generate, but only
+ * the first write wins and both sign with it (the read and the add share one transaction).
+ */
+export async function profileKeyEnsure(db: AppDb, profileId: string, now: number): Promise<ProfileKeyRow> {
+  const existing = await db.profileKeys.get(profileId);
+  if (existing) return existing;
+  const fresh = await signingKeyGenerate();
+  return db.transaction('rw', db.profileKeys, async () => {
+    const raced = await db.profileKeys.get(profileId);
+    if (raced) return raced;
+    const row: ProfileKeyRow = { profileId, publicKey: fresh.publicKey, privateKey: fresh.privateKey, createdAt: now };
+    await db.profileKeys.add(row);
+    return row;
+  });
+}
+
+/** The signer block for `profile` (made with its key on first need). */
+export async function profileSigner(db: AppDb, profile: Interviewer, now: number): Promise<{ signer: BundleSigner; key: ProfileKeyRow }> {
+  const key = await profileKeyEnsure(db, profile.id, now);
+  return { signer: { profileId: profile.id, interviewerId: profile.id, name: profile.name, publicKey: key.publicKey }, key };
+}
+
+/** `bundle` signed by `profile`. */
+export async function bundleSignAsProfile(db: AppDb, bundle: Bundle, profile: Interviewer, now: number): Promise<SignedBundle> {
+  const { signer, key } = await profileSigner(db, profile, now);
+  return bundleSign(bundle, signer, (message) => signingKeySign(key.privateKey, message));
+}
+
+/** How the key of a verified signer stands against the pins here. */
+export async function keyTrustOf(db: AppDb, signer: BundleSigner): Promise<KeyTrust> {
+  return keyTrustDecide(await db.keyPins.toArray(), signer);
+}
+
+/**
+ * Pins a key not seen before (trust on first use). `isConfirmed` when a person compared the
+ * fingerprint out of band. Does nothing when a pin for the profile exists: a changed key goes
+ * through `keyPinAcceptChange`. Call inside a transaction that includes `db.keyPins`.
+ */
+export async function keyPinFirstUse(db: AppDb, signer: BundleSigner, now: number, isConfirmed = false): Promise<void> {
+  const trust = keyTrustDecide(await db.keyPins.toArray(), signer);
+  if (trust.kind === 'new') await db.keyPins.add(keyPinFor(signer, now, isConfirmed));
+}
+
+/** A person trusts a new key after comparing its fingerprint with its owner: pinned as confirmed, audited. */
+export async function keyPinTrust(db: AppDb, signer: BundleSigner, actor: string, now: number): Promise<KeyPin> {
+  return db.transaction('rw', db.keyPins, db.audit, async () => {
+    const trust = keyTrustDecide(await db.keyPins.toArray(), signer);
+    if (trust.kind === 'impostor') throw new Error(`that key is already ${trust.pin.name}'s`);
+    if (trust.kind === 'changed') throw new Error(`${signer.name} has another key pinned: accept the change instead`);
+    const pin = trust.kind === 'known' ? { ...trust.pin, isConfirmed: true } : keyPinFor(signer, now, true);
+    await db.keyPins.put(pin);
+    await auditWrite(db, { at: now, actor, action: 'key.trusted', subject: signer.profileId, details: { name: signer.name, fingerprint: trust.fingerprint } });
+    return pin;
+  });
+}
+
+/** Marks a pinned key as compared out of band with its owner; audited. */
+export async function keyPinConfirm(db: AppDb, profileId: string, actor: string, now: number): Promise<void> {
+  await db.transaction('rw', db.keyPins, db.audit, async () => {
+    const pin = await db.keyPins.get(profileId);
+    if (!pin) throw new Error('no key is pinned for that profile');
+    await db.keyPins.put({ ...pin, isConfirmed: true });
+    await auditWrite(db, { at: now, actor, action: 'key.confirmed', subject: profileId, details: { name: pin.name } });
+  });
+}
+
+/**
+ * A person accepts that a known profile now signs with another key (a new laptop, a lost profile):
+ * the pin is replaced, and the audit log keeps both fingerprints.
+ */
+export async function keyPinAcceptChange(db: AppDb, signer: BundleSigner, actor: string, now: number): Promise<void> {
+  await db.transaction('rw', db.keyPins, db.audit, async () => {
+    const trust = keyTrustDecide(await db.keyPins.toArray(), signer);
+    if (trust.kind !== 'changed') throw new Error(`${signer.name}'s key has not changed`);
+    await db.keyPins.put(keyPinFor(signer, now, true));
+    await auditWrite(db, {
+      at: now,
+      actor,
+      action: 'key.replaced',
+      subject: signer.profileId,
+      details: { name: signer.name, was: trust.pinnedFingerprint, now: trust.fingerprint },
+    });
+  });
+}
