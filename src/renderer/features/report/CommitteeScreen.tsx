@@ -43,7 +43,7 @@ export function CommitteeScreen() {
   // Until the profile's setting is read, names stay hidden rather than flash.
   const isBlind = useBlindMode() ?? true;
   const audience = audienceOf('committee', isBlind);
-  const { pdfExport, failureAlert, isExporting } = usePdfExport();
+  const { pdfExport, failureAlert, progressStatus, isExporting } = usePdfExport();
   const [sort, setSort] = useState<CommitteeSort>({ key: 'calibrated', isDescending: true });
   const [isRedFlagOnly, setIsRedFlagOnly] = useState(false);
 
@@ -74,6 +74,7 @@ export function CommitteeScreen() {
         fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role, dateToday())),
       },
       (savedTo) => `Committee packets sent to ${savedTo}.`,
+      shown.length === 1 ? 'the committee packet' : `${shown.length} committee packets`,
     );
   };
 
@@ -110,6 +111,7 @@ export function CommitteeScreen() {
           </button>
         </div>
       </header>
+      {progressStatus}
       {failureAlert}
       {isBlind && (
         <p className="muted small" data-testid="blind-mode-note">
