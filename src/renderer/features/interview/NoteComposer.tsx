@@ -1,10 +1,11 @@
-import { memo, useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Note } from '../../../core/model/records';
 import type { Dimension } from '../../../core/rubric/schema';
 import { clockText } from '../../../core/text/clockText';
 import { appDb } from '../../db/dbContext';
 import { noteDelete, noteFieldsSave, type NoteFields } from '../../db/actions/interviewActions';
 import { useAppStore } from '../../stores/appStore';
+import { renderProbe } from '../../app/renderProbe';
 import { noteDraftStashTake, noteDraftStashWrite, type NoteDraftStash } from './noteDraftStash';
 
 /** How long typing may pause before the draft line is written (the issue allows ≤ 300 ms). */
@@ -29,7 +30,9 @@ export function noteInputId(interviewId: string): string {
  * becomes non-empty and the stamp is dropped when it is emptied again; typing is written at most
  * 250 ms later, and only the fields this window changed, so another window changing the line's
  * dimension never loses text typed here. Leaving the page writes what is pending at once and
- * keeps a synchronous copy in localStorage that the next load puts back.
+ * keeps a synchronous copy in localStorage that the next load puts back. The text and the stamp
+ * live in the DOM (an uncontrolled textarea, the stamp set on its span), so a keystroke costs no
+ * React render: only starting or emptying a line, or changing its dimension or privacy, renders.
  */
 export const NoteComposer = memo(function NoteComposer({
   interviewId,
@@ -49,16 +52,29 @@ export const NoteComposer = memo(function NoteComposer({
   /** Current incident sim time (ms) when a simulation is running, so notes link to it. */
   simAt?: () => number | null;
 }) {
-  const [text, setText] = useState('');
+  renderProbe('NoteComposer');
   const [dimensionId, setDimensionId] = useState('');
   const [isPrivate, setIsPrivate] = useState(false);
-  const [stamp, setStamp] = useState<number | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const stampView = useRef<HTMLSpanElement>(null);
   const draft = useRef<Draft | null>(null);
   const latest = useRef({ text: '', dimensionId: '', isPrivate: false });
   const dirty = useRef(new Set<Field>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveTrack = useAppStore((s) => s.saveTrack);
   const saveMarkDirty = useAppStore((s) => s.saveMarkDirty);
+
+  const showStamp = (at: number | null) => {
+    if (stampView.current) stampView.current.textContent = at === null ? '--:--' : clockText(at);
+  };
+  /** Puts text in the box (recovery, a failed line put back); typing itself never goes through here. */
+  const showText = (value: string) => {
+    if (input.current) input.current.value = value;
+  };
+  // Before the first paint: the box starts between lines.
+  useLayoutEffect(() => {
+    if (stampView.current) stampView.current.textContent = '--:--';
+  }, []);
 
   const noteOf = (d: Draft): Note => ({
     id: d.id,
@@ -102,7 +118,7 @@ export const NoteComposer = memo(function NoteComposer({
   const stampNew = (): Draft => {
     const d = { id: crypto.randomUUID(), at: Math.max(0, Math.round(elapsedNow())), simAt: simAt?.() ?? null, isPersisted: false };
     draft.current = d;
-    setStamp(d.at);
+    showStamp(d.at);
     onDraftChange(d.id);
     return d;
   };
@@ -115,7 +131,7 @@ export const NoteComposer = memo(function NoteComposer({
     timer.current = undefined;
     dirty.current.delete('text');
     draft.current = null;
-    setStamp(null);
+    showStamp(null);
     onDraftChange(null);
     const key = `note:${d.id}`;
     if (d.isPersisted) void saveTrack(noteDelete(appDb(), interviewId, d.id)).then(() => saveMarkDirty(key, false));
@@ -124,7 +140,6 @@ export const NoteComposer = memo(function NoteComposer({
 
   const onChange = (value: string) => {
     latest.current.text = value;
-    setText(value);
     if (value.trim() === '') {
       dropDraft();
       return;
@@ -142,8 +157,8 @@ export const NoteComposer = memo(function NoteComposer({
     draft.current = null;
     onDraftChange(null);
     latest.current.text = '';
-    setText('');
-    setStamp(null);
+    showText('');
+    showStamp(null);
   };
 
   const commitLine = () => {
@@ -156,8 +171,8 @@ export const NoteComposer = memo(function NoteComposer({
         draft.current = d;
         onDraftChange(d.id);
         latest.current.text = lineText;
-        setText(lineText);
-        setStamp(d.at);
+        showText(lineText);
+        showStamp(d.at);
         dirty.current.add('text');
         saveMarkDirty(`note:${d.id}`, true);
       }
@@ -209,10 +224,10 @@ export const NoteComposer = memo(function NoteComposer({
     const d: Draft = { id: stash.id, at: stash.at, simAt: stash.simAt, isPersisted: true };
     draft.current = d;
     latest.current = { text: stash.text, dimensionId: stash.dimensionId ?? '', isPrivate: stash.isPrivate };
-    setText(stash.text);
+    showText(stash.text);
     setDimensionId(stash.dimensionId ?? '');
     setIsPrivate(stash.isPrivate);
-    setStamp(stash.at);
+    showStamp(stash.at);
     onDraftChange(stash.id);
     for (const field of stash.fields) dirty.current.add(field);
     dirty.current.add('text');
@@ -227,9 +242,13 @@ export const NoteComposer = memo(function NoteComposer({
   return (
     <div className="note-composer">
       <div className="note-composer-meta">
-        <span className="note-time mono" aria-label="Time stamp of this line" data-testid="composer-stamp">
-          {stamp === null ? '--:--' : clockText(stamp)}
-        </span>
+        {/* Filled by showStamp: the stamp changes without a render. */}
+        <span
+          ref={stampView}
+          className="note-time mono"
+          aria-label="Time stamp of this line"
+          data-testid="composer-stamp"
+        />
         {isAmending && <span className="badge note-added">added after the interview</span>}
         <label className="inline">
           <span className="sr-only">Dimension for this note</span>
@@ -269,7 +288,7 @@ export const NoteComposer = memo(function NoteComposer({
         id={noteInputId(interviewId)}
         className="note-input"
         rows={3}
-        value={text}
+        ref={input}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder="Type what the candidate says or does. Enter starts a new time-stamped line; Shift+Enter for a line break."
