@@ -7,7 +7,7 @@
  * `bundleSigningMessage`, verified by `core/signing` with @noble/curves.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { bundleSign, type BundleSigner, type SignedBundle } from '../../../core/signing/bundleSignature';
+import { bundleSign, bundleSignatureVerify, type BundleSigner, type SignedBundle } from '../../../core/signing/bundleSignature';
 import { keyPinFor, keyTrustDecide, type KeyPin, type KeyTrust } from '../../../core/signing/keyTrust';
 import type { Bundle } from '../../../core/bundle';
 import type { Interviewer } from '../../../core/model/records';
@@ -120,4 +120,24 @@ export async function keyPinAcceptChange(db: AppDb, signer: BundleSigner, actor:
       details: { name: signer.name, was: trust.pinnedFingerprint, now: trust.fingerprint },
     });
   });
+}
+
+/** Who signed a parsed bundle, as the import preview shows it. */
+export type BundleSignerStatus =
+  | { kind: 'unsigned' }
+  | { kind: 'bad'; reason: string }
+  | { kind: 'signed'; signer: BundleSigner; trust: KeyTrust };
+
+export async function bundleSignerStatus(db: AppDb, bundle: Bundle): Promise<BundleSignerStatus> {
+  if (!bundle.signature) return { kind: 'unsigned' };
+  const check = bundleSignatureVerify(bundle);
+  if (!check.ok) return { kind: 'bad', reason: check.reason };
+  return { kind: 'signed', signer: check.signer, trust: await keyTrustOf(db, check.signer) };
+}
+
+/** True when an import may go ahead on this signature (a manual import takes unsigned bundles, with a warning). */
+export function bundleSignerAllowsImport(status: BundleSignerStatus): boolean {
+  if (status.kind === 'unsigned') return true;
+  if (status.kind === 'bad') return false;
+  return status.trust.kind === 'known' || status.trust.kind === 'new';
 }

@@ -32,11 +32,25 @@ import { desktopApi } from '../../platform/desktopApi';
 import { fileDownload } from '../../platform/fileDownload';
 import { backupKeepDays } from '../../../shared/backupFileName';
 import { ModalDialog } from '../../components/ModalDialog';
+import type { Interviewer } from '../../../core/model/records';
+import {
+  bundleSignAsProfile,
+  bundleSignerAllowsImport,
+  bundleSignerStatus,
+  keyPinFirstUse,
+  type BundleSignerStatus,
+} from '../../db/actions/signingActions';
+import { BundleSignerPanel } from './BundleSignerPanel';
 
 const appVersion = __LOOPDESK_VERSION__;
 
 function safeName(text: string): string {
   return text.replace(/[^\p{L}\p{N} ._-]/gu, '').trim() || 'loopdesk';
+}
+
+/** Every bundle a profile exports carries its signature (none before a profile exists). */
+async function signedBy(me: Interviewer | null | undefined, bundle: Bundle): Promise<Bundle> {
+  return me ? bundleSignAsProfile(appDb(), bundle, me, Date.now()) : bundle;
 }
 
 /**
@@ -67,6 +81,8 @@ export function DataScreen() {
     /** Candidates here that erasures carried by the bundle erase. */
     erases: LastingImport['erases'];
     isBackup: boolean;
+    /** Who signed it and whether the key is known here. */
+    signer: BundleSignerStatus;
   } | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [importResult, setImportResult] = useState<string | null>(null);
@@ -108,7 +124,7 @@ export function DataScreen() {
             : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
     // Scope and day in the name, so exports of different scopes or days never overwrite each other.
     const day = new Date(result.bundle.manifest.createdAt).toISOString().slice(0, 10);
-    fileDownload(`${safeName(label)} ${day}.loopdesk`, bundleStringify(result.bundle));
+    fileDownload(`${safeName(label)} ${day}.loopdesk`, bundleStringify(await signedBy(me, result.bundle)));
     const { candidates: held, interviews: heldInterviews } = result.withheld;
     noticeShow(
       'info',
@@ -142,12 +158,17 @@ export function DataScreen() {
       setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
       return;
     }
+    const signer = await bundleSignerStatus(appDb(), parsed.value);
+    if (signer.kind === 'bad') {
+      setImportError(`${file.name} was rejected and nothing was changed: bad signature — ${signer.reason}.`);
+      return;
+    }
     const { plan, skip, erases } = await lastingImportPreview(
       appDb(),
       parsed.value.content,
       parsed.value.manifest.tombstones ?? [],
     );
-    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, erases, isBackup });
+    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, erases, isBackup, signer });
   };
 
   const applyImport = async () => {
@@ -163,6 +184,11 @@ export function DataScreen() {
             auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
             tombstones: incoming.bundle.manifest.tombstones ?? [],
           });
+      // Trust on first use: the key that signed what was just imported is pinned for its profile.
+      if (incoming.signer.kind === 'signed') {
+        const { signer } = incoming.signer;
+        await appDb().transaction('rw', appDb().keyPins, () => keyPinFirstUse(appDb(), signer, Date.now()));
+      }
       const done = plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`;
       const erased = erases.length > 0 ? ` Erased as the bundle asked: ${erases.map((e) => e.name).join(', ')}.` : '';
       setImportResult(`${skip.text ? `${done} ${skip.text}.` : done}${erased}`);
@@ -176,7 +202,7 @@ export function DataScreen() {
 
   const downloadBackup = async () => {
     try {
-      const bundle = await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() });
+      const bundle = await signedBy(me, await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() }));
       const { savedTo } = await (await desktopApi()).writeBackup(bundleStringify(bundle), backupKeepDays);
       noticeShow('info', `Backup saved to ${savedTo}.`);
     } catch (error) {
@@ -280,6 +306,13 @@ export function DataScreen() {
               {new Date(incoming.bundle.manifest.createdAt).toLocaleString()} with Loopdesk{' '}
               {incoming.bundle.manifest.appVersion}; checksum and audit chain verified.
             </p>
+            <BundleSignerPanel
+              status={incoming.signer}
+              actor={actor}
+              onChanged={() =>
+                void bundleSignerStatus(appDb(), incoming.bundle).then((signer) => setIncoming((now) => (now ? { ...now, signer } : now)))
+              }
+            />
             <p>
               {incoming.plan.summary.isNothingToAdd
                 ? incoming.skipText
@@ -323,7 +356,11 @@ export function DataScreen() {
               <button
                 type="button"
                 className="primary"
-                disabled={isBusy || (incoming.plan.summary.isNothingToAdd && incoming.erases.length === 0)}
+                disabled={
+                  isBusy ||
+                  !bundleSignerAllowsImport(incoming.signer) ||
+                  (incoming.plan.summary.isNothingToAdd && incoming.erases.length === 0)
+                }
                 onClick={() => void applyImport()}
               >
                 {isBusy
