@@ -32,7 +32,11 @@ function errorText(error: unknown): string {
  * Writes `chunks` to `target` atomically. Rejects with the write's error (the abort error when
  * `signal` aborts); if the temp file cannot even be removed then, the error says where it is.
  */
-export async function fileWriteAtomic(target: string, chunks: Iterable<string | Uint8Array>, signal?: AbortSignal): Promise<void> {
+export async function fileWriteAtomic(
+  target: string,
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  signal?: AbortSignal,
+): Promise<void> {
   const temp = `${target}.${randomUUID().slice(0, 8)}.tmp`;
   try {
     await pipeline(Readable.from(chunks), createWriteStream(temp, { flags: 'wx' }), signal ? { signal } : {});

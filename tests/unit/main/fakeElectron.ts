@@ -32,6 +32,8 @@ export function fakeElectronCreate() {
     page: { kind: 'ready' } as FakePage,
     saveDialog: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
     focused: null as FakeBrowserWindow | null,
+    /** While set, `printToPDF` waits for it: the test holds an export in its printing phase. */
+    printHold: null as Promise<void> | null,
   };
   let readyResolve: () => void = () => undefined;
   const readyPromise = new Promise<void>((resolve) => (readyResolve = resolve));
@@ -155,6 +157,8 @@ export function fakeElectronCreate() {
       return Promise.resolve(runInNewContext(code, { document: { documentElement: { dataset: this.dataset } }, setTimeout }));
     }
     async printToPDF(): Promise<Buffer> {
+      if (this.owner.isDestroyed()) throw new Error('Object has been destroyed');
+      if (state.printHold) await state.printHold;
       if (this.owner.isDestroyed()) throw new Error('Object has been destroyed');
       this.pdfCount += 1;
       return Buffer.from('%PDF-1.7 fake');

@@ -2,7 +2,7 @@
  * Main-process contract tests: the real `src/main/index.ts` started against a faithful fake of
  * Electron (./fakeElectron.ts), checked the way the running app would be used.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -254,6 +254,61 @@ describe('PDF export', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     expect(settled).toEqual({ ok: false, reason: 'failed', message: 'The PDF was not saved: the report did not finish rendering within 30 s.' });
     expect(hidden()!.isDestroyed()).toBe(true);
+  });
+
+  describe('a named export', () => {
+    const named = { ...request, exportId: 'export-1' };
+    const phasesSentTo = (win: FakeWindow) =>
+      win.webContents.sent.filter((m) => m.channel === desktopChannels.onPdfExportProgress).map((m) => m.args[0]);
+
+    async function namedExport(page: FakePage) {
+      const { electron, win } = await mainStart();
+      const folder = tempDir();
+      const target = join(folder, 'packets.pdf');
+      electron.fake.state.saveDialog = { canceled: false, filePath: target };
+      electron.fake.state.focused = win;
+      electron.fake.state.page = page;
+      const pending = electron.fake.invoke(desktopChannels.exportPdf, appFrame, named) as Promise<PdfExportResult>;
+      const cancel = () => electron.fake.invoke(desktopChannels.cancelPdfExport, appFrame, named.exportId);
+      return { electron, win, folder, target, pending, cancel, hidden: () => electron.fake.windows[1] };
+    }
+
+    it('tells the app window each phase: rendering, printing, saving', async () => {
+      const { win, pending, target } = await namedExport({ kind: 'ready' });
+      expect(await pending).toEqual({ ok: true, savedTo: target });
+      expect(phasesSentTo(win)).toEqual(['rendering', 'printing', 'saving'].map((phase) => ({ exportId: named.exportId, phase })));
+    });
+
+    it('cancelled while the page renders: ends at once as cancelled, destroys the hidden window, writes nothing', async () => {
+      const { win, pending, cancel, hidden, folder } = await namedExport({ kind: 'preparing' });
+      await vi.waitFor(() => expect(phasesSentTo(win)).toHaveLength(1));
+      expect(hidden()!.isDestroyed()).toBe(false);
+      await cancel();
+      expect(await pending).toEqual({ ok: false, reason: 'cancelled', message: 'Export cancelled; no file was written.' });
+      expect(hidden()!.isDestroyed()).toBe(true);
+      expect(hidden()!.webContents.pdfCount).toBe(0);
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('cancelled while printing: no PDF file, not even a partial one', async () => {
+      let release: () => void = () => undefined;
+      const { electron, win, pending, cancel, hidden, folder } = await namedExport({ kind: 'ready' });
+      electron.fake.state.printHold = new Promise<void>((r) => (release = r));
+      await vi.waitFor(() => expect(phasesSentTo(win).map((p) => (p as { phase: string }).phase)).toContain('printing'));
+      await cancel();
+      expect(await pending).toMatchObject({ ok: false, reason: 'cancelled' });
+      expect(hidden()!.isDestroyed()).toBe(true);
+      release();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('a cancel for an export that has ended changes nothing', async () => {
+      const { pending, cancel, target } = await namedExport({ kind: 'ready' });
+      expect(await pending).toMatchObject({ ok: true });
+      await cancel();
+      expect(readFileSync(target, 'utf8')).toMatch(/^%PDF/);
+    });
   });
 
   it('opens no window when the save dialog is cancelled', async () => {
