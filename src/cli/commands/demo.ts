@@ -1,6 +1,6 @@
 /**
  * `loopdesk demo --out <file.loopdesk>`: writes the demo loop (three Staff DevOps candidates, four
- * interviewers, twelve submitted interviews) as a bundle, so `loopdesk report` and the app's
+ * interviewers, twelve submitted interviews, and five quarters of closed past loops) as a bundle, so `loopdesk report` and the app's
  * import have something real to work on from a fresh clone. The same options write the same bytes.
  */
 import { writeFile } from 'node:fs/promises';
@@ -53,7 +53,7 @@ function nowParse(text: string): number | null {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'write the demo loop (3 candidates, 12 submitted interviews) as a .loopdesk bundle',
+  summary: 'write the demo loop (3 candidates, 12 submitted interviews, plus 25 past candidates) as a .loopdesk bundle',
   usage,
   run: async (args, io) => {
     const parsed = cliParseArgs(args, { values: ['out', 'seed', 'now', 'rubrics'] });

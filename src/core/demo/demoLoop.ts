@@ -24,6 +24,7 @@ import type {
   SignalTag,
 } from '../model/records';
 import type { RubricPack } from '../rubric/schema';
+import { DEMO_HISTORY_KITS, demoHistory } from './demoHistory';
 import { demoId, demoNumber } from './demoId';
 import {
   demoCandidates,
@@ -47,7 +48,7 @@ export const DEMO_DEFAULT_SEED = 1;
 export const DEMO_FIXED_NOW = Date.UTC(2026, 2, 13, 17, 0, 0);
 
 export interface DemoOptions {
-  /** Epoch ms; every record is dated in the two weeks before it. */
+  /** Epoch ms; the open loops are dated in the two weeks before it, the history in the five quarters before its quarter. */
   now: number;
   /** Ids derive from it: the same seed gives the same records, another seed an independent copy. */
   seed?: number;
@@ -80,6 +81,7 @@ export function demoScriptProblems(pack: RubricPack): string[] {
   const dimensionIds = new Set(pack.dimensions.map((d) => d.id));
   const signalIds = new Set(pack.signals.map((s) => s.id));
   if (!pack.levels.some((l) => l.id === DEMO_TARGET_LEVEL)) problems.push(`no level "${DEMO_TARGET_LEVEL}"`);
+  for (const kitId of DEMO_HISTORY_KITS) if (!pack.kits.some((k) => k.id === kitId)) problems.push(`no kit "${kitId}"`);
   for (const script of demoInterviews) {
     const kit = pack.kits.find((k) => k.id === script.kitId);
     if (!kit) {
@@ -140,10 +142,12 @@ export function demoScriptProblems(pack: RubricPack): string[] {
  *   few private); signal tags citing their notes; defects ticked in the Terraform and pipeline
  *   reviews; an incident run per candidate (Amira's is the scenario's strong exemplar);
  * - a version snapshot per sealed interview, exactly as submission writes it, and an audit log
- *   from genesis (`candidate.created`, `loop.created`, `interview.submitted`) in time order.
+ *   from genesis (`candidate.created`, `loop.created`, `interview.submitted`) in time order;
+ * - history for the interviewer analytics (`demoHistory`): 25 past candidates with closed loops
+ *   over the five quarters before `now`'s, in which Tomás drifts from neutral to generous.
  *
  * Throws when `pack` lacks an id the demo uses (see {@link demoScriptProblems}) or `now` is
- * earlier than the demo's two-week history allows: both are mistakes of the caller.
+ * earlier than the demo's history allows: both are mistakes of the caller.
  */
 export function demoDataset(pack: RubricPack, options: DemoOptions): BundleContent {
   const problems = demoScriptProblems(pack);
@@ -155,14 +159,14 @@ export function demoDataset(pack: RubricPack, options: DemoOptions): BundleConte
   const seed = options.seed ?? DEMO_DEFAULT_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`demo seed must be a whole number ≥ 0, not ${seed}`);
   const dayStart = Math.floor(options.now / DAY) * DAY;
-  if (!Number.isSafeInteger(options.now) || dayStart < 31 * DAY)
-    throw new Error(`demo now must be epoch ms after February 1970, not ${options.now}`);
+  if (!Number.isSafeInteger(options.now) || dayStart < 500 * DAY)
+    throw new Error(`demo now must be epoch ms after mid-May 1971, not ${options.now}`);
 
   const interviewers: Interviewer[] = demoInterviewers.map((p) => ({
     id: demoId(seed, 'interviewer', p.key),
     name: p.name,
     email: p.email,
-    createdAt: dayStart - 30 * DAY + 9 * HOUR,
+    createdAt: dayStart - 500 * DAY + 9 * HOUR,
   }));
   const interviewerOf = (key: string) => interviewers[demoInterviewers.findIndex((p) => p.key === key)]!;
 
@@ -205,17 +209,25 @@ export function demoDataset(pack: RubricPack, options: DemoOptions): BundleConte
     });
   });
 
+  const history = demoHistory(
+    pack,
+    seed,
+    dayStart,
+    demoInterviewers.map((p) => ({ key: p.key, interviewer: interviewerOf(p.key) })),
+  );
+  events.push(...history.events);
   const content: BundleContent = {
-    candidates,
+    // The open loops' candidates first: they are the ones a newcomer looks for.
+    candidates: [...candidates, ...history.candidates],
     interviewers,
-    loops,
-    interviews: [],
-    ratings: [],
-    notes: [],
+    loops: [...loops, ...history.loops],
+    interviews: [...history.interviews],
+    ratings: [...history.ratings],
+    notes: [...history.notes],
     signalTags: [],
     defectFindings: [],
     decisions: [],
-    interviewVersions: [],
+    interviewVersions: [...history.interviewVersions],
     incidentRuns: [],
     audit: [],
   };

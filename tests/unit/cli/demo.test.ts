@@ -23,7 +23,7 @@ describe('loopdesk demo', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
-    expect(out).toMatch(/3 candidates, 4 interviewers, 3 loops, 12 interviews/);
+    expect(out).toMatch(/28 candidates, 4 interviewers, 28 loops, 112 interviews/);
     const parsed = bundleParse(readFileSync(file, 'utf8'));
     expect(parsed.ok ? 'ok' : parsed.reason.message).toBe('ok');
     if (!parsed.ok) return;

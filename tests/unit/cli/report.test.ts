@@ -51,8 +51,10 @@ describe('loopdesk report', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.warnings).toEqual([]);
+    // The open loop's three candidates first, then the 25 past candidates of the demo's history.
+    expect(json.reports).toHaveLength(28);
     expect(
-      json.reports.map((r: { candidate: { name: string }; recommendation: { level: string } }) => [
+      json.reports.slice(0, 3).map((r: { candidate: { name: string }; recommendation: { level: string } }) => [
         r.candidate.name,
         r.recommendation.level,
       ]),
@@ -133,11 +135,11 @@ describe('loopdesk report', () => {
     const { code, out, err } = await run('report', file);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.reports).toHaveLength(3);
+    expect(json.reports).toHaveLength(28);
     expect(json.warnings).toEqual([
-      expect.stringMatching(/^3 loops pin staff-devops 0\.9\.0 \(hash aaaaaaaaaaaa\), but the loaded pack is 1\.0\.0/),
+      expect.stringMatching(/^28 loops pin staff-devops 0\.9\.0 \(hash aaaaaaaaaaaa\), but the loaded pack is 1\.0\.0/),
     ]);
-    expect(err).toMatch(/warning: 3 loops pin staff-devops 0\.9\.0/);
+    expect(err).toMatch(/warning: 28 loops pin staff-devops 0\.9\.0/);
   });
 
   it('says which pack is missing when the loops use one it cannot load', async () => {

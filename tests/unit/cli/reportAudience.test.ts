@@ -46,6 +46,8 @@ beforeAll(async () => {
     const interviews = new Set(content.interviews.filter((i) => i.candidateId === candidate.id).map((i) => i.id));
     const tagged = content.signalTags.filter((t) => interviews.has(t.interviewId)).flatMap((t) => t.noteIds);
     const [first, second] = tagged.map((id) => content.notes.find((n) => n.id === id)!);
+    // The demo's history (past candidates' closed loops) tags no signals; its names are checked below all the same.
+    if (!first) continue;
     const [given, family] = candidate.name.split(' ');
     first!.text = `${given!.toUpperCase()} (${candidate.email}) said ${family!.toLowerCase()} would. ${first!.text}`;
     if (second) Object.assign(second, { isPrivate: true, text: `${second.text} ${PRIVATE_MARK}` });

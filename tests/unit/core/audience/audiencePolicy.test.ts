@@ -134,7 +134,7 @@ describe('document titles and file names', () => {
     expect(audienceDocumentTitle([amira], 'recruiter', pack.manifest.role)).toBe('Amira Haddad - recruiter summary');
   });
   it('batches name the role and the count, no candidate', () => {
-    expect(audienceDocumentTitle(demo.candidates, 'committee', 'Staff DevOps Engineer')).toBe('Staff DevOps Engineer - 3 committee packets');
+    expect(audienceDocumentTitle(demo.candidates, 'committee', 'Staff DevOps Engineer')).toBe('Staff DevOps Engineer - 28 committee packets');
   });
   it('file names lose characters file systems refuse', () => {
     expect(audienceFileName('a/b: c?')).toBe('ab c.pdf');

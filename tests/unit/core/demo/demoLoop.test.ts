@@ -24,6 +24,23 @@ beforeAll(() => {
 
 const byName = (content: BundleContent, name: string) => content.candidates.find((c) => c.name === name)!;
 
+/** The demo's open loops and what hangs off them; the rest is history (closed loops of past candidates). */
+function openLoop(content: BundleContent) {
+  const loops = content.loops.filter((l) => l.status === 'open');
+  const candidateIds = new Set(loops.map((l) => l.candidateId));
+  const interviews = content.interviews.filter((i) => candidateIds.has(i.candidateId));
+  const interviewIds = new Set(interviews.map((i) => i.id));
+  const own = <T extends { interviewId: string }>(rows: T[]) => rows.filter((r) => interviewIds.has(r.interviewId));
+  return {
+    loops,
+    candidates: content.candidates.filter((c) => candidateIds.has(c.id)),
+    interviews,
+    ratings: own(content.ratings),
+    notes: own(content.notes),
+    interviewVersions: own(content.interviewVersions),
+  };
+}
+
 function reports(
   content: BundleContent,
   audience: 'committee' | 'recruiter' = 'committee',
@@ -58,23 +75,28 @@ describe('demoDataset: records', () => {
     });
     const parsed = bundleParse(bundleStringify(bundle));
     expect(parsed.ok ? 'ok' : parsed.reason.message).toBe('ok');
-    expect(auditChainVerify(demo.audit)).toMatchObject({ ok: true, count: 18 });
+    // The open loops: 3 candidates, 3 loops, 12 seals; history: 25 candidates, 25 loops opened
+    // and closed, 100 seals and one amendment.
+    expect(auditChainVerify(demo.audit)).toMatchObject({ ok: true, count: 18 + 25 * 3 + 100 + 1 });
     expect(demo.audit.map((e) => e.action).filter((a, i, all) => all.indexOf(a) === i)).toEqual([
       'candidate.created',
       'loop.created',
       'interview.submitted',
+      'loop.closed',
+      'interview.amended',
     ]);
     const times = demo.audit.map((e) => e.at);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it('three Staff candidates, four interviewers, one open loop each pinned to the pack', () => {
-    expect(demo.candidates.map((c) => c.name)).toEqual(['Amira Haddad', 'Kenji Watanabe', 'Ryan Mitchell']);
+    const open = openLoop(demo);
+    expect(open.candidates.map((c) => c.name)).toEqual(['Amira Haddad', 'Kenji Watanabe', 'Ryan Mitchell']);
     expect(demo.interviewers).toHaveLength(4);
     expect(demo.candidates.every((c) => c.targetLevel === 'staff' && c.email.endsWith('@example.org'))).toBe(true);
     expect(demo.interviewers.every((p) => p.email.endsWith('@example.org'))).toBe(true);
-    expect(demo.loops).toHaveLength(3);
-    for (const loop of demo.loops) {
+    expect(open.loops).toHaveLength(3);
+    for (const loop of open.loops) {
       expect(loop).toMatchObject({
         packId: 'staff-devops',
         packVersion: pack.manifest.version,
@@ -85,11 +107,12 @@ describe('demoDataset: records', () => {
   });
 
   it('twelve submitted interviews: every interviewer meets every candidate once, all six kits used', () => {
-    expect(demo.interviews).toHaveLength(12);
-    expect(demo.interviews.every((i) => i.status === 'submitted' && i.version === 1)).toBe(true);
-    const pairs = new Set(demo.interviews.map((i) => `${i.candidateId}/${i.interviewerId}`));
+    const { interviews } = openLoop(demo);
+    expect(interviews).toHaveLength(12);
+    expect(interviews.every((i) => i.status === 'submitted' && i.version === 1)).toBe(true);
+    const pairs = new Set(interviews.map((i) => `${i.candidateId}/${i.interviewerId}`));
     expect(pairs.size).toBe(12);
-    expect(new Set(demo.interviews.map((i) => i.kitId))).toEqual(new Set(pack.kits.map((k) => k.id)));
+    expect(new Set(interviews.map((i) => i.kitId))).toEqual(new Set(pack.kits.map((k) => k.id)));
     for (const interview of demo.interviews) {
       expect(interview.startedAt!).toBeLessThan(interview.submittedAt!);
       expect(interview.submittedAt!).toBeLessThanOrEqual(DEMO_FIXED_NOW);
@@ -102,7 +125,8 @@ describe('demoDataset: records', () => {
       const ratings = demo.ratings.filter((r) => r.interviewId === interview.id);
       expect(ratings.map((r) => r.dimensionId).sort()).toEqual([...kit.dimensions].sort());
       const notes = demo.notes.filter((n) => n.interviewId === interview.id);
-      expect(notes.length).toBeGreaterThanOrEqual(3);
+      // History keeps one summary note per scorecard; the open loops' scorecards have 3 to 6.
+      expect(notes.length).toBeGreaterThanOrEqual(openLoop(demo).interviews.includes(interview) ? 3 : 1);
       expect(notes.length).toBeLessThanOrEqual(6);
       const kitMs = kit.sections.reduce((sum, s) => sum + s.minutes, 0) * 60_000;
       expect(notes.every((n) => n.at > 0 && n.at < kitMs && n.text.length > 20)).toBe(true);
@@ -118,8 +142,10 @@ describe('demoDataset: records', () => {
 
   it('each sealed version holds the canonical snapshot of its interview as stored', () => {
     for (const interview of demo.interviews) {
-      const version = demo.interviewVersions.find((v) => v.interviewId === interview.id)!;
-      expect(version).toMatchObject({ version: 1, sealedAt: interview.submittedAt, reason: '' });
+      const versions = demo.interviewVersions.filter((v) => v.interviewId === interview.id);
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: interview.version }, (_, i) => i + 1));
+      const version = versions.at(-1)!;
+      expect(version).toMatchObject({ version: interview.version, sealedAt: interview.submittedAt, reason: interview.version === 1 ? '' : interview.amendReason });
       const own = <T extends { interviewId: string }>(rows: T[]) => rows.filter((r) => r.interviewId === interview.id);
       expect(version.snapshot).toBe(
         canonicalJson({
@@ -158,17 +184,24 @@ describe('demoDataset: seeds and inputs', () => {
     expect([...other.candidates, ...other.interviews, ...other.notes].some((r) => ids.has(r.id))).toBe(false);
   });
 
-  it('dates everything in the two weeks before now', () => {
+  it('dates the open loops in the two weeks before now, and the history in the five quarters before its quarter', () => {
     const now = Date.UTC(2030, 0, 7, 8, 30);
     const later = demoDataset(pack, { now });
-    const stamps = [
-      ...later.candidates.map((c) => c.createdAt),
-      ...later.loops.map((l) => l.createdAt),
-      ...later.interviews.map((i) => i.submittedAt!),
-      ...later.audit.map((e) => e.at),
+    const open = openLoop(later);
+    const openStamps = [
+      ...open.candidates.map((c) => c.createdAt),
+      ...open.loops.map((l) => l.createdAt),
+      ...open.interviews.map((i) => i.submittedAt!),
     ];
+    expect(Math.max(...openStamps)).toBeLessThanOrEqual(now);
+    expect(Math.min(...openStamps)).toBeGreaterThan(now - 15 * 24 * 3600_000);
+    const stamps = [...later.loops.map((l) => l.closedAt ?? l.createdAt), ...later.interviews.map((i) => i.submittedAt!), ...later.audit.map((e) => e.at)];
     expect(Math.max(...stamps)).toBeLessThanOrEqual(now);
-    expect(Math.min(...stamps)).toBeGreaterThan(now - 15 * 24 * 3600_000);
+    // 2030 Q1 is `now`'s quarter: history starts in 2028 Q4 and ends before 2030 Q1.
+    expect(Math.min(...stamps)).toBeGreaterThanOrEqual(Date.UTC(2028, 9, 1));
+    const closed = later.loops.filter((l) => l.status === 'closed');
+    expect(closed).toHaveLength(25);
+    expect(closed.every((l) => l.closedAt! < Date.UTC(2030, 0, 1))).toBe(true);
   });
 
   it('refuses a pack that lacks what the demo uses, naming it', () => {
@@ -218,8 +251,9 @@ describe('the report over the demo loop', () => {
     }
   });
 
-  it('shows artifact reviews and incident outcomes for every candidate', () => {
-    for (const report of Object.values(reports(demo))) {
+  it('shows artifact reviews and incident outcomes for every candidate of the open loops', () => {
+    const all = reports(demo);
+    for (const report of openLoop(demo).candidates.map((c) => all[c.name]!)) {
       expect(report.exercises.length).toBeGreaterThan(0);
       expect(report.exercises.every((e) => e.found > 0 && e.found < e.total)).toBe(true);
       expect(report.incidents).toHaveLength(1);

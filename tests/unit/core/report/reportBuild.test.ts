@@ -171,11 +171,18 @@ describe('every rating traceable', () => {
 
 describe('reliability in plain words', () => {
   it('says what the panel agreed on, what not, how far to trust it with three candidates, and why ICC is missing', () => {
-    const summary = reportOf(demo, 'Amira Haddad').reliability.summary;
+    // The open loop alone (the demo without its history of closed loops): three candidates.
+    const openLoops = demo.loops.filter((l) => l.status === 'open');
+    const open = { ...demo, loops: openLoops, interviews: demo.interviews.filter((i) => openLoops.some((l) => l.id === i.loopId)) };
+    const summary = reportOf(open, 'Amira Haddad').reliability.summary;
     expect(summary.agreed).toMatch(/^The panel agreed well on /);
     expect(summary.notAgreed).toMatch(/did not agree well on/);
     expect(summary.trust).toMatch(/as few as 3 candidates/);
     expect(summary.iccMissing).toMatch(/every interviewer to rate every candidate/);
+  });
+
+  it('with the demo history too, the figures rest on more candidates and are read as a rough guide', () => {
+    expect(reportOf(demo, 'Amira Haddad').reliability.summary.trust).toMatch(/rest on \d+ or more candidates per dimension: a rough guide/);
   });
 });
 
