@@ -23,6 +23,7 @@ import type { AppDb } from '../appDb';
 import { sealsVerify } from './sealActions';
 import { auditWrite } from './auditActions';
 import { bundleContentImport, bundleImportPreview } from './importActions';
+import type { WriteProgress } from './writeProgress';
 import { backupFileName } from '../../../shared/backupFileName';
 
 /** Every table as bundle content (the audit log as entries). */
@@ -407,20 +408,22 @@ export async function lastingImportPreview(
 
 /**
  * Imports a validated bundle's content, skipping every record of a candidate erased or purged
- * here. One read-write transaction over every table: it all happens, or nothing does.
+ * here. One read-write transaction over every table: it all happens, or nothing does — Cancel
+ * (`progress.signal`) included, which aborts it between chunks.
  */
 export async function lastingImport(
   db: AppDb,
   content: BundleContent,
   meta: { actor: string; now: number; source: string; auditHead?: string | null; tombstones?: readonly Tombstone[] },
   fault: ExchangeFault = () => {},
+  progress?: WriteProgress,
 ): Promise<LastingImport> {
   return db.transaction('rw', allTables(db), async () => {
     const erases = await candidatesErasedBy(db, meta.tombstones ?? []);
     await tombstonesReceive(db, meta.tombstones ?? [], meta.actor, meta.now);
     const { content: kept, skip } = await contentWithoutTombstoned(db, content);
     fault('tombstones-read');
-    const plan = await bundleContentImport(db, kept, meta);
+    const plan = await bundleContentImport(db, kept, meta, progress);
     fault('imported');
     fault('audited');
     return { plan, skip, erases };
@@ -431,7 +434,8 @@ export async function lastingImport(
  * Restores a backup (a validated full bundle). Into an empty database the backup's audit log is
  * restored as it was and continued; otherwise records are merged like an import (nothing here is
  * overwritten) and the local log records the restore. Candidates erased or purged here stay gone.
- * One read-write transaction over every table: a failure at any step leaves the database as it was.
+ * One read-write transaction over every table: a failure at any step, or Cancel, leaves the
+ * database as it was.
  */
 export async function backupRestore(
   db: AppDb,
@@ -439,6 +443,7 @@ export async function backupRestore(
   actor: string,
   now: number,
   fault: ExchangeFault = () => {},
+  progress?: WriteProgress,
 ): Promise<LastingImport> {
   return db.transaction('rw', allTables(db), async () => {
     const incoming = bundle.manifest.tombstones ?? [];
@@ -450,7 +455,7 @@ export async function backupRestore(
     if (isEmpty && content.audit.length > 0) await db.audit.bulkAdd(content.audit);
     fault('audit-restored');
     const head = content.audit.at(-1)?.hash ?? null;
-    const plan = await bundleContentImport(db, content, { actor, now, source: 'backup', auditHead: head });
+    const plan = await bundleContentImport(db, content, { actor, now, source: 'backup', auditHead: head }, progress);
     fault('imported');
     await auditWrite(db, {
       at: now,

@@ -19,6 +19,7 @@ import { DEMO_DEFAULT_SEED, DEMO_FIXED_NOW, demoDataset } from '../../../core/de
 import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../appDb';
 import { auditWrite } from './auditActions';
+import { writeChunkRows, writeProgressTrack, type WriteProgress } from './writeProgress';
 
 /** Tables written on import; the foreign audit log is summarised, not merged. */
 const importedTables = bundleTables.filter((t) => t !== 'audit') as Exclude<BundleTable, 'audit'>[];
@@ -108,16 +109,30 @@ export async function bundleContentImport(
   db: AppDb,
   content: BundleContent,
   meta: { actor: string; now: number; source: string; auditHead?: string | null },
+  progress?: WriteProgress,
 ): Promise<BundleImportPlan> {
   const tables = [...importedTables.map((t) => db.table(t)), db.audit];
   return db.transaction('rw', tables, async () => {
     const plan = await planImport(db, content);
     if (plan.summary.isNothingToAdd) return plan;
+    const rows = importedTables.reduce((n, t) => n + plan.add[t].length, 0) + plan.amendments.length;
+    const track = writeProgressTrack(rows, progress);
+    track.start();
     for (const table of importedTables) {
       const records = plan.add[table] as unknown[];
-      if (records.length > 0) await db.table(table).bulkAdd(records);
+      for (let i = 0; i < records.length; i += writeChunkRows) {
+        track.check();
+        const chunk = records.slice(i, i + writeChunkRows);
+        await db.table(table).bulkAdd(chunk);
+        track.advance(chunk.length);
+      }
     }
-    for (const amendment of plan.amendments) await amendmentWrite(db, amendment);
+    for (const amendment of plan.amendments) {
+      track.check();
+      await amendmentWrite(db, amendment);
+      track.advance(1);
+    }
+    track.check();
     await auditWrite(db, {
       at: meta.now,
       actor: meta.actor,
