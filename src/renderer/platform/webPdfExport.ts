@@ -42,7 +42,8 @@ export function webPdfExport({ route, exportId = crypto.randomUUID() }: PdfExpor
         finish({ ok: false, reason: 'cancelled', message: 'The print tab was closed before the report was ready.' }, false);
         return;
       }
-      const state = tab.document.documentElement.dataset;
+      // Between the blank page and the print route the tab has no document element for a moment.
+      const state = tab.document.documentElement?.dataset ?? {};
       if (state['printError'] !== undefined) failed(state['printError'] || 'the report page could not render the report');
       else if (state['printReady'] !== undefined) {
         progress('printing');
