@@ -34,4 +34,6 @@ export interface ExchangeLogRow {
   signer?: { profileId: string; name: string; publicKey: string };
   /** What it was about: `tombstone:<candidateHash>` for a received erasure, so it is not sent back. */
   subject?: string;
+  /** What a held file waits for: a person to trust a new key or accept a changed one, this profile's seal, or a confirmed erasure. */
+  waitsFor?: 'key' | 'key-change' | 'seal' | 'erasure';
 }
