@@ -64,9 +64,8 @@ export function PracticeComparison({
   return (
     <div className="page practice-page">
       <header className="page-header">
-        <h1>
-          Practice comparison: {score.title} <span className="badge practice-badge">Practice</span>
-        </h1>
+        <h1>Practice comparison: {score.title}</h1>
+        <span className="badge practice-badge">Practice</span>
         <div className="actions">
           <a className="button" href="#/practice">
             All practice
@@ -120,7 +119,7 @@ export function PracticeComparison({
                     {d.distance === null
                       ? '–'
                       : typeof d.rating === 'number' && typeof d.key === 'number'
-                        ? `${d.distance} (${practiceSignedText(d.rating - d.key)})`
+                        ? `${d.distance} (${practiceSignedText(d.rating - d.key, 0)})`
                         : d.distance}
                   </td>
                   <td className={`practice-direction is-${d.direction}`}>{directionText[d.direction]}</td>

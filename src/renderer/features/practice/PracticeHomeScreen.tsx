@@ -49,9 +49,7 @@ export function PracticeHomeScreen() {
   return (
     <div className="page practice-page">
       <header className="page-header">
-        <h1>
-          Practice <span className="badge practice-badge">Practice</span>
-        </h1>
+        <h1>Practice</h1>
       </header>
       <PracticeBanner>
         Score a scripted candidate, seal, and compare your ratings with the expert key. Practice runs stay on this
@@ -83,12 +81,21 @@ export function PracticeHomeScreen() {
                     </p>
                     <p>{c.candidate.background}</p>
                     {open ? (
-                      <a className="button primary" href={href('practice', open.id)}>
-                        Continue practice run<span className="sr-only">: {c.title}</span>
+                      <a
+                        className="button primary"
+                        href={href('practice', open.id)}
+                        aria-label={`Continue practice run: ${c.title}`}
+                      >
+                        Continue practice run
                       </a>
                     ) : (
-                      <button type="button" className="primary" onClick={() => void start(pack.manifest.id, c.id)}>
-                        Start practice run<span className="sr-only">: {c.title}</span>
+                      <button
+                        type="button"
+                        className="primary"
+                        aria-label={`Start practice run: ${c.title}`}
+                        onClick={() => void start(pack.manifest.id, c.id)}
+                      >
+                        Start practice run
                       </button>
                     )}
                   </li>

@@ -6,9 +6,9 @@ export function practiceRatingText(rating: PracticeRating | null): string {
   return rating === null ? 'not rated' : rating === 'no-evidence' ? 'no evidence' : String(rating);
 }
 
-/** A signed distance with its sign: "+0.50", "−1.00", "0.00". */
-export function practiceSignedText(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+/** A signed distance with its sign: "+0.50", "−1.00", "0.00" (or "+1" with `digits` 0). */
+export function practiceSignedText(value: number, digits = 2): string {
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(digits)}`;
 }
 
 export const practiceLeanText: Record<PracticeLean, string> = {
