@@ -2,7 +2,7 @@
  * Electron main: app lifecycle, the app:// protocol, hardened windows, and one register*Ipc per
  * area. Read top to bottom, this is the table of contents of the desktop host.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -25,6 +25,12 @@ function focusMainWindow(): void {
   if (!win) return;
   if (win.isMinimized()) win.restore();
   win.focus();
+}
+
+/** Start-up failed after `ready`: there is no window to say so in, so a dialog does; then quit. */
+function startFailed(error: unknown): void {
+  dialog.showErrorBox('Loopdesk could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
 }
 
 function start(): void {
@@ -57,5 +63,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(startFailed);
 }

@@ -78,12 +78,18 @@ export function registerRubricIpc(
       watcher = watch(dirs.user, { recursive: true }, () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          pushChange().catch((error: unknown) => console.error('Reloading rubric packs after a change failed:', error));
+          pushChange().catch((error: unknown) =>
+            console.error(`Rubric packs: reloading after a change failed (${error instanceof Error ? error.message : String(error)}).`),
+          );
         }, rubricWatchDebounceMs);
       });
-      watcher.on('error', () => watcher?.close());
-    } catch {
+      watcher.on('error', (error) => {
+        watcher?.close();
+        console.error(`Rubric packs: stopped watching ${dirs.user} (${error.message}); changes show after the library is reloaded.`);
+      });
+    } catch (error) {
       // Recursive watching is unavailable on some file systems; reload still works on demand.
+      console.error(`Rubric packs: cannot watch ${dirs.user} (${error instanceof Error ? error.message : String(error)}); changes show after the library is reloaded.`);
     }
   });
   return () => {

@@ -57,6 +57,9 @@ export function fakeElectronCreate() {
     quit(): void {
       log.push('app.quit');
     }
+    exit(code = 0): void {
+      log.push(`app.exit:${code}`);
+    }
     getPath(name: string): string {
       if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
       return state.userData;
@@ -118,6 +121,9 @@ export function fakeElectronCreate() {
     },
   };
   const dialog = {
+    showErrorBox(title: string, content: string) {
+      log.push(`dialog.showErrorBox:${title}: ${content}`);
+    },
     async showSaveDialog(...args: unknown[]) {
       log.push(`dialog.showSaveDialog:${args.length === 2 ? 'owned' : 'unowned'}`);
       return state.saveDialog;

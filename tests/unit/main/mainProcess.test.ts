@@ -112,6 +112,19 @@ describe('start-up', () => {
   });
 });
 
+describe('start-up failure', () => {
+  it('says why in a dialog and exits non-zero, instead of leaving a process with no window', async () => {
+    const electron = await mainLoad();
+    electron.protocol.handle = () => {
+      throw new Error('the app:// scheme is already handled');
+    };
+    electron.fake.ready();
+    await vi.waitFor(() => expect(electron.fake.log).toContain('app.exit:1'));
+    expect(electron.fake.log).toContain('dialog.showErrorBox:Loopdesk could not start: the app:// scheme is already handled');
+    expect(electron.fake.windows).toHaveLength(0);
+  });
+});
+
 describe('single instance', () => {
   it('a second launch quits and starts nothing, not even after ready', async () => {
     const electron = await mainLoad({ hasInstanceLock: false });
