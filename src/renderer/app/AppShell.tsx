@@ -7,6 +7,7 @@ import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
 import { DemoBanner } from './DemoBanner';
 import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
+import { useExchangeFolderUpkeep } from '../features/data/useExchangeFolderUpkeep';
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
@@ -25,6 +26,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   useStartupJobs();
   useUnloadGuard();
   usePoolStatsUpkeep();
+  useExchangeFolderUpkeep();
 
   useEffect(() => {
     void rubricsReload();

@@ -41,6 +41,9 @@ import {
   type BundleSignerStatus,
 } from '../../db/actions/signingActions';
 import { BundleSignerPanel } from './BundleSignerPanel';
+import { ExchangeFolderPanel } from './ExchangeFolderPanel';
+import { ImportProgress } from './ImportProgress';
+import { useImportProgress } from './useImportProgress';
 
 const appVersion = __LOOPDESK_VERSION__;
 
@@ -48,9 +51,19 @@ function safeName(text: string): string {
   return text.replace(/[^\p{L}\p{N} ._-]/gu, '').trim() || 'loopdesk';
 }
 
-/** Every bundle a profile exports carries its signature (none before a profile exists). */
-async function signedBy(me: Interviewer | null | undefined, bundle: Bundle): Promise<Bundle> {
-  return me ? bundleSignAsProfile(appDb(), bundle, me, Date.now()) : bundle;
+/**
+ * Every bundle a profile exports carries its signature (none before a profile exists). When the
+ * key cannot be made or stored (storage full), the bundle still goes out, unsigned and said so:
+ * losing the data matters more than losing the signature.
+ */
+async function signedBy(me: Interviewer | null | undefined, bundle: Bundle, warn: (text: string) => void): Promise<Bundle> {
+  if (!me) return bundle;
+  try {
+    return await bundleSignAsProfile(appDb(), bundle, me, Date.now());
+  } catch (error) {
+    warn(`This bundle is not signed: ${error instanceof Error ? error.message : String(error)}.`);
+    return bundle;
+  }
 }
 
 /**
@@ -92,6 +105,7 @@ export function DataScreen() {
   const [retentionInput, setRetentionInput] = useState('');
   const [purgeList, setPurgeList] = useState<Awaited<ReturnType<typeof retentionPreview>> | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const writing = useImportProgress();
   const [checking, setChecking] = useState<{ name: string; cancel: () => void } | null>(null);
 
   if (!lists) return <p className="page muted">Loading…</p>;
@@ -124,7 +138,7 @@ export function DataScreen() {
             : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
     // Scope and day in the name, so exports of different scopes or days never overwrite each other.
     const day = new Date(result.bundle.manifest.createdAt).toISOString().slice(0, 10);
-    fileDownload(`${safeName(label)} ${day}.loopdesk`, bundleStringify(await signedBy(me, result.bundle)));
+    fileDownload(`${safeName(label)} ${day}.loopdesk`, bundleStringify(await signedBy(me, result.bundle, (text) => noticeShow('error', text))));
     const { candidates: held, interviews: heldInterviews } = result.withheld;
     noticeShow(
       'info',
@@ -174,16 +188,23 @@ export function DataScreen() {
   const applyImport = async () => {
     if (!incoming) return;
     setIsBusy(true);
+    const progress = writing.begin();
     try {
       const { plan, skip, erases } = incoming.isBackup
-        ? await backupRestore(appDb(), incoming.bundle, actor, Date.now())
-        : await lastingImport(appDb(), incoming.bundle.content, {
-            actor,
-            now: Date.now(),
-            source: incoming.name,
-            auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
-            tombstones: incoming.bundle.manifest.tombstones ?? [],
-          });
+        ? await backupRestore(appDb(), incoming.bundle, actor, Date.now(), undefined, progress)
+        : await lastingImport(
+            appDb(),
+            incoming.bundle.content,
+            {
+              actor,
+              now: Date.now(),
+              source: incoming.name,
+              auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
+              tombstones: incoming.bundle.manifest.tombstones ?? [],
+            },
+            undefined,
+            progress,
+          );
       // Trust on first use: the key that signed what was just imported is pinned for its profile.
       if (incoming.signer.kind === 'signed') {
         const { signer } = incoming.signer;
@@ -194,15 +215,18 @@ export function DataScreen() {
       setImportResult(`${skip.text ? `${done} ${skip.text}.` : done}${erased}`);
       setIncoming(null);
     } catch (e) {
-      setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
+      if (progress.signal.aborted)
+        setImportResult(`${incoming.isBackup ? 'Restore' : 'Import'} of ${incoming.name} cancelled: nothing was written.`);
+      else setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
+      writing.end();
       setIsBusy(false);
     }
   };
 
   const downloadBackup = async () => {
     try {
-      const bundle = await signedBy(me, await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() }));
+      const bundle = await signedBy(me, await bundleExportBuild(appDb(), { kind: 'all' }, { appVersion, createdBy: actor, now: Date.now() }), (text) => noticeShow('error', text));
       const { savedTo } = await (await desktopApi()).writeBackup(bundleStringify(bundle), backupKeepDays);
       noticeShow('info', `Backup saved to ${savedTo}.`);
     } catch (error) {
@@ -371,13 +395,23 @@ export function DataScreen() {
                         : ''
                     }`}
               </button>
-              <button type="button" onClick={() => setIncoming(null)}>
+              <button type="button" disabled={isBusy} onClick={() => setIncoming(null)}>
                 Cancel
               </button>
             </p>
+            {writing.percent !== null && (
+              <ImportProgress
+                verb={incoming.isBackup ? 'Restoring' : 'Importing'}
+                name={incoming.name}
+                percent={writing.percent}
+                onCancel={writing.cancel}
+              />
+            )}
           </div>
         )}
       </section>
+
+      {me && <ExchangeFolderPanel me={me} />}
 
       <section className="panel" aria-labelledby="backup-title">
         <h2 id="backup-title">Backups</h2>
