@@ -66,25 +66,29 @@ export function exchangeStamp(entry: { size: number; lastModified: number }): st
 /** Outcomes of reading a file; `held` and `conflict` wait for a person or for this profile's seal. */
 export type ExchangeOutcome = 'sent' | 'received' | 'skipped' | 'rejected' | 'held' | 'conflict';
 
-/** The last thing a reader did with each file: path → stamp and outcome. */
-export type ExchangeSeen = ReadonlyMap<string, { stamp: string; outcome: ExchangeOutcome }>;
+/**
+ * The last thing a reader did with each file: path → stamp and outcome, and for a held file the
+ * reader's `generation` then (see `exchangeFilesToRead`).
+ */
+export type ExchangeSeen = ReadonlyMap<string, { stamp: string; outcome: ExchangeOutcome; generation?: string }>;
 
 /**
  * The files of other profiles' outboxes to read now, oldest first: finished names only, never this
- * profile's own outbox, and not a file already read unchanged — except one that was held, which is
- * looked at again every round (its hold may have been lifted).
+ * profile's own outbox, and not a file already read unchanged — except one that was held while
+ * what lifts a hold (the pinned keys, this profile's seals: `generation`) has changed since.
  */
 export function exchangeFilesToRead(
   listing: readonly ExchangeListing[],
   ownProfileId: string,
   seen: ExchangeSeen,
+  generation = '',
 ): ExchangeListing[] {
   return listing
     .filter((entry) => entry.profileId !== ownProfileId && exchangeIsProfileFolder(entry.profileId))
     .filter((entry) => exchangeIsReadableName(entry.name))
     .filter((entry) => {
       const last = seen.get(exchangePath(entry));
-      return !last || last.stamp !== exchangeStamp(entry) || last.outcome === 'held';
+      return !last || last.stamp !== exchangeStamp(entry) || (last.outcome === 'held' && last.generation !== generation);
     })
     .sort((a, b) => a.lastModified - b.lastModified || exchangePath(a).localeCompare(exchangePath(b)));
 }

@@ -89,7 +89,7 @@ export async function exchangeSeen(db: AppDb, profileId: string): Promise<Map<st
 /** Adds a log line unless it says exactly what the last one for that file said. */
 async function exchangeLogWrite(db: AppDb, seen: Map<string, ExchangeLogRow & { stamp: string }>, row: ExchangeLogRow): Promise<void> {
   const last = seen.get(row.file);
-  if (last && last.stamp === row.stamp && last.outcome === row.outcome && last.detail === row.detail) return;
+  if (last && last.stamp === row.stamp && last.outcome === row.outcome && last.detail === row.detail && last.generation === row.generation) return;
   await db.exchangeLog.add(row);
   seen.set(row.file, { ...row, stamp: row.stamp ?? '' });
 }
@@ -259,7 +259,7 @@ export async function exchangeReceiveText(
   const bundle = parsed.value;
   const check = bundle.signature ? bundleSignatureVerify(bundle) : null;
   const trust = check?.ok ? keyTrustDecide(await db.keyPins.toArray(), check.signer) : null;
-  const signer = check?.ok ? { profileId: check.signer.profileId, name: check.signer.name, publicKey: check.signer.publicKey } : undefined;
+  const signer = check?.ok ? check.signer : undefined;
   const verdict = exchangeVerdict({
     outboxProfileId: entry.profileId,
     signature: check,
@@ -339,6 +339,16 @@ async function exchangeReceiveEntry(
   return exchangeReceiveText(db, read.text, entry, me, options);
 }
 
+/**
+ * What lifts a hold, in one string: the pinned keys (a key trusted or accepted) and this profile's
+ * sealed interviews (a seal). A held file is read again only when it changed.
+ */
+export async function exchangeGeneration(db: AppDb, profileId: string): Promise<string> {
+  const pins = await db.keyPins.toArray();
+  const sealed = await db.interviews.where('interviewerId').equals(profileId).filter((i) => i.status === 'submitted' || i.status === 'amended').count();
+  return `${pins.map((p) => `${p.profileId}:${p.publicKey.slice(0, 8)}`).sort().join(',')}|${sealed}`;
+}
+
 export interface ExchangeReceiveResult {
   outcomes: ExchangeOutcome[];
 }
@@ -355,13 +365,14 @@ export async function exchangeReceive(
 ): Promise<ExchangeReceiveResult> {
   const listing = options.listing ?? (await exchangeFolderList(folder));
   const seen = await exchangeSeen(db, me.id);
-  const toRead = exchangeFilesToRead(listing, me.id, seen as ExchangeSeen);
+  const generation = await exchangeGeneration(db, me.id);
+  const toRead = exchangeFilesToRead(listing, me.id, seen as ExchangeSeen, generation);
   const outcomes: ExchangeOutcome[] = [];
   for (const entry of toRead) {
     if (options.isCancelled?.()) break;
     const at = options.now();
     const receipt = await exchangeReceiveEntry(db, folder, entry, me, { now: at, packs: options.packs });
-    await exchangeLogWrite(db, seen, { at, profileId: me.id, file: exchangePath(entry), stamp: exchangeStamp(entry), ...receipt });
+    await exchangeLogWrite(db, seen, { at, profileId: me.id, file: exchangePath(entry), stamp: exchangeStamp(entry), ...receipt, ...(receipt.outcome === 'held' ? { generation } : {}) });
     outcomes.push(receipt.outcome);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -4,6 +4,7 @@
  * backups and bundles are made from the record tables only and never carry it.
  */
 import type { KeyPin } from '../../../core/signing/keyTrust';
+import type { BundleSigner } from '../../../core/signing/signatureSchema';
 import type { ExchangeOutcome } from '../../../core/exchange/exchangeFolder';
 
 /** This profile's signing key pair (one row per profile). */
@@ -31,9 +32,11 @@ export interface ExchangeLogRow {
   outcome: ExchangeOutcome;
   detail: string;
   /** Who signed it, when the signature held. */
-  signer?: { profileId: string; name: string; publicKey: string };
+  signer?: BundleSigner;
   /** What it was about: `tombstone:<candidateHash>` for a received erasure, so it is not sent back. */
   subject?: string;
   /** What a held file waits for: a person to trust a new key or accept a changed one, this profile's seal, or a confirmed erasure. */
   waitsFor?: 'key' | 'key-change' | 'seal' | 'erasure';
+  /** For a held file: the reader's pins-and-seals generation when it was held (`exchangeGeneration`). */
+  generation?: string;
 }
