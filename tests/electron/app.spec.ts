@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test';
+import type { DesktopApi } from '../../src/shared/desktopApi';
+import { ReportPage } from '../e2e/pages/ReportPage';
 
 /** The installed Electron executable, found without triggering Electron's lazy download. */
 function electronBinary(): string | null {
@@ -105,6 +107,65 @@ test.describe('desktop flows', () => {
     // The hidden print window is gone either way.
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('a named PDF export reports its phases; cancelled while rendering it ends, destroys its hidden window and writes nothing', async () => {
+    const userData = userDataDir();
+    const folder = join(userData, 'exports');
+    mkdirSync(folder);
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, join(folder, 'packets.pdf'));
+    // Cancelled from the renderer the moment main says the print page is rendering.
+    const { result, phases } = await page.evaluate(async () => {
+      const api = (window as unknown as { desktopApi: DesktopApi }).desktopApi;
+      const exportId = 'electron-cancel-1';
+      const seen: string[] = [];
+      const off = api.onPdfExportProgress((p) => {
+        if (p.exportId !== exportId) return;
+        seen.push(p.phase);
+        if (p.phase === 'rendering') void api.cancelPdfExport(exportId);
+      });
+      const ended = await api.exportPdf({ route: '#/print/batch?candidates=a.b&audience=committee', fileName: 'packets.pdf', exportId });
+      off();
+      return { result: ended, phases: seen };
+    });
+    expect(result).toEqual({ ok: false, reason: 'cancelled', message: 'Export cancelled; no file was written.' });
+    expect(phases).toEqual(['rendering']);
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
+  test('committee batch export shows its progress, and Cancel stops it with no file written', async () => {
+    const userData = userDataDir();
+    const folder = join(userData, 'exports');
+    mkdirSync(folder);
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    await app.evaluate(({ app: electronApp, dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+      // Printing never finishes, so the export is still running when Cancel is clicked.
+      electronApp.on('browser-window-created', (_event, win) => {
+        win.webContents.printToPDF = () => new Promise<Buffer>(() => undefined);
+      });
+    }, join(folder, 'packets.pdf'));
+    await page.getByLabel('Your name').fill('Committee Chair');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await new ReportPage(page).openDemoLoop();
+    await page.getByRole('button', { name: 'Export packets (PDF)' }).click();
+    const progress = page.getByTestId('pdf-export-progress');
+    await expect(progress).toContainText(/Exporting \d+ committee packets: printing…/, { timeout: 60_000 });
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByTestId('notice').filter({ hasText: 'Export cancelled; no file was written.' })).toBeVisible();
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
     await app.close();
     rmSync(userData, { recursive: true, force: true });
   });
