@@ -33,6 +33,29 @@ async function realData(page: Page): Promise<Record<string, unknown[]>> {
   return data;
 }
 
+/**
+ * Waits until the statistics derived from sealed evidence (pool statistics and any other entry
+ * keyed by the audit head) are computed for the current head, so later comparisons see a settled state.
+ */
+async function derivedSettled(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const head = (await dbRows<{ seq: number; hash: string }>(page, 'audit')).sort((a, b) => a.seq - b.seq).at(-1);
+        const derived = (await dbRows<{ key: string; value: { key?: unknown } }>(page, 'settings')).filter(
+          (s) => typeof s.value === 'object' && s.value !== null && typeof s.value.key === 'string',
+        );
+        return (
+          !!head &&
+          derived.some((s) => s.key === 'poolStats:staff-devops') &&
+          derived.every((s) => (s.value.key as string).endsWith(`:${head.seq}:${head.hash}`))
+        );
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+}
+
 /** The interviewer seals one real IaC review, so reports, the committee and pool statistics have data. */
 async function sealRealInterview(page: Page): Promise<string> {
   const people = new PeoplePage(page);
@@ -58,7 +81,7 @@ test('an interviewer scores a practice case by keyboard, sees it against the key
   await today.createProfile('Grace Hopper');
   const candidateId = await sealRealInterview(page);
   // The pool statistics of the sealed evidence are stored once the worker has computed them.
-  await expect.poll(async () => (await dbRows<{ key: string }>(page, 'settings')).some((s) => s.key === 'poolStats:staff-devops'), { timeout: 60_000 }).toBe(true);
+  await derivedSettled(page);
   const before = await realData(page);
 
   // The practice case, marked "Practice" in the heading and the banner.

@@ -35,7 +35,7 @@ function SignalList({
         <ul className="practice-signal-list">
           {signals.map((s) => (
             <li key={s.id}>
-              <SignalBadge polarity={s.polarity} label={s.title} />
+              <SignalBadge polarity={s.polarity} /> {s.title}
             </li>
           ))}
         </ul>

@@ -26,7 +26,9 @@ export function PracticeSignals({
             const signal = signals.find((s) => s.id === id);
             return (
               <li key={id} data-testid="practice-tag">
-                <SignalBadge polarity={signal?.polarity ?? 'none'} label={signal?.title ?? id} />
+                <span>
+                  <SignalBadge polarity={signal?.polarity ?? 'none'} /> {signal?.title ?? id}
+                </span>
                 <button type="button" className="link" onClick={() => onSet(id, false)}>
                   Remove<span className="sr-only"> {signal?.title ?? id}</span>
                 </button>
