@@ -86,11 +86,16 @@ export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }:
     ? visibleReports(built, audience, (id) => !interviewPeersVisible(me?.id ?? null, evidence.interviews.filter((i) => i.candidateId === id)))
     : null;
   const reports = visible?.ok ? visible.reports : null;
-  const frame =
+  const title =
     reports && reports.length > 0 && audience && pack
+      ? audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role, dateToday())
+      : null;
+  // The running header reads as the title does ("Committee packet — Staff DevOps Engineer — 2026-12-01").
+  const frame =
+    title !== null && reports && pack
       ? {
-          title: audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role, dateToday()),
-          header: `${audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role)} · Loopdesk`,
+          title,
+          header: `${title} · Loopdesk`,
           footer: `Loopdesk · ${pack.manifest.id} ${pack.manifest.version} (${pack.hash.slice(0, 12)}) · report inputs ${
             reports.length === 1 ? reports[0]!.inputsHash.slice(0, 16) : `${reports.length} reports`
           } · audit head ${auditHead ? auditHead.slice(0, 12) : 'empty'}`,

@@ -9,6 +9,7 @@ import { useCandidateReport } from './useReportData';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
+import { dateToday } from './dateToday';
 
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
@@ -58,7 +59,7 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
   const report = visible.report;
   const loopId = evidence.loops.filter((l) => l.candidateId === candidateId).at(-1)?.id ?? null;
   const exportPdf = async (which: ReportAudience) => {
-    const title = audienceDocumentTitle([report.candidate], audienceOf(which, isBlind), report.pack.role);
+    const title = audienceDocumentTitle([report.candidate], audienceOf(which, isBlind), report.pack.role, dateToday());
     await pdfExport(
       { route: `#/print/report/${candidateId}?${audienceRouteQuery(which, isBlind)}`, fileName: audienceFileName(title) },
       (savedTo) => `PDF sent to ${savedTo}.`,
