@@ -1,0 +1,101 @@
+/**
+ * An interrupted import leaves the database as it was: Cancel at 50 % of the written rows, and the
+ * tab killed at 50 %, both leave every table's rows and content unchanged. The bundle is the
+ * benchmark's seeded dataset (all of it new here), large enough that the write takes a while.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+import { TodayPage } from './pages/TodayPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { DataPage } from './pages/DataPage';
+import { benchPackLoad } from '../../scripts/bench/lib/benchPack';
+import { benchSeedFileWrite } from '../../scripts/bench/lib/benchSeed';
+
+let bundlePath = '';
+
+test.beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'loopdesk-import-cancel-'));
+  bundlePath = benchSeedFileWrite(benchPackLoad(process.cwd()), 150, Date.UTC(2026, 2, 2), dir, 'large.loopdesk').file;
+});
+
+/**
+ * Row count and SHA-256 of every object store, read in the page without app code. Derived caches
+ * in settings (pool statistics, committee rows) are left out: any window recomputes them from the
+ * tables compared here, with a fresh time, whenever the audit head moves or it starts.
+ */
+function storeChecksums(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const isDerivedCache = (row: unknown) => /^(poolStats|committeeRows):/.test(String((row as { key?: unknown }).key));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('loopdesk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const out: Record<string, string> = {};
+    for (const name of [...db.objectStoreNames]) {
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+        request.onsuccess = () => resolve((request.result as unknown[]).filter((row) => !isDerivedCache(row)));
+        request.onerror = () => reject(request.error);
+      });
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(rows)));
+      out[name] = `${rows.length} rows, ${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    }
+    db.close();
+    return out;
+  });
+}
+
+/** A machine with a profile and a candidate of its own, on the Data screen with the bundle previewed. */
+async function previewLargeImport(page: Page): Promise<Record<string, string>> {
+  const today = new TodayPage(page);
+  await today.open();
+  await today.createProfile('Grace Hopper');
+  await new PeoplePage(page).addCandidate('Ada Lovelace');
+  const data = new DataPage(page);
+  await data.open();
+  const before = await storeChecksums(page);
+  await data.chooseBundle(bundlePath);
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 120_000 });
+  return before;
+}
+
+/** Clicks Import and waits until the progress bar shows at least half the rows written. */
+async function importUntilHalf(page: Page): Promise<void> {
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.waitForFunction(
+    () => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value ?? 0) >= 50,
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+}
+
+test('Cancel at 50 % of a large import writes nothing', async ({ page }) => {
+  test.setTimeout(300_000);
+  const before = await previewLargeImport(page);
+  await importUntilHalf(page);
+  await expect(page.getByTestId('import-progress')).toContainText(/Importing large\.loopdesk: \d+ %/);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByTestId('import-result')).toHaveText('Import of large.loopdesk cancelled: nothing was written.', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  expect(await storeChecksums(page)).toEqual(before);
+  // The preview stays: the same import can run again, to the end.
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-result')).toContainText('Imported', { timeout: 180_000 });
+  expect(await storeChecksums(page)).not.toEqual(before);
+});
+
+test('the tab killed at 50 % of a large import leaves the database unchanged', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const before = await previewLargeImport(page);
+  await importUntilHalf(page);
+  await page.close({ runBeforeUnload: false });
+  const reopened = await context.newPage();
+  await openApp(reopened, '#/today');
+  expect(await storeChecksums(reopened)).toEqual(before);
+});
