@@ -5,12 +5,14 @@
  * every calibrated number) makes it "made on earlier evidence", with what changed.
  */
 import type { Decision } from '../model/records';
-import type { CandidateReport } from '../report/reportBuild';
+import type { CandidateReport, ReportInterviewer } from '../report/reportBuild';
 
 export type DecisionEvidence = NonNullable<Decision['evidence']>;
 
 /** The parts of a report a decision's evidence is read from. */
-export type DecisionEvidenceReport = Pick<CandidateReport, 'audience' | 'inputsHash' | 'interviewers' | 'score' | 'profile'>;
+export type DecisionEvidenceReport = Pick<CandidateReport, 'audience' | 'inputsHash' | 'score' | 'profile'> & {
+  interviewers: ReadonlyArray<Pick<ReportInterviewer, 'interviewId' | 'version' | 'kitTitle' | 'name'>>;
+};
 
 /** Numbers that moved by no more than this are calibration noise, not a change worth naming. */
 export const DECISION_NUMBER_TOLERANCE = 0.1;

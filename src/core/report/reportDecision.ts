@@ -3,9 +3,8 @@
  * recommendation (they are not among the report's inputs and never change its hash), newest
  * first, every earlier decision kept as history.
  */
-import { decisionEvidenceCheck, type DecisionEvidenceCheck } from '../audience/decisionEvidence';
+import { decisionEvidenceCheck, type DecisionEvidenceCheck, type DecisionEvidenceReport } from '../audience/decisionEvidence';
 import type { Decision, DecisionOutcome } from '../model/records';
-import type { CandidateReport } from './reportBuild';
 
 export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
   hire: 'Hire',
@@ -27,7 +26,7 @@ export interface ReportDecision {
 }
 
 /** What changed since `decision` was made, or null (current, or made before decisions kept their evidence). */
-function earlierEvidence(decision: Decision, report: Omit<CandidateReport, 'decisions'> | undefined): ReportDecision['madeOnEarlierEvidence'] {
+function earlierEvidence(decision: Decision, report: DecisionEvidenceReport | undefined): ReportDecision['madeOnEarlierEvidence'] {
   if (!decision.evidence || !report) return null;
   const { isCurrent, ...changed } = decisionEvidenceCheck(decision.evidence, report);
   return isCurrent ? null : changed;
@@ -37,7 +36,7 @@ function earlierEvidence(decision: Decision, report: Omit<CandidateReport, 'deci
 export function reportDecisions(
   decisions: readonly Decision[],
   levels: ReadonlyArray<{ id: string; title: string }>,
-  report?: Omit<CandidateReport, 'decisions'>,
+  report?: DecisionEvidenceReport,
 ): ReportDecision[] {
   return [...decisions]
     .sort((a, b) => b.decidedAt - a.decidedAt || b.id.localeCompare(a.id))

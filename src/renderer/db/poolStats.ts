@@ -11,6 +11,7 @@ import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStat
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import { reportObservations } from '../../core/report/reportBuild';
+import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
 
 /** What the statistics depend on of a pack: its id, its content hash and its dimensions. */
@@ -19,6 +20,12 @@ export interface PoolStatsPack {
   hash: string;
   dimensionIds: string[];
 }
+
+export const poolStatsPackOf = (pack: RubricPack): PoolStatsPack => ({
+  id: pack.manifest.id,
+  hash: pack.hash,
+  dimensionIds: pack.dimensions.map((d) => d.id),
+});
 
 export interface PoolStatsEntry {
   /** The pack and the audit head the statistics are of (`poolStatsKey`). */
@@ -79,7 +86,11 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
   return entry;
 }
 
-/** Drops every pack's stored statistics (after an erasure, so nothing derived from it stays). */
+/** Settings key prefix of the committee rows computed from the statistics (`committeeRows.ts`). */
+export const committeeRowsSettingPrefix = 'committeeRows:';
+
+/** Drops every pack's stored statistics and committee rows (after an erasure, so nothing derived from it stays). */
 export async function poolStatsDrop(db: AppDb): Promise<void> {
   await db.settings.where('key').startsWith(poolStatsSettingPrefix).delete();
+  await db.settings.where('key').startsWith(committeeRowsSettingPrefix).delete();
 }

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
-import { reportEvidenceIndexOf } from '../../../core/report/reportEvidenceIndex';
-import { reportBuild, reportObservations, type CandidateReport } from '../../../core/report/reportBuild';
+import type { CommitteeView } from '../../../core/report/committeeRow';
+import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
-import { useCandidatesEvidence } from './useReportData';
+import { useCommitteeRows } from './useCommitteeRows';
 import { usePoolStats } from './usePoolStats';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienceOf } from '../../../core/audience/audiencePolicy';
@@ -21,7 +21,6 @@ import './report.css';
 /** Candidates drawn in the overlaid profile: more lines than this cannot be told apart. */
 const OVERLAY_MAX = 8;
 
-
 /**
  * Compare candidates of one role side by side: sortable, red-flag filter, overlaid profiles, and
  * blind mode, which replaces names and contact details with stable neutral labels.
@@ -31,15 +30,12 @@ export function CommitteeScreen() {
   const me = useMe();
   const [packId, setPackId] = useState<string>('');
   const pack = packs.find((p) => p.manifest.id === (packId || packs[0]?.manifest.id));
-  const evidence = useCandidatesEvidence(pack, 'all', { withNotes: false });
-  // Every candidate calibrated from the stored pool statistics and their own ratings: the screen
-  // never refits the pool (a worker does when evidence changes).
-  const { stats, isRecalculating } = usePoolStats(pack);
-  const calibration = useMemo(
-    () =>
-      stats && evidence ? calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings)) : undefined,
-    [stats, evidence],
-  );
+  // Stored rows, computed by a worker when evidence changes: the screen reads no rating of the pool.
+  const { views: reports, isRecalculating } = useCommitteeRows(pack, me === undefined ? undefined : (me?.id ?? null));
+  // The offsets table reads the pool statistics alone (no candidate's ratings).
+  const { stats } = usePoolStats(pack);
+  const calibration = useMemo(() => (stats ? calibrationFromPoolStats(stats, []) : undefined), [stats]);
+  const interviewers = useLiveQuery(() => appDb().interviewers.toArray(), []);
   // Until the profile's setting is read, names stay hidden rather than flash.
   const isBlind = useBlindMode() ?? true;
   const audience = audienceOf('committee', isBlind);
@@ -47,20 +43,10 @@ export function CommitteeScreen() {
   const [sort, setSort] = useState<CommitteeSort>({ key: 'calibrated', isDescending: true });
   const [isRedFlagOnly, setIsRedFlagOnly] = useState(false);
 
-  const reports = useMemo(() => {
-    if (!pack || !evidence || !calibration) return undefined;
-    // Grouped once: filtering the pool's interviews per candidate made this quadratic.
-    const panels = reportEvidenceIndexOf(evidence).interviewsByCandidate;
-    return evidence.candidates
-      .filter((c) => (panels.get(c.id) ?? []).some(interviewIsSealed))
-      .filter((c) => interviewPeersVisible(me?.id ?? null, panels.get(c.id) ?? []))
-      .map((c) => reportBuild({ pack, candidateId: c.id, evidence, calibration, audience: 'committee' }));
-  }, [pack, evidence, calibration, me?.id]);
-
   if (!pack) return <p className="page muted">{packs.length === 0 ? 'Loading rubric packs…' : 'No rubric pack.'}</p>;
-  const nameOf = (r: CandidateReport) => audienceCandidateName(r.candidate, audience);
+  const nameOf = (r: CommitteeView) => audienceCandidateName(r.candidate, audience);
   const shown = committeeSorted(
-    (reports ?? []).filter((r) => !isRedFlagOnly || r.signals.redFlag.length > 0),
+    (reports ?? []).filter((r) => !isRedFlagOnly || r.redFlagCount > 0),
     sort,
     nameOf,
   );
@@ -149,9 +135,9 @@ export function CommitteeScreen() {
               </p>
             )}
           </section>
-          {calibration && evidence && (
+          {calibration && interviewers && (
             <div className="wide-scroll">
-              <CalibrationTable calibration={calibration} interviewers={evidence.interviewers} dimensions={pack.dimensions} />
+              <CalibrationTable calibration={calibration} interviewers={interviewers} dimensions={pack.dimensions} />
             </div>
           )}
         </>

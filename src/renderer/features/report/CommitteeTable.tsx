@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OverallRecommendation } from '../../../core/model/records';
-import type { CandidateReport } from '../../../core/report/reportBuild';
+import type { CommitteeView } from '../../../core/report/committeeRow';
 import { overallRecommendationLabels, overallRecommendationOrder } from '../../../core/report/reportOverall';
 import { href } from '../../app/router';
 import { SignalBadge } from '../../components/SignalBadge';
@@ -18,7 +18,7 @@ const overallWeight: Record<OverallRecommendation, number> = { 'strong-no': -2, 
 const decisionWeight = { hire: 3, 'more-evidence': 2, 'no-hire': 1 } as const;
 
 /** The value a column sorts by; "no value" sorts below every value. */
-function sortValue(r: CandidateReport, key: CommitteeSortKey, nameOf: (r: CandidateReport) => string): number | string {
+function sortValue(r: CommitteeView, key: CommitteeSortKey, nameOf: (r: CommitteeView) => string): number | string {
   switch (key) {
     case 'name':
       return nameOf(r).toLowerCase();
@@ -33,7 +33,7 @@ function sortValue(r: CandidateReport, key: CommitteeSortKey, nameOf: (r: Candid
       return given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : -Infinity;
     }
     case 'redFlags':
-      return r.signals.redFlag.length;
+      return r.redFlagCount;
     case 'raw':
       return r.score.raw ?? -Infinity;
     case 'calibrated':
@@ -46,7 +46,7 @@ function sortValue(r: CandidateReport, key: CommitteeSortKey, nameOf: (r: Candid
 }
 
 /** Reports in the order of `sort`, ties by name (so the order is stable). */
-export function committeeSorted(reports: readonly CandidateReport[], sort: CommitteeSort, nameOf: (r: CandidateReport) => string): CandidateReport[] {
+export function committeeSorted(reports: readonly CommitteeView[], sort: CommitteeSort, nameOf: (r: CommitteeView) => string): CommitteeView[] {
   const keyed = reports.map((r) => ({ r, v: sortValue(r, sort.key, nameOf), n: nameOf(r).toLowerCase() }));
   keyed.sort((a, b) => {
     const order = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
@@ -55,7 +55,8 @@ export function committeeSorted(reports: readonly CandidateReport[], sort: Commi
   return keyed.map((k) => k.r);
 }
 
-function OverallCell({ report }: { report: CandidateReport }) {
+/** The panel's overall recommendations as counts ("Strong yes ×3 · Yes ×1"), names on hover. */
+export function OverallCell({ report }: { report: Pick<CommitteeView, 'interviewers'> }) {
   const given = report.interviewers.flatMap((i) => (i.overall ? [i.overall] : []));
   if (given.length === 0) return <span className="muted">–</span>;
   const counts = overallRecommendationOrder
@@ -90,12 +91,12 @@ export function CommitteeTable({
   nameOf,
   isBlind,
 }: {
-  reports: CandidateReport[];
+  reports: CommitteeView[];
   dimensions: ReadonlyArray<{ id: string; title: string }>;
   abbreviations: ReadonlyMap<string, string>;
   sort: CommitteeSort;
   onSort: (sort: CommitteeSort) => void;
-  nameOf: (r: CandidateReport) => string;
+  nameOf: (r: CommitteeView) => string;
   isBlind: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -182,7 +183,7 @@ export function CommitteeTable({
                   <OverallCell report={r} />
                 </td>
                 <td className="num">
-                  {r.signals.redFlag.length > 0 ? <SignalBadge polarity="red-flag" label={String(r.signals.redFlag.length)} /> : '0'}
+                  {r.redFlagCount > 0 ? <SignalBadge polarity="red-flag" label={String(r.redFlagCount)} /> : '0'}
                 </td>
                 <td className="num">{r.score.raw?.toFixed(2) ?? '–'}</td>
                 <td className="num">{r.score.calibrated?.toFixed(2) ?? '–'}</td>

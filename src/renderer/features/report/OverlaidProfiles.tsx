@@ -3,6 +3,8 @@ import type { CandidateReport } from '../../../core/report/reportBuild';
 
 const palette = ['#1f5fbf', '#b3261e', '#1d7a3a', '#8a5a00', '#6a3fb5', '#00727a', '#a1306b', '#4d4d4d'];
 const markers = ['circle', 'square', 'triangle', 'diamond'] as const;
+/** Lines one chart keeps apart: one colour each (with a marker shape too, for greyscale print). */
+export const OVERLAID_PROFILES_MAX = palette.length;
 
 function Marker({ kind, x, y, color }: { kind: (typeof markers)[number]; x: number; y: number; color: string }) {
   switch (kind) {
@@ -30,13 +32,13 @@ const axisHeight = 28;
  * on each point), so no label is ever cut. Every point shows its value on hover and on keyboard
  * focus.
  */
-export function OverlaidProfiles({
+export function OverlaidProfiles<R extends Pick<CandidateReport, 'profile'> & { candidate: { id: string } }>({
   reports,
   nameOf,
   abbreviations,
 }: {
-  reports: CandidateReport[];
-  nameOf: (r: CandidateReport) => string;
+  reports: R[];
+  nameOf: (r: R) => string;
   abbreviations: ReadonlyMap<string, string>;
 }) {
   const [active, setActive] = useState<{ candidate: number; dimension: number } | null>(null);

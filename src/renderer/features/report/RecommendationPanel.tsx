@@ -4,7 +4,7 @@ import { SignalBadge } from '../../components/SignalBadge';
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(2));
 
 /** The headline of the recommendation: a level, "below the lowest level", or "not enough evidence yet". */
-export function recommendationHeadline(report: CandidateReport): string {
+export function recommendationHeadline(report: Pick<CandidateReport, 'recommendation' | 'levels'>): string {
   const rec = report.recommendation;
   switch (rec.status) {
     case 'not-enough-evidence':

@@ -2,13 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import { appDb } from '../../db/dbContext';
-import { poolStatsKey, poolStatsStored, type PoolStatsPack } from '../../db/poolStats';
+import { poolStatsKey, poolStatsPackOf, poolStatsStored } from '../../db/poolStats';
 import { poolStatsRefresh } from '../../db/poolStatsRefresh';
+import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
-
-function poolStatsPack(pack: LoadedPack): PoolStatsPack {
-  return { id: pack.manifest.id, hash: pack.hash, dimensionIds: pack.dimensions.map((d) => d.id) };
-}
 
 export interface PoolStatsState {
   /** The latest stored statistics (possibly of an earlier state); undefined before the first. */
@@ -24,7 +21,7 @@ export interface PoolStatsState {
  * "recalculating" while a worker brings them up to date, never a blank wait once any exist.
  */
 export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
-  const poolPack = useMemo(() => (pack ? poolStatsPack(pack) : undefined), [pack]);
+  const poolPack = useMemo(() => (pack ? poolStatsPackOf(pack) : undefined), [pack]);
   const [refreshed, setRefreshed] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const state = useLiveQuery(async () => {
@@ -58,8 +55,9 @@ export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
 const startupDelayMs = 2000;
 
 /**
- * Keeps every loaded pack's statistics current as evidence changes (mounted once by the shell), so
- * the first report opened after a seal, an import or an erasure finds them computed.
+ * Keeps every loaded pack's statistics and committee rows current as evidence changes (mounted
+ * once by the shell), so the first report or committee screen opened after a seal, an import or an
+ * erasure finds them computed.
  */
 export function usePoolStatsUpkeep(): void {
   const packs = usePacks();
@@ -73,7 +71,7 @@ export function usePoolStatsUpkeep(): void {
     isFirstRun.current = false;
     const timer = setTimeout(() => {
       for (const pack of packs)
-        poolStatsRefresh(appDb(), poolStatsPack(pack)).catch((failure: unknown) => {
+        committeeRowsRefresh(appDb(), pack).catch((failure: unknown) => {
           console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
         });
     }, delayMs);

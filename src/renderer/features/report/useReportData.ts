@@ -7,62 +7,23 @@ import {
   type ReportAudience,
   type ReportEvidence,
 } from '../../../core/report/reportBuild';
-import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
 import { appDb } from '../../db/dbContext';
+import { reportEvidenceRead } from '../../db/reportEvidenceRead';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { usePoolStats } from './usePoolStats';
 
-/**
- * The evidence for reports of some candidates of a pack: their loops, sealed interviews and what
- * was recorded in them. `withNotes: false` leaves note text out (the committee table needs none).
- */
+/** The evidence for reports of some candidates of a pack, live (`reportEvidenceRead`). */
 export function useCandidatesEvidence(
   pack: LoadedPack | undefined,
   candidateIds: readonly string[] | 'all',
   options: { withNotes: boolean },
 ): ReportEvidence | undefined {
   const idsKey = candidateIds === 'all' ? 'all' : candidateIds.join(',');
-  return useLiveQuery(async () => {
-    if (!pack) return undefined;
-    const db = appDb();
-    const loops =
-      candidateIds === 'all'
-        ? await db.loops.where('packId').equals(pack.manifest.id).toArray()
-        : (
-            await db.loops
-              .where('candidateId')
-              .anyOf([...candidateIds])
-              .toArray()
-          ).filter((l) => l.packId === pack.manifest.id);
-    const loopIds = loops.map((l) => l.id);
-    const interviews = await db.interviews.where('loopId').anyOf(loopIds).toArray();
-    const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
-    const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
-    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] =
-      await Promise.all([
-        db.candidates.bulkGet(candidateIdsOfLoops),
-        db.interviewers.toArray(),
-        db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
-        options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
-        db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
-        db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
-        db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
-        db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
-      ]);
-    return {
-      candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
-      loops,
-      interviews,
-      interviewers,
-      ratings,
-      notes,
-      signalTags,
-      defectFindings,
-      incidentRuns,
-      decisions,
-    };
-  }, [pack, idsKey, options.withNotes]);
+  return useLiveQuery(
+    async () => (pack ? reportEvidenceRead(appDb(), pack.manifest.id, candidateIds, options) : undefined),
+    [pack, idsKey, options.withNotes],
+  );
 }
 
 /** The pack a candidate is assessed with: the one their loops pin, else their role's pack. */

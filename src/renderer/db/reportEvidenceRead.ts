@@ -1,0 +1,64 @@
+/**
+ * The evidence for reports of some candidates of a pack: their loops, interviews, and what was
+ * recorded in the sealed ones. Read by the report hooks (live) and by the worker that computes the
+ * committee's rows. `withNotes: false` leaves note text out (the committee table needs none).
+ */
+import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
+import type { ReportEvidence } from '../../core/report/reportBuild';
+import type { AppDb } from './appDb';
+
+export async function reportEvidenceRead(
+  db: AppDb,
+  packId: string,
+  candidateIds: readonly string[] | 'all',
+  options: { withNotes: boolean },
+): Promise<ReportEvidence> {
+  const loops =
+    candidateIds === 'all'
+      ? await db.loops.where('packId').equals(packId).toArray()
+      : (
+          await db.loops
+            .where('candidateId')
+            .anyOf([...candidateIds])
+            .toArray()
+        ).filter((l) => l.packId === packId);
+  const interviews = await db.interviews.where('loopId').anyOf(loops.map((l) => l.id)).toArray();
+  const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
+  const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
+  const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] = await Promise.all([
+    db.candidates.bulkGet(candidateIdsOfLoops),
+    db.interviewers.toArray(),
+    db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
+    options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
+    db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
+    db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
+    db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
+    db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
+  ]);
+  return {
+    candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
+    loops,
+    interviews,
+    interviewers,
+    ratings,
+    notes,
+    signalTags,
+    defectFindings,
+    incidentRuns,
+    decisions,
+  };
+}
+
+/** The tables `reportEvidenceRead` reads, for a transaction around it. */
+export const reportEvidenceTables = (db: AppDb) => [
+  db.loops,
+  db.interviews,
+  db.candidates,
+  db.interviewers,
+  db.ratings,
+  db.notes,
+  db.signalTags,
+  db.defectFindings,
+  db.incidentRuns,
+  db.decisions,
+];

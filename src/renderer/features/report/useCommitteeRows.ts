@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import { committeeViewOf, type CommitteeView } from '../../../core/report/committeeRow';
+import { reportDecisions } from '../../../core/report/reportDecision';
+import { committeeRowsStored } from '../../db/committeeRows';
+import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
+import { appDb } from '../../db/dbContext';
+import { poolStatsKey, poolStatsPackOf } from '../../db/poolStats';
+import type { LoadedPack } from '../../hooks/usePacks';
+
+export interface CommitteeRowsState {
+  /**
+   * Every candidate with a sealed scorecard the viewer may see, joined with their live record and
+   * decisions; undefined before the first computation.
+   */
+  views: CommitteeView[] | undefined;
+  /** Evidence changed since the rows were computed; new ones are being computed. */
+  isRecalculating: boolean;
+  error: string | null;
+}
+
+/**
+ * The committee's rows of a pack: the stored ones at once (one read, however large the pool),
+ * joined with the candidates' live names and the committee's decisions; marked "recalculating"
+ * while a worker brings them up to date, never a blank wait once any exist. A panelist
+ * (`viewerId`) sees a candidate only once their own scorecards for them are sealed, judged on their
+ * live interviews, so an interview assigned since the rows were computed counts at once. While
+ * the viewer is not known yet (`undefined`), nothing is shown.
+ */
+export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string | null | undefined): CommitteeRowsState {
+  const [refreshed, setRefreshed] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const state = useLiveQuery(async () => {
+    if (!pack) return undefined;
+    const db = appDb();
+    const [key, stored] = await Promise.all([poolStatsKey(db, poolStatsPackOf(pack)), committeeRowsStored(db, pack.manifest.id)]);
+    const ids = stored?.rows.map((r) => r.candidate.id) ?? [];
+    const [candidates, decisions, mine] = await Promise.all([
+      db.candidates.bulkGet(ids),
+      db.decisions.where('candidateId').anyOf(ids).toArray(),
+      viewerId ? db.interviews.where('interviewerId').equals(viewerId).toArray() : Promise.resolve([]),
+    ]);
+    return { key, stored, candidates, decisions, mine };
+  }, [pack, viewerId, refreshed]);
+  const isStale = !!state && state.stored?.key !== state.key;
+  useEffect(() => {
+    if (!isStale || !pack) return;
+    let isCurrent = true;
+    committeeRowsRefresh(appDb(), pack).then(
+      () => {
+        if (!isCurrent) return;
+        setError(null);
+        // The worker wrote the entry: read it again here.
+        setRefreshed((n) => n + 1);
+      },
+      (failure: unknown) => {
+        if (isCurrent) setError(failure instanceof Error ? failure.message : String(failure));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isStale, pack, state?.key]);
+
+  const views = useMemo(() => {
+    if (!state?.stored || !pack || viewerId === undefined) return undefined;
+    const decisionsOf = groupBy(state.decisions, (d) => d.candidateId);
+    const mineOf = groupBy(state.mine, (i) => i.candidateId);
+    return state.stored.rows.flatMap((row, i): CommitteeView[] => {
+      const candidate = state.candidates[i];
+      // Erased since the rows were computed: gone from the screen at once.
+      if (!candidate) return [];
+      if (!interviewPeersVisible(viewerId, mineOf.get(row.candidate.id) ?? [])) return [];
+      const view = committeeViewOf(row, candidate, []);
+      view.decisions = reportDecisions(decisionsOf.get(row.candidate.id) ?? [], pack.levels, view);
+      return [view];
+    });
+  }, [state, pack, viewerId]);
+  return { views, isRecalculating: isStale, error };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}

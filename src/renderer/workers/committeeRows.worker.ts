@@ -1,0 +1,27 @@
+/**
+ * Builds a pack's committee rows off the main thread (`committeeRowsCompute`), on the same
+ * IndexedDB database as the window that asked, once that head's pool statistics are stored.
+ */
+import type { RubricPack } from '../../core/rubric/schema';
+import { createAppDb } from '../db/appDb';
+import { committeeRowsCompute } from '../db/committeeRows';
+
+export interface CommitteeRowsRequest {
+  dbName: string;
+  pack: RubricPack;
+}
+export type CommitteeRowsReply = { ok: true } | { ok: false; message: string };
+
+self.onmessage = async (event: MessageEvent<CommitteeRowsRequest>) => {
+  const db = createAppDb(event.data.dbName);
+  let reply: CommitteeRowsReply;
+  try {
+    await committeeRowsCompute(db, event.data.pack, Date.now());
+    reply = { ok: true };
+  } catch (error) {
+    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    db.close();
+  }
+  self.postMessage(reply);
+};
