@@ -19,6 +19,7 @@ import type {
   DefectFinding,
   Interview,
   Interviewer,
+  InterviewVersion,
   Loop,
   Note,
   OverallRecommendation,
@@ -26,6 +27,7 @@ import type {
   SignalTag,
 } from '../model/records';
 import type { RubricPack, Severity, SignalPolarity } from '../rubric/schema';
+import { reportAnchoring, type ReportAnchoring } from './reportAnchoring';
 import { reportDecisions, type ReportDecision } from './reportDecision';
 import { reportEvidenceIndexOf } from './reportEvidenceIndex';
 import { reportOverall } from './reportOverall';
@@ -46,6 +48,11 @@ export interface ReportEvidence {
   incidentRuns: IncidentRun[];
   /** The committee's decisions, when known: carried beside the report, never among its inputs. */
   decisions?: Decision[];
+  /**
+   * Sealed versions, when known: the report's anchoring audit reads who sealed when from them.
+   * Not among the inputs (each interview's version and seal time already are).
+   */
+  interviewVersions?: InterviewVersion[];
 }
 
 export interface ReportInput {
@@ -92,6 +99,10 @@ export interface ReportInterviewer {
   /** Overall leniency offset of this interviewer over the pool, and how many comparisons it rests on. */
   offset: number;
   offsetRestsOn: number;
+  /** Standard error of the offset; `null` when it cannot be estimated (no comparisons). */
+  offsetSe: number | null;
+  /** offset ± 1.96 SE: where the interviewer's true leniency lies with about 95 % confidence. */
+  offsetInterval: [number, number] | null;
   ratings: ReportInterviewerRating[];
   /** The interviewer's overall recommendation and key takeaways (null on scorecards sealed before it was asked). */
   overall: ReportOverall | null;
@@ -226,6 +237,8 @@ export interface CandidateReport {
   reliability: ReportReliability;
   /** The committee's decisions on this candidate, newest first (empty: none recorded yet). Not an input. */
   decisions: ReportDecision[];
+  /** Who sealed when, amendments after others had sealed, independence as facts; `null` when the sealed versions were not given. */
+  anchoring: ReportAnchoring | null;
   recommendation: LevelRecommendation & { levelTitle: string | null; cappedFromTitle: string | null; provisionalLevelTitle: string | null };
 }
 
@@ -257,6 +270,9 @@ export function reportPoolCalibration(pack: RubricPack, evidence: Pick<ReportEvi
     dimensionIds: pack.dimensions.map((d) => d.id),
   });
 }
+
+/** z of a two-sided 95 % interval around a leniency offset. */
+const OFFSET_Z95 = 1.96;
 
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits + 0);
 
@@ -319,6 +335,11 @@ export function reportBuild(input: ReportInput): CandidateReport {
       amendReason: i.amendReason,
       offset: round(rater?.overall.offset ?? 0)!,
       offsetRestsOn: rater?.overall.n ?? 0,
+      offsetSe: round(rater?.overall.se ?? null, 3),
+      offsetInterval:
+        rater && rater.overall.se !== null
+          ? [round(rater.overall.offset - OFFSET_Z95 * rater.overall.se)!, round(rater.overall.offset + OFFSET_Z95 * rater.overall.se)!]
+          : null,
       ratings: pack.dimensions
         .map((d) => own.find((r) => r.dimensionId === d.id))
         .filter((r): r is Rating => !!r)
@@ -395,6 +416,9 @@ export function reportBuild(input: ReportInput): CandidateReport {
   };
 
   const report: Omit<CandidateReport, 'decisions'> = {
+    anchoring: evidence.interviewVersions
+      ? reportAnchoring(all, evidence.interviewVersions, { interviewerName: nameOf, kitTitle, dimensionTitle: (id) => pack.dimensions.find((d) => d.id === id)?.title ?? id })
+      : null,
     audience,
     candidate: {
       id: candidate.id,

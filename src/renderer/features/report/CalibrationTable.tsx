@@ -1,12 +1,15 @@
 import type { Calibration } from '../../../core/calibration/calibrateRatings';
 import type { Interviewer } from '../../../core/model/records';
 import type { Dimension } from '../../../core/rubric/schema';
+import { offsetIntervalText, offsetSigned as signed } from './offsetText';
 
-const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
+/** z of the two-sided 95 % interval shown beside each offset. */
+const Z95 = 1.96;
 
 /**
- * Each interviewer's leniency offset (how far above (+) or below (−) the rest of the panel they
- * rate the same candidates), shrunk toward 0 by n/(n+5), and how many comparisons it rests on.
+ * Each interviewer's leniency offset (the interviewer effect of the two-way additive model: how far
+ * above (+) or below (−) the panels they sat on they rate), its 95 % interval, and how many
+ * comparisons it rests on.
  */
 export function CalibrationTable({ calibration, interviewers, dimensions }: { calibration: Calibration; interviewers: Interviewer[]; dimensions: Dimension[] }) {
   const raters = Object.values(calibration.raters);
@@ -14,15 +17,18 @@ export function CalibrationTable({ calibration, interviewers, dimensions }: { ca
     <section className="panel" aria-labelledby="calibration-title">
       <h2 id="calibration-title">Interviewer calibration</h2>
       <p className="muted">
-        Offset = mean deviation from the other panelists on the same candidate and dimension, shrunk by n/(n+
-        {Math.round(calibration.options.shrinkage * 100) / 100}). Calibrated rating = raw − offset. A dimension's own offset is used once it rests
-        on {calibration.options.minDimensionComparisons} comparisons; otherwise the overall one.
+        Offset = the interviewer's effect in a two-way model (rating = candidate × dimension + interviewer + noise),
+        shrunk toward 0 (λ = {calibration.options.shrinkage.toFixed(2)}, {calibration.model.shrinkageSource === 'data' ? 'chosen by the data' : calibration.model.shrinkageSource === 'option' ? 'as set' : 'the default'}) so that a rater
+        with few ratings is barely adjusted. Calibrated rating = raw − offset. A dimension's own offset is used once it rests on{' '}
+        {calibration.options.minDimensionComparisons} comparisons; otherwise the overall one. The 95% interval (offset ± 1.96 standard errors)
+        is where the interviewer's true leniency lies with about 95% confidence; one that includes 0 cannot tell them from the panel.
       </p>
       <table aria-label="Interviewer offsets">
         <thead>
           <tr>
             <th>Interviewer</th>
             <th className="num">Overall offset</th>
+            <th className="num">95% interval</th>
             <th className="num">Rests on (n)</th>
             <th className="num">Ratings</th>
             {dimensions.map((d) => (
@@ -37,6 +43,9 @@ export function CalibrationTable({ calibration, interviewers, dimensions }: { ca
             <tr key={r.interviewerId}>
               <td>{interviewers.find((i) => i.id === r.interviewerId)?.name ?? 'Unknown'}</td>
               <td className="num">{signed(r.overall.offset)}</td>
+              <td className="num">
+                {r.overall.se === null ? '–' : offsetIntervalText([r.overall.offset - Z95 * r.overall.se, r.overall.offset + Z95 * r.overall.se])}
+              </td>
               <td className="num">{r.overall.n}</td>
               <td className="num">
                 {r.ratings}

@@ -1,25 +1,33 @@
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { href } from '../../app/router';
 import { evidenceAnchorId, evidenceShow } from './evidenceAnchor';
+import { offsetIntervalText, offsetSigned } from './offsetText';
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(2));
-const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
 
 /**
  * One row per sealed scorecard: the interviewer's overall recommendation and key takeaways (flagged
- * when far from their own ratings), leniency, and each rating as a link to the notes behind it.
+ * when far from their own ratings), leniency with its 95 % interval, and each rating as a link to
+ * the notes behind it.
  */
 export function InterviewerTable({ report }: { report: CandidateReport }) {
   const titleOf = (id: string) => report.profile.find((p) => p.dimensionId === id)?.title ?? id;
   return (
     <section aria-labelledby="panel-title" className="report-section">
       <h2 id="panel-title">Per interviewer</h2>
+      <p className="muted small" data-testid="offset-explanation">
+        Leniency offset: how far above (+) or below (−) the panels they sat on this interviewer rates, over every
+        candidate of the pool; calibrated rating = raw − offset. The range beside it is a 95% interval: the
+        interviewer's true leniency lies in it with about 95% confidence given the ratings so far. A range that
+        includes 0 means the data cannot tell this interviewer from the panel; a wide range means few ratings to
+        go on.
+      </p>
       <table aria-label="Ratings per interviewer">
         <thead>
           <tr>
             <th>Interviewer</th>
             <th>Overall and key takeaways</th>
-            <th className="num">Leniency offset</th>
+            <th className="num">Leniency offset (95% interval)</th>
             <th>Ratings (raw → calibrated; each opens its notes)</th>
           </tr>
         </thead>
@@ -51,8 +59,12 @@ export function InterviewerTable({ report }: { report: CandidateReport }) {
                   <span className="muted">Not given (sealed before it was asked)</span>
                 )}
               </td>
-              <td className="num">
-                {signed(r.offset)} <span className="muted">(n={r.offsetRestsOn})</span>
+              <td className="num" data-testid="offset">
+                {offsetSigned(r.offset)}
+                <div className="muted small" data-testid="offset-interval">
+                  {r.offsetInterval ? offsetIntervalText(r.offsetInterval) : 'interval unknown'}
+                </div>
+                <span className="muted small">n={r.offsetRestsOn}</span>
               </td>
               <td>
                 <ul className="rating-list">

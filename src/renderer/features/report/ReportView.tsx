@@ -7,6 +7,7 @@ import { DecisionSummary } from './DecisionSummary';
 import { InterviewerTable } from './InterviewerTable';
 import { EvidenceByDimension } from './EvidenceByDimension';
 import { ReliabilitySection } from './ReliabilitySection';
+import { AnchoringAuditSection } from './AnchoringAuditSection';
 import './report.css';
 
 const fmt = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
@@ -139,6 +140,8 @@ export function ReportView({
       </section>
 
       <InterviewerTable report={report} />
+
+      {report.anchoring && <AnchoringAuditSection anchoring={report.anchoring} />}
 
       <section aria-labelledby="signals-title" className="report-section">
         <h2 id="signals-title">Strong and weak signals</h2>
