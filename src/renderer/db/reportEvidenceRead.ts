@@ -1,7 +1,8 @@
 /**
  * The evidence for reports of some candidates of a pack: their loops, interviews, and what was
  * recorded in the sealed ones. Read by the report hooks (live) and by the worker that computes the
- * committee's rows. `withNotes: false` leaves note text out (the committee table needs none).
+ * committee's rows. `withNotes: false` leaves note text and the sealed versions (the anchoring
+ * audit's timeline) out: the committee table needs neither.
  */
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { ReportEvidence } from '../../core/report/reportBuild';
@@ -25,7 +26,7 @@ export async function reportEvidenceRead(
   const interviews = await db.interviews.where('loopId').anyOf(loops.map((l) => l.id)).toArray();
   const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
   const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
-  const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions] = await Promise.all([
+  const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions, interviewVersions] = await Promise.all([
     db.candidates.bulkGet(candidateIdsOfLoops),
     db.interviewers.toArray(),
     db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
@@ -34,6 +35,7 @@ export async function reportEvidenceRead(
     db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
     db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
     db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
+    options.withNotes ? db.interviewVersions.where('interviewId').anyOf(sealedIds).toArray() : undefined,
   ]);
   return {
     candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
@@ -46,6 +48,7 @@ export async function reportEvidenceRead(
     defectFindings,
     incidentRuns,
     decisions,
+    ...(interviewVersions ? { interviewVersions } : {}),
   };
 }
 
@@ -61,4 +64,5 @@ export const reportEvidenceTables = (db: AppDb) => [
   db.defectFindings,
   db.incidentRuns,
   db.decisions,
+  db.interviewVersions,
 ];
