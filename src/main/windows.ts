@@ -1,5 +1,5 @@
 /** Creates every window with the hardened preferences and the navigation/permission policy. */
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import {
   appOrigin,
@@ -53,7 +53,13 @@ export function createAppWindow(ctx: WindowContext, hash = '#/today', options: {
     return { action: decision.action };
   });
   if (options.show !== false) win.once('ready-to-show', () => win.show());
-  void win.loadURL(rendererUrl(ctx, hash));
+  const url = rendererUrl(ctx, hash);
+  win.loadURL(url).catch((error: unknown) => {
+    // A hidden print window's failed load ends its export with the reason (report/pdfExport.ts);
+    // a window the user is to see would otherwise stay blank without a word.
+    if (options.show === false || win.isDestroyed()) return;
+    dialog.showErrorBox('Loopdesk could not show this screen', `${url}: ${error instanceof Error ? error.message : String(error)}`);
+  });
   return win;
 }
 

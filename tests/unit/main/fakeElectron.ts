@@ -141,22 +141,25 @@ export function fakeElectronCreate() {
     constructor(private readonly owner: FakeBrowserWindow) {
       super();
     }
-    async loadURL(url: string): Promise<void> {
+    loadURL(url: string): Promise<void> {
       this.url = url;
       const page = state.page;
-      // Like Electron, load events arrive after loadURL returns.
-      setTimeout(() => {
-        if (this.owner.isDestroyed()) return;
+      // Like Electron, load events arrive after loadURL returns, and a failed load also rejects it.
+      return new Promise<void>((resolve, reject) => setTimeout(() => {
+        if (this.owner.isDestroyed()) return resolve();
         if (page.kind === 'fail-load') {
+          // Electron's own listener, added by loadURL before anyone else's, rejects it first.
+          reject(new Error(`${page.description} (${page.code}) loading '${url}'`));
           this.emit('did-fail-load', {}, page.code, page.description, url, true);
           return;
         }
+        resolve();
         if (page.kind === 'ready') this.dataset['printReady'] = 'true';
         if (page.kind === 'error') this.dataset['printError'] = page.reason;
         this.emit('did-finish-load');
         this.owner.emit('ready-to-show');
         if (page.kind === 'crash') setTimeout(() => this.emit('render-process-gone', {}, { reason: page.reason, exitCode: 139 }), 0);
-      }, 0);
+      }, 0));
     }
     executeJavaScript(code: string): Promise<unknown> {
       if (this.owner.isDestroyed()) return Promise.reject(new Error('Object has been destroyed'));

@@ -123,6 +123,16 @@ describe('start-up failure', () => {
     expect(electron.fake.log).toContain('dialog.showErrorBox:Loopdesk could not start: the app:// scheme is already handled');
     expect(electron.fake.windows).toHaveLength(0);
   });
+
+  it('a window that cannot load its page says so in a dialog instead of staying blank', async () => {
+    const electron = await mainLoad();
+    electron.fake.state.page = { kind: 'fail-load', code: -6, description: 'ERR_FILE_NOT_FOUND' };
+    electron.fake.ready();
+    await vi.waitFor(() => expect(electron.fake.log.some((l) => l.startsWith('dialog.showErrorBox:'))).toBe(true));
+    expect(electron.fake.log).toContainEqual(
+      expect.stringMatching(/^dialog\.showErrorBox:Loopdesk could not show this screen: app:\/\/loopdesk\/index\.html#\/today: ERR_FILE_NOT_FOUND/),
+    );
+  });
 });
 
 describe('single instance', () => {
@@ -246,9 +256,11 @@ describe('PDF export', () => {
   });
 
   it('ends when the page fails to load', async () => {
-    const { pending, hidden } = await exportWith({ kind: 'fail-load', code: -6, description: 'ERR_FILE_NOT_FOUND' });
+    const { pending, hidden, electron } = await exportWith({ kind: 'fail-load', code: -6, description: 'ERR_FILE_NOT_FOUND' });
     expect(await pending).toMatchObject({ ok: false, reason: 'failed', message: expect.stringContaining('did not load (ERR_FILE_NOT_FOUND)') });
     expect(hidden()!.isDestroyed()).toBe(true);
+    // The export's own message is the one the user sees: no second word from the hidden window.
+    expect(electron.fake.log.filter((l) => l.startsWith('dialog.showErrorBox:'))).toEqual([]);
   });
 
   it('ends when the page renderer crashes', async () => {
