@@ -27,6 +27,13 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 }
 
+/** Opens an allow-listed link in the system browser; a link that does not open says why. */
+function browserOpen(url: string): void {
+  shell.openExternal(url).catch((error: unknown) =>
+    dialog.showErrorBox('Loopdesk could not open the link', `${url}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
 export function createAppWindow(ctx: WindowContext, hash = '#/today', options: { show?: boolean; title?: string } = {}): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -42,14 +49,14 @@ export function createAppWindow(ctx: WindowContext, hash = '#/today', options: {
     const decision = navigationDecision(url, ctx.devServerUrl);
     if (decision === 'allow') return;
     event.preventDefault();
-    if (decision === 'open-external') void shell.openExternal(url);
+    if (decision === 'open-external') browserOpen(url);
   };
   win.webContents.on('will-navigate', guard);
   win.webContents.on('will-redirect', guard);
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
-    if (decision.openExternal) void shell.openExternal(url);
+    if (decision.openExternal) browserOpen(url);
     return { action: decision.action };
   });
   if (options.show !== false) win.once('ready-to-show', () => win.show());

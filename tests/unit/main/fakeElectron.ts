@@ -32,6 +32,8 @@ export function fakeElectronCreate() {
     page: { kind: 'ready' } as FakePage,
     saveDialog: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
     focused: null as FakeBrowserWindow | null,
+    /** No system browser: `shell.openExternal` rejects. */
+    hasNoBrowser: false,
     /** While set, `printToPDF` waits for it: the test holds an export in its printing phase. */
     printHold: null as Promise<void> | null,
   };
@@ -117,6 +119,7 @@ export function fakeElectronCreate() {
   const opened: string[] = [];
   const shell = {
     async openExternal(url: string) {
+      if (state.hasNoBrowser) throw new Error('No application found to open the URL');
       opened.push(url);
     },
   };

@@ -110,6 +110,17 @@ describe('start-up', () => {
     expect(win.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(electron.fake.opened).toEqual(['https://github.com/loopdesk']));
   });
+
+  it('says so when an allowed link cannot be opened in the system browser', async () => {
+    const { electron, win } = await mainStart();
+    electron.fake.state.hasNoBrowser = true;
+    expect(win.webContents.windowOpenHandler!({ url: 'https://github.com/loopdesk' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() =>
+      expect(electron.fake.log).toContain(
+        'dialog.showErrorBox:Loopdesk could not open the link: https://github.com/loopdesk: No application found to open the URL',
+      ),
+    );
+  });
 });
 
 describe('start-up failure', () => {
