@@ -1,9 +1,8 @@
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
-import { overallRecommendationLabels } from '../../../core/report/reportOverall';
 import { recommendationHeadline } from './RecommendationPanel';
-import { OverlaidProfiles } from './OverlaidProfiles';
-import { DimensionLegend } from './CommitteeTable';
+import { OVERLAID_PROFILES_MAX, OverlaidProfiles } from './OverlaidProfiles';
+import { DimensionLegend, OverallCell } from './CommitteeTable';
 import { ReliabilitySection } from './ReliabilitySection';
 import './report.css';
 
@@ -19,6 +18,7 @@ export function BatchComparisonPage({ reports }: { reports: CandidateReport[] })
   if (!first) return null;
   const dimensions = first.profile.map((p) => ({ id: p.dimensionId, title: p.title }));
   const abbreviations = reportDimensionAbbreviations(dimensions);
+  const overlaid = reports.slice(0, OVERLAID_PROFILES_MAX);
   return (
     <section className="comparison-page report" aria-labelledby="comparison-title" data-testid="comparison-page">
       <header className="report-head">
@@ -50,7 +50,9 @@ export function BatchComparisonPage({ reports }: { reports: CandidateReport[] })
               <th scope="row">{r.candidate.name}</th>
               <td>{recommendationHeadline(r)}</td>
               <td>{r.decisions[0]?.summary ?? '–'}</td>
-              <td className="small">{r.interviewers.map((i) => (i.overall ? overallRecommendationLabels[i.overall.recommendation] : '–')).join(', ')}</td>
+              <td className="comparison-overall">
+                <OverallCell report={r} />
+              </td>
               <td className="num">{r.signals.redFlag.length}</td>
               <td className="num">{fmt(r.score.raw)}</td>
               <td className="num">{fmt(r.score.calibrated)}</td>
@@ -64,7 +66,12 @@ export function BatchComparisonPage({ reports }: { reports: CandidateReport[] })
         </tbody>
       </table>
       <DimensionLegend dimensions={dimensions} abbreviations={abbreviations} />
-      <OverlaidProfiles reports={reports.slice(0, 8)} nameOf={(r) => r.candidate.name} abbreviations={abbreviations} />
+      <OverlaidProfiles reports={overlaid} nameOf={(r) => r.candidate.name} abbreviations={abbreviations} />
+      {overlaid.length < reports.length && (
+        <p className="muted small">
+          The chart overlays the first {overlaid.length} of the {reports.length} candidates, in the table's order; more lines would hide each other.
+        </p>
+      )}
       <ReliabilitySection reliability={first.reliability} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { Fragment, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { OverallRecommendation } from '../../../core/model/records';
 import type { CommitteeView } from '../../../core/report/committeeRow';
@@ -67,7 +67,14 @@ export function OverallCell({ report }: { report: Pick<CommitteeView, 'interview
   const flagged = given.filter((g) => g.disagreement);
   return (
     <span title={given.map((g, i) => `${report.interviewers.filter((x) => x.overall)[i]?.name}: ${g.label}`).join('\n')}>
-      {counts.map(([value, n]) => `${overallRecommendationLabels[value]} ×${n}`).join(' · ')}
+      {counts.map(([value, n], i) => (
+        <Fragment key={value}>
+          {i > 0 && ' · '}
+          <span className="overall-count">
+            {overallRecommendationLabels[value]} ×{n}
+          </span>
+        </Fragment>
+      ))}
       {flagged.length > 0 && (
         <span className="overall-flag" title={flagged.map((f) => f.disagreement).join('\n')}>
           ⚠ {flagged.length} far from own ratings
