@@ -1,7 +1,7 @@
 /**
  * Layouts at the two sizes interviewers use (1280x800 laptop, 1920x1080 monitor): no horizontal
  * scrollbar on the document or any main region of the runner, the artifact review, the incident
- * console, the loop and the committee screens; axe finds nothing serious in light or dark.
+ * console, the loop, scorecards-due and the committee screens; axe finds nothing serious in light or dark.
  * Screenshots go to LOOPDESK_SHOTS (default /tmp/shots-live) for a person to look at.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -73,9 +73,7 @@ async function check(page: Page, screen: string, colorScheme: 'light' | 'dark'):
   for (const size of sizes) {
     await page.setViewportSize(size);
     await expectNoSidewaysScroll(page, `${screen} at ${size.width}x${size.height}`);
-    if (colorScheme === 'light') {
-      await page.screenshot({ path: `${shotsDir}/${screen}-${size.width}x${size.height}.png` });
-    }
+    await page.screenshot({ path: `${shotsDir}/${screen}-${size.width}x${size.height}-${colorScheme}.png` });
   }
   await expectNoSeriousViolations(page, `${screen} (${colorScheme})`);
 }
@@ -84,7 +82,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`runner, artifact review, incident console, loop and committee fit both sizes with no serious axe findings (${colorScheme})`, async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     await page.emulateMedia({ colorScheme });
     const today = new TodayPage(page);
     const people = new PeoplePage(page);
@@ -125,6 +123,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await page.goto(loopUrl);
     await check(page, 'loop-with-progress', colorScheme);
+    await page.getByRole('link', { name: 'Scorecards due' }).first().click();
+    await expect(page.getByRole('table', { name: 'Scorecards due' })).toBeVisible();
+    await check(page, 'scorecards-due', colorScheme);
     await page.goto(page.url().replace(/#.*/, '#/committee'));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await check(page, 'committee', colorScheme);
