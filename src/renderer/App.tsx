@@ -42,6 +42,7 @@ const ScorecardsDueScreen = lazy(() =>
 );
 const PracticeScreen = lazy(() => import('./features/practice/PracticeScreen').then((m) => ({ default: m.PracticeScreen })));
 const DataScreen = lazy(() => import('./features/data/DataScreen').then((m) => ({ default: m.DataScreen })));
+const AnalyticsScreen = lazy(() => import('./features/analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
 
 const loading = <p className="page muted">Loading…</p>;
 
@@ -102,6 +103,9 @@ export function App() {
       break;
     case 'committee':
       screen = <CommitteeScreen />;
+      break;
+    case 'analytics':
+      screen = <AnalyticsScreen />;
       break;
     case 'scorecards':
       screen = path[1] ? <ScorecardScreen key={path[1]} interviewId={path[1]} /> : <NotFoundScreen />;

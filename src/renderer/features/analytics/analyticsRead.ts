@@ -1,0 +1,71 @@
+/**
+ * What interviewer analytics read of the local database for one pack, in one read transaction:
+ * the sealed interviews of the pack's loops (with the time of each one's first seal), their
+ * ratings, the interviewers' names, and the sealed practice runs scored against their keys.
+ * Runs in the analytics worker (and in this thread where there are no workers).
+ */
+import type { AnalyticsInput, AnalyticsPracticeRun } from '../../../core/analytics/interviewerAnalytics';
+import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
+import { practiceScore } from '../../../core/practice/practiceScore';
+import type { RubricPack } from '../../../core/rubric/schema';
+import type { AppDb } from '../../db/appDb';
+
+export interface AnalyticsRead {
+  input: AnalyticsInput;
+  /** Interviewer id → name, for every interviewer known here. */
+  names: Record<string, string>;
+}
+
+export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<AnalyticsRead> {
+  const tables = [db.loops, db.interviews, db.ratings, db.interviewVersions, db.interviewers, db.practiceRuns];
+  return db.transaction('r', tables, async () => {
+    const loops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
+    const interviews = (
+      await db.interviews
+        .where('loopId')
+        .anyOf(loops.map((l) => l.id))
+        .toArray()
+    ).filter(interviewIsSealed);
+    const ids = new Set(interviews.map((i) => i.id));
+    const total = await db.ratings.count();
+    // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
+    const ratings =
+      ids.size * 5 > total
+        ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
+        : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
+    // An amended interview's submittedAt is its latest seal; its first is in version 1.
+    const amended = interviews.filter((i) => i.version > 1).map((i) => i.id);
+    const firstSeal = new Map(
+      (await db.interviewVersions.where('interviewId').anyOf(amended).toArray())
+        .filter((v) => v.version === 1)
+        .map((v) => [v.interviewId, v.sealedAt]),
+    );
+    const practice = (await db.practiceRuns.toArray()).filter((r) => r.packId === pack.manifest.id && r.sealedAt !== null);
+    const interviewers = await db.interviewers.toArray();
+    return {
+      input: {
+        interviews: interviews.map((i) => {
+          const sealedAt = firstSeal.get(i.id) ?? i.submittedAt ?? i.updatedAt;
+          return {
+            id: i.id,
+            candidateId: i.candidateId,
+            interviewerId: i.interviewerId,
+            heldAt: i.startedAt ?? i.scheduledAt ?? sealedAt,
+            firstSealedAt: sealedAt,
+          };
+        }),
+        ratings: ratings.map((r) => ({ interviewId: r.interviewId, dimensionId: r.dimensionId, score: r.state === 'rated' ? r.score : null })),
+        practiceRuns: practice.map((run): AnalyticsPracticeRun => {
+          const scored = practiceScore(pack, {
+            caseId: run.caseId,
+            ratings: Object.fromEntries(Object.entries(run.ratings).map(([d, v]) => [d, v === null ? 'no-evidence' : v])),
+            signals: run.signalIds,
+          });
+          return { interviewerId: run.interviewerId, sealedAt: run.sealedAt!, meanAbsoluteDistance: scored.ok ? scored.value.meanAbsoluteDistance : null };
+        }),
+        dimensionIds: pack.dimensions.map((d) => d.id),
+      },
+      names: Object.fromEntries(interviewers.map((p) => [p.id, p.name])),
+    };
+  });
+}
