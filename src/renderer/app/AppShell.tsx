@@ -14,6 +14,7 @@ const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/candidates', label: 'Candidates', match: 'candidates' },
   { to: '#/due', label: 'Scorecards due', match: 'due' },
   { to: '#/committee', label: 'Committee', match: 'committee' },
+  { to: '#/analytics', label: 'Analytics', match: 'analytics' },
   { to: '#/practice', label: 'Practice', match: 'practice' },
   { to: '#/rubrics', label: 'Rubrics', match: 'rubrics' },
   { to: '#/data', label: 'Data', match: 'data' },
