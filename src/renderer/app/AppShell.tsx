@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useRoute } from './router';
 import { useAppStore } from '../stores/appStore';
 import { desktopApi } from '../platform/desktopApi';
@@ -6,8 +6,9 @@ import { NoticeArea } from '../components/NoticeArea';
 import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
 import { DemoBanner } from './DemoBanner';
-import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
-import { useExchangeFolderUpkeep } from '../features/data/useExchangeFolderUpkeep';
+
+// Background upkeep loads after the first screen: none of it is needed to paint Today.
+const ShellUpkeep = lazy(() => import('./ShellUpkeep').then((m) => ({ default: m.ShellUpkeep })));
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
@@ -26,8 +27,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   const rubricsReload = useAppStore((s) => s.rubricsReload);
   useStartupJobs();
   useUnloadGuard();
-  usePoolStatsUpkeep();
-  useExchangeFolderUpkeep();
 
   useEffect(() => {
     void rubricsReload();
@@ -63,6 +62,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <NoticeArea />
+      <Suspense fallback={null}>
+        <ShellUpkeep />
+      </Suspense>
     </div>
   );
 }

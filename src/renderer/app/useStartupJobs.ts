@@ -1,13 +1,5 @@
 import { useEffect } from 'react';
-import { bundleStringify } from '../../core/bundle';
 import { appDb, appWorkspace } from '../db/dbContext';
-import {
-  backupFreshEnough,
-  bundleExportBuild,
-  retentionPreview,
-  retentionPurge,
-  retentionPurgedText,
-} from '../db/actions/dataActions';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
 import { backupKeepDays } from '../../shared/backupFileName';
@@ -23,6 +15,9 @@ export function useStartupJobs(): void {
     const run = async () => {
       // The demo workspace is thrown away whole: no purge, and never a backup over the real one.
       if (appWorkspace() === 'demo') return;
+      // Loaded here, not on the start-up path: nothing of it is needed to paint the first screen.
+      const [{ backupFreshEnough, bundleExportBuild, retentionPreview, retentionPurge, retentionPurgedText }, { bundleStringify }] =
+        await Promise.all([import('../db/actions/dataActions'), import('../../core/bundle')]);
       const db = appDb();
       const now = Date.now();
       // Named before they go: the notice says whose loops the retention period removed.

@@ -1,32 +1,48 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Interview } from '../../../core/model/records';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
-import { usePacks } from '../../hooks/usePacks';
+import { usePacks, usePacksLoaded } from '../../hooks/usePacks';
 import { href } from '../../app/router';
 import { InterviewStatusBadge } from '../../components/InterviewStatusBadge';
-import { scorecardsDue } from '../../../core/interview/scorecardsDue';
 import { useNow } from '../../hooks/useNow';
 import { ProfileSetup } from './ProfileSetup';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { OpenDemoButton } from './OpenDemoButton';
+import { todayKitTitleOf, todayRead, todayView, type TodayList } from './todayView';
+import { todaySnapshotRead } from './todaySnapshot';
 
-/** The interviewer's start of day: their assigned interviews, one click into the runner. */
+/**
+ * The interviewer's start of day: their assigned interviews, one click into the runner. Until the
+ * database has answered, the lists of the last visit paint at once from the start-up snapshot,
+ * marked as not yet live; it is never shown for another profile than the database's current one.
+ */
 export function TodayScreen() {
   const me = useMe();
   const packs = usePacks();
+  const isPacksLoaded = usePacksLoaded();
   const now = useNow(60_000);
-  const data = useLiveQuery(async () => {
-    if (!me) return null;
-    const db = appDb();
-    const interviews = await db.interviews.where('interviewerId').equals(me.id).toArray();
-    const candidateIds = [...new Set(interviews.map((i) => i.candidateId))];
-    const candidates = await db.candidates.bulkGet(candidateIds);
-    const loops = await db.loops.bulkGet([...new Set(interviews.map((i) => i.loopId))]);
-    return { interviews, candidates, loops };
-  }, [me?.id]);
+  const [snapshot] = useState(todaySnapshotRead);
+  const data = useLiveQuery(async () => (me ? todayRead(appDb(), me.id) : null), [me?.id]);
+  const isLive = me === null || (!!me && data?.meId === me.id && isPacksLoaded);
 
-  if (me === undefined) return <p className="page muted">Loading…</p>;
+  if (!isLive) {
+    if (snapshot && (me === undefined || me.id === snapshot.profileId)) {
+      return (
+        <div className="page" aria-busy="true">
+          <header className="page-header">
+            <h1>Today</h1>
+            <span className="muted">Signed in on this machine as {snapshot.profileName}</span>
+            <span className="muted" role="status" data-testid="today-snapshot">
+              As of your last visit — updating…
+            </span>
+          </header>
+          <TodayLists lists={snapshot.lists} />
+        </div>
+      );
+    }
+    return <p className="page muted">Loading…</p>;
+  }
   if (me === null) {
     return (
       <div className="page">
@@ -38,69 +54,21 @@ export function TodayScreen() {
     );
   }
 
-  const interviews = data?.interviews ?? [];
-  const candidateName = (id: string) => data?.candidates.find((c) => c?.id === id)?.name ?? 'Erased candidate';
-  const kitTitle = (i: Interview) => {
-    const loop = data?.loops.find((l) => l?.id === i.loopId);
-    const pack = packs.find((p) => p.manifest.id === loop?.packId);
-    return pack?.kits.find((k) => k.id === i.kitId)?.title ?? i.kitId;
-  };
-  // My overdue scorecards come first: the interview is over and the panel is waiting on me.
-  const openLoopIds = new Set(data?.loops.flatMap((l) => (l && l.status === 'open' ? [l.id] : [])) ?? []);
-  const overdueDue = scorecardsDue(interviews, openLoopIds, now).filter((d) => d.isOverdue);
-  const overdue = [...overdueDue].sort((a, b) => b.daysOverdue - a.daysOverdue).map((d) => d.interview);
-  const overdueDays = new Map(overdueDue.map((d) => [d.interview.id, d.daysOverdue]));
-  const isOverdue = (i: Interview) => overdueDays.has(i.id);
-  const inProgress = interviews.filter((i) => i.status === 'draft' && !isOverdue(i));
-  const upcoming = interviews
-    .filter((i) => i.status === 'planned' && !isOverdue(i))
-    .sort((a, b) => (a.scheduledAt ?? Infinity) - (b.scheduledAt ?? Infinity));
-  const done = interviews
-    .filter((i) => i.status === 'submitted' || i.status === 'amended')
-    .sort((a, b) => (b.submittedAt ?? 0) - (a.submittedAt ?? 0))
-    .slice(0, 10);
-
-  const list = (title: string, items: Interview[], action: string) => {
-    // An id holds no spaces: aria-labelledby reads a space as a list of ids.
-    const headingId = `today-${title.toLowerCase().replace(/\W+/g, '-')}`;
-    return (
-      items.length > 0 && (
-        <section className="panel" aria-labelledby={headingId}>
-          <h2 id={headingId}>{title}</h2>
-          <ul className="interview-list">
-            {items.map((i) => (
-              <li key={i.id}>
-                <a href={href('interviews', i.id)} className="interview-link">
-                  <strong>{candidateName(i.candidateId)}</strong>
-                  <span>{kitTitle(i)}</span>
-                  <span className="muted">{i.scheduledAt ? new Date(i.scheduledAt).toLocaleString() : ''}</span>
-                  <InterviewStatusBadge interview={i} />
-                  {overdueDays.has(i.id) && (
-                    <span className="badge is-overdue">
-                      {overdueDays.get(i.id)} day{overdueDays.get(i.id) === 1 ? '' : 's'} overdue
-                    </span>
-                  )}
-                  <span className="sr-only">{action}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )
-    );
-  };
-
+  const lists = todayView(data!, todayKitTitleOf(packs), now);
+  const hasInterviews = data!.interviews.length > 0;
   return (
     <div className="page">
       <header className="page-header">
         <h1>Today</h1>
-        <span className="muted">Signed in on this machine as {me.name}</span>
+        <span className="muted">Signed in on this machine as {me!.name}</span>
         <div className="actions">
-          <ProfileSwitcher me={me} />
-          {interviews.length > 0 && <OpenDemoButton />}
+          <ProfileSwitcher me={me!} />
+          {hasInterviews && <OpenDemoButton />}
         </div>
       </header>
-      {interviews.length === 0 ? (
+      {hasInterviews ? (
+        <TodayLists lists={lists} />
+      ) : (
         <section className="empty-state" aria-labelledby="today-empty-title">
           <h2 id="today-empty-title">No interviews assigned to you yet</h2>
           <p>
@@ -120,14 +88,41 @@ export function TodayScreen() {
             </a>
           </p>
         </section>
-      ) : (
-        <>
-          {list('Overdue scorecards', overdue, 'Finish and submit')}
-          {list('In progress', inProgress, 'Continue')}
-          {list('Upcoming', upcoming, 'Start')}
-          {list('Recently submitted', done, 'View')}
-        </>
       )}
     </div>
   );
+}
+
+/** Today's lists, live or from the snapshot (which may hold fewer rows than `count`). */
+function TodayLists({ lists }: { lists: Array<TodayList & { count?: number }> }) {
+  return lists.map(({ title, action, rows, count }) => {
+    if (rows.length === 0) return null;
+    // An id holds no spaces: aria-labelledby reads a space as a list of ids.
+    const headingId = `today-${title.toLowerCase().replace(/\W+/g, '-')}`;
+    const more = (count ?? rows.length) - rows.length;
+    return (
+      <section key={title} className="panel" aria-labelledby={headingId}>
+        <h2 id={headingId}>{title}</h2>
+        <ul className="interview-list">
+          {rows.map((row) => (
+            <li key={row.interviewId}>
+              <a href={href('interviews', row.interviewId)} className="interview-link">
+                <strong>{row.candidateName ?? 'Candidate (name hidden until loaded)'}</strong>
+                <span>{row.kitTitle}</span>
+                <span className="muted">{row.scheduledAt ? new Date(row.scheduledAt).toLocaleString() : ''}</span>
+                <InterviewStatusBadge interview={row} />
+                {row.daysOverdue !== null && (
+                  <span className="badge is-overdue">
+                    {row.daysOverdue} day{row.daysOverdue === 1 ? '' : 's'} overdue
+                  </span>
+                )}
+                <span className="sr-only">{action}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        {more > 0 && <p className="muted">and {more} more</p>}
+      </section>
+    );
+  });
 }
