@@ -99,7 +99,7 @@ test('an interviewer scores a practice case by keyboard, sees it against the key
   await page.getByRole('tab', { name: 'Incident log' }).press('ArrowLeft');
 
   // Ratings by the runner's keys from the page: 2, next, 3, next, 2, next, 0 (no evidence).
-  await page.getByRole('heading', { name: /^Practice:/, level: 1 }).click();
+  await page.getByRole('heading', { name: /scripted/, level: 1 }).click();
   await practice.press('2', 'j', '3', 'j', '2', 'j', '0');
   await practice.expectRating('Incident leadership', /^2/);
   await practice.expectRating('Observability & reliability', /^3/);
@@ -111,7 +111,9 @@ test('an interviewer scores a practice case by keyboard, sees it against the key
   await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
   await practice.seal();
 
-  // The comparison: rating, key, distance and direction, the anchor that applied, the expert's reason.
+  // The comparison, still marked Practice: rating, key, distance and direction, the anchor that applied, the expert's reason.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Practice: .* — compared with the key$/);
+  await expect(page.getByTestId('practice-banner')).toContainText('not in any report');
   const leadership = practice.comparisonRow('incident-leadership');
   await expect(leadership.getByRole('cell').nth(0)).toHaveText('2');
   await expect(leadership.getByRole('cell').nth(1)).toHaveText('1');
@@ -157,7 +159,7 @@ test('an interviewer scores a practice case by keyboard, sees it against the key
   await practice.open();
   await expect(page.getByTestId('practice-history')).toContainText('Over 1 sealed practice run');
   await practice.startCase('Practice: a paved road that teams chose to use');
-  await page.getByRole('heading', { name: /^Practice:/, level: 1 }).click();
+  await page.getByRole('heading', { name: /scripted/, level: 1 }).click();
   await practice.press('4', 'j', '4', 'j', '4', 'j', '4', 'j', '4', 'j', '4');
   await practice.expectRating('Cross-team influence', /^4/);
   await practice.seal();
@@ -194,7 +196,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await practice.open();
     await expectNoSeriousViolations(page, 'practice home, no runs');
     await practice.startCase('Practice: a fast fixer who blames and declares victory early');
-    await page.getByRole('heading', { name: /^Practice:/, level: 1 }).click();
+    await page.getByRole('heading', { name: /scripted/, level: 1 }).click();
     await practice.press('1', 'j', '3', 'j', '1', 'j', '0');
     await practice.tagSignal('blames people', 'Blames people or other teams');
     await expectNoSeriousViolations(page, 'practice runner');

@@ -12,7 +12,7 @@ export class PracticePage {
 
   async startCase(title: string): Promise<void> {
     await this.page.getByRole('button', { name: `Start practice run: ${title}` }).click();
-    await expect(this.page.getByRole('heading', { name: /^Practice: .*scripted/, level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: /^Practice.*scripted/, level: 1 })).toBeVisible();
   }
 
   /** Presses keys with nothing focused but the page: the runner's global rating keys. */
@@ -47,7 +47,7 @@ export class PracticePage {
     await this.page.keyboard.press('Enter');
     await expect(this.page.getByRole('button', { name: 'Seal and compare', exact: true })).toBeFocused();
     await this.page.keyboard.press('Enter');
-    await expect(this.page.getByRole('heading', { name: /^Practice comparison/, level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: /compared with the key$/, level: 1 })).toBeVisible();
   }
 
   comparisonRow(dimensionId: string): Locator {

@@ -4,7 +4,7 @@ import type { PracticeRunRow } from '../../db/rows/practiceRunRow';
 import type { LoadedPack } from '../../hooks/usePacks';
 import { SignalBadge } from '../../components/SignalBadge';
 import { PracticeBanner } from './PracticeBanner';
-import { practiceDistanceText, practiceRatingText, practiceSignedText } from './practiceText';
+import { practiceDistanceText, practiceLabel, practiceRatingText, practiceSignedText } from './practiceText';
 
 const directionText = {
   match: '● matches the key',
@@ -64,7 +64,7 @@ export function PracticeComparison({
   return (
     <div className="page practice-page">
       <header className="page-header">
-        <h1>Practice comparison: {score.title}</h1>
+        <h1>{practiceLabel(score.title)} — compared with the key</h1>
         <span className="badge practice-badge">Practice</span>
         <div className="actions">
           <a className="button" href="#/practice">
@@ -118,9 +118,9 @@ export function PracticeComparison({
                   <td className="num">
                     {d.distance === null
                       ? '–'
-                      : typeof d.rating === 'number' && typeof d.key === 'number'
-                        ? `${d.distance} (${practiceSignedText(d.rating - d.key, 0)})`
-                        : d.distance}
+                      : d.distance === 0 || typeof d.rating !== 'number' || typeof d.key !== 'number'
+                        ? d.distance
+                        : `${d.distance} (${practiceSignedText(d.rating - d.key, 0)})`}
                   </td>
                   <td className={`practice-direction is-${d.direction}`}>{directionText[d.direction]}</td>
                   <td>

@@ -4,7 +4,9 @@ import { practiceSignedText } from './practiceText';
 
 const rowHeight = 28;
 const plotWidth = 320;
-const valueWidth = 150;
+const valueWidth = 190;
+/** Room at either end of the axis for its end labels (−3, +3). */
+const pad = 16;
 const top = 40;
 /** The widest possible distance on a 1-4 scale. */
 const scaleMax = 3;
@@ -23,9 +25,10 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
   const [active, setActive] = useState<number | null>(null);
   const labelWidth = labelWidthFor(rows);
   const x = (v: number) =>
-    labelWidth + ((Math.max(-scaleMax, Math.min(scaleMax, v)) + scaleMax) / (2 * scaleMax)) * plotWidth;
+    labelWidth + pad + ((Math.max(-scaleMax, Math.min(scaleMax, v)) + scaleMax) / (2 * scaleMax)) * plotWidth;
+  const valueX = labelWidth + plotWidth + 2 * pad + 8;
   const height = top + rows.length * rowHeight + 36;
-  const width = labelWidth + plotWidth + valueWidth;
+  const width = labelWidth + plotWidth + 2 * pad + valueWidth;
   return (
     <svg
       className="profile-chart practice-chart"
@@ -57,7 +60,7 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
           </text>
         </g>
       ))}
-      <text x={labelWidth + plotWidth + 8} y={top - 10} className="axis">
+      <text x={valueX} y={top - 10} className="axis">
         mean |distance| (signed)
       </text>
       {rows.map((row, i) => {
@@ -112,20 +115,20 @@ export function PracticeHistoryChart({ rows }: { rows: PracticeHistoryRow[] }) {
                   height={14}
                   className={`lean lean-${row.lean}`}
                 />
-                <text x={labelWidth + plotWidth + 8} y={cy + 4} className="value">
+                <text x={valueX} y={cy + 4} className="value">
                   {row.meanAbsoluteDistance!.toFixed(2)} ({practiceSignedText(row.meanSignedDistance!)}){' '}
                   {leanIcon[row.lean!]}
                 </text>
               </>
             ) : (
-              <text x={labelWidth + 4} y={cy + 4} className="none">
+              <text x={x(-scaleMax) + 4} y={cy + 4} className="none">
                 – no comparable ratings
               </text>
             )}
           </g>
         );
       })}
-      <g transform={`translate(${labelWidth}, ${top + rows.length * rowHeight + 22})`} className="legend">
+      <g transform={`translate(${labelWidth + pad}, ${top + rows.length * rowHeight + 22})`} className="legend">
         <rect x={0} y={-10} width={14} height={10} className="lean lean-lenient" />
         <text x={20} y={0}>
           mean signed distance

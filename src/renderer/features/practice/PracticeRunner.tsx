@@ -29,6 +29,7 @@ import { PracticeFindings } from './PracticeFindings';
 import { PracticeIncidentLog } from './PracticeIncidentLog';
 import { PracticeSignals } from './PracticeSignals';
 import { PracticeNotes } from './PracticeNotes';
+import { practiceLabel } from './practiceText';
 
 type Tab = 'kit' | 'findings' | 'incident';
 const noMissing: string[] = [];
@@ -141,7 +142,7 @@ export function PracticeRunner({
       <header className="runner-bar">
         <div className="runner-who">
           <h1>
-            Practice: {practiceCase.candidate.name} <span className="muted">· {kit.title}</span>
+            {practiceLabel(practiceCase.candidate.name)} <span className="muted">· {kit.title}</span>
           </h1>
           <span className="badge practice-badge">Practice</span>
         </div>

@@ -23,3 +23,8 @@ export function practiceDistanceText(meanAbsolute: number | null, meanSigned: nu
   const lean = meanSigned > 0 ? 'lenient' : meanSigned < 0 ? 'severe' : 'on the key';
   return `${meanAbsolute.toFixed(2)} (${practiceSignedText(meanSigned)}, ${lean})`;
 }
+
+/** A heading marked "Practice" once: case titles and scripted names that already say it keep their words. */
+export function practiceLabel(text: string): string {
+  return /^practice\b/i.test(text) ? text : `Practice: ${text}`;
+}
