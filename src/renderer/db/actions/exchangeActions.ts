@@ -88,9 +88,16 @@ export async function exchangeSeen(db: AppDb, profileId: string): Promise<Map<st
 
 /** Adds a log line unless it says exactly what the last one for that file said. */
 async function exchangeLogWrite(db: AppDb, seen: Map<string, ExchangeLogRow & { stamp: string }>, row: ExchangeLogRow): Promise<void> {
+  const pending: ExchangeLogRow[] = [];
+  exchangeLogQueue(seen, pending, row);
+  await db.exchangeLog.bulkAdd(pending);
+}
+
+/** Queues a log line (unless it repeats the last one for that file) for one bulk write. */
+function exchangeLogQueue(seen: Map<string, ExchangeLogRow & { stamp: string }>, pending: ExchangeLogRow[], row: ExchangeLogRow): void {
   const last = seen.get(row.file);
   if (last && last.stamp === row.stamp && last.outcome === row.outcome && last.detail === row.detail && last.generation === row.generation) return;
-  await db.exchangeLog.add(row);
+  pending.push(row);
   seen.set(row.file, { ...row, stamp: row.stamp ?? '' });
 }
 
@@ -368,13 +375,27 @@ export async function exchangeReceive(
   const generation = await exchangeGeneration(db, me.id);
   const toRead = exchangeFilesToRead(listing, me.id, seen as ExchangeSeen, generation);
   const outcomes: ExchangeOutcome[] = [];
-  for (const entry of toRead) {
-    if (options.isCancelled?.()) break;
-    const at = options.now();
-    const receipt = await exchangeReceiveEntry(db, folder, entry, me, { now: at, packs: options.packs });
-    await exchangeLogWrite(db, seen, { at, profileId: me.id, file: exchangePath(entry), stamp: exchangeStamp(entry), ...receipt, ...(receipt.outcome === 'held' ? { generation } : {}) });
-    outcomes.push(receipt.outcome);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  // Log lines of files that changed nothing here are written in batches (one durable write per
+  // batch, not per file); an import flushes at once, so its line and its records land together.
+  let pending: ExchangeLogRow[] = [];
+  let flushedAt = options.now();
+  const flush = async () => {
+    if (pending.length > 0) await db.exchangeLog.bulkAdd(pending);
+    pending = [];
+    flushedAt = options.now();
+  };
+  try {
+    for (const entry of toRead) {
+      if (options.isCancelled?.()) break;
+      const at = options.now();
+      const receipt = await exchangeReceiveEntry(db, folder, entry, me, { now: at, packs: options.packs });
+      exchangeLogQueue(seen, pending, { at, profileId: me.id, file: exchangePath(entry), stamp: exchangeStamp(entry), ...receipt, ...(receipt.outcome === 'held' ? { generation } : {}) });
+      outcomes.push(receipt.outcome);
+      if (receipt.outcome === 'received' || receipt.outcome === 'conflict' || pending.length >= 100 || at - flushedAt > 1_000) await flush();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } finally {
+    await flush();
   }
   return { outcomes };
 }
