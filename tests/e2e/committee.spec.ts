@@ -33,6 +33,7 @@ for (const viewport of [
   { width: 1920, height: 1080 },
 ]) {
   test(`committee screen at ${viewport.width}x${viewport.height}: no page-level sideways scroll, sticky names, every column sorts, labels never cut`, async ({ page }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize(viewport);
     const today = new TodayPage(page);
     const reports = new ReportPage(page);
@@ -40,7 +41,8 @@ for (const viewport of [
     await today.createProfile('Committee Chair');
     await reports.openDemoLoop();
     const table = reports.comparison();
-    await expect(table.getByRole('row')).toHaveCount(4);
+    // The table fills once the calibrated reports are computed (the demo's size is not the point here).
+    await expect(table.getByRole('link', { name: 'Ryan Mitchell' })).toBeVisible({ timeout: 30_000 });
     await expectNoPageHorizontalScroll(page);
     if (shots) await page.screenshot({ path: `${shots}/committee-${viewport.width}.png`, fullPage: false });
 
@@ -69,7 +71,10 @@ for (const viewport of [
     const security = table.getByRole('button', { name: 'Security & compliance automation: sort' });
     await security.click();
     const column = await table.getByRole('columnheader').evaluateAll((ths) => ths.findIndex((th) => th.textContent?.includes('SCA')));
-    const values = await table.locator('tbody tr:not(.spacer)').evaluateAll((rows, c) => rows.map((r) => Number(r.children[c]!.textContent)), column);
+    // A dimension without evidence ("–") sorts apart; the numbers are in order among themselves.
+    const cells = await table.locator('tbody tr:not(.spacer)').evaluateAll((rows, c) => rows.map((r) => Number(r.children[c]!.textContent)), column);
+    const values = cells.filter((v) => !Number.isNaN(v));
+    expect(values.length).toBeGreaterThan(1);
     const sign = (await headers.nth(column).getAttribute('aria-sort')) === 'ascending' ? 1 : -1;
     for (let i = 1; i < values.length; i++) expect(sign * (values[i]! - values[i - 1]!)).toBeGreaterThanOrEqual(0);
 
@@ -86,7 +91,8 @@ for (const viewport of [
     await point.focus();
     await expect(page.getByTestId('chart-value')).toHaveText(/: \d\.\d\d$/);
     await point.blur();
-    await chart.locator('.chart-point').nth(3).hover();
+    // The last point drawn lies on top of any other at the same value.
+    await chart.locator('.chart-point').last().hover();
     await expect(page.getByTestId('chart-value')).toHaveText(/: \d\.\d\d$/);
     if (shots) await page.screenshot({ path: `${shots}/committee-${viewport.width}-chart.png`, fullPage: false });
 

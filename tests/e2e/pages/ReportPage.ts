@@ -6,7 +6,8 @@ export class ReportPage {
 
   async openDemoLoop(): Promise<void> {
     await this.page.getByRole('button', { name: 'Open demo loop' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible();
+    // Loading the demo (its history included) into a fresh database takes a while on a busy machine.
+    await expect(this.page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible({ timeout: 60_000 });
   }
 
   /** The demo lives in its own database: leave it (and delete it) to get back to real data. */
