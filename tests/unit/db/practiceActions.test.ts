@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 
 /** A practice run of the clearly-Staff case with every keyed dimension rated `score`. */
-async function ratedRun(db: AppDb, score: number) {
+async function ratedRun(db: AppDb, score: 1 | 2 | 3 | 4) {
   const runId = await practiceRunStart(
     db,
     { interviewerId: 'me', packId: 'staff-devops', caseId: 'staff-paved-road' },
