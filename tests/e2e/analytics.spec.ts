@@ -63,7 +63,9 @@ test('the demo analytics: every measure as a chart with its data table, and Tom�
   // Keyboard: the drifting mark takes focus and its values are written above the plot.
   const mark = leniency.getByTestId('chart-leniency').locator('[data-drift="true"]');
   await mark.focus();
-  await expect(leniency.getByTestId('chart-readout')).toContainText(/Tomás Herrera, \d{4} Q\d: \+\d\.\d\d \(95% interval .+\); drift flagged/);
+  await expect(leniency.getByTestId('chart-readout')).toContainText(/Tomás Herrera, \d{4} Q\d: \+\d\.\d\d \(95% interval .+\)\s*drift flagged: moved \+\d\.\d\d since \d{4} Q\d/);
+  // Drift belongs to the leniency offset: no other measure flags it.
+  for (const id of metrics.filter((m) => m !== 'leniency')) await expect(page.getByTestId(`chart-${id}`).locator('[data-drift="true"]')).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

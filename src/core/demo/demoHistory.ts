@@ -234,7 +234,7 @@ function historyAmend(own: HistoryInterview, loop: readonly HistoryInterview[], 
   const others = loop.filter((s) => s !== own).sort((a, b) => a.interview.submittedAt! - b.interview.submittedAt!);
   const first = others[0]!;
   const amendedAt = Math.max(...loop.map((s) => s.interview.submittedAt!)) + 2 * DAY;
-  const reason = 'Re-read my notes after the debrief; adjusted two ratings.';
+  const reason = 'Re-read my notes after the debrief.';
   const anchorScore = (d: string) => {
     const r = first.ratings.find((x) => x.dimensionId === d);
     return r?.state === 'rated' ? r.score : null;

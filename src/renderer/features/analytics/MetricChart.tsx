@@ -14,10 +14,24 @@ export interface ChartSeries {
 
 const left = 56;
 const right = 16;
-const top = 34;
+const top = 52;
 const plotHeight = 170;
 const bottom = 30;
 const periodWidth = 120;
+
+/** A step of 1, 2, 2.5 or 5 times a power of ten, at least `raw`. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return power * ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw - 1e-12) ?? 10);
+}
+
+/** Ticks at a nice step covering [low, high]; the first and last are the axis ends. */
+function ticksOf([low, high]: [number, number]): number[] {
+  const step = niceStep((high - low) / 4 || 1);
+  const first = Math.floor(low / step + 1e-9) * step;
+  const last = Math.ceil(high / step - 1e-9) * step;
+  return Array.from({ length: Math.round((last - first) / step) + 1 }, (_, i) => first + i * step);
+}
 
 /** The axis range: the metric's own, widened to every value and interval end shown. */
 function domainOf(metric: AnalyticsMetric, series: readonly ChartSeries[]): [number, number] {
@@ -42,28 +56,36 @@ function domainOf(metric: AnalyticsMetric, series: readonly ChartSeries[]): [num
  */
 export function MetricChart({ metric, periods, series }: { metric: AnalyticsMetric; periods: AnalyticsPeriod[]; series: ChartSeries[] }) {
   const [active, setActive] = useState<string | null>(null);
-  const [low, high] = domainOf(metric, series);
+  const ticks = ticksOf(domainOf(metric, series));
+  const low = ticks[0]!;
+  const high = ticks.at(-1)!;
   const width = left + Math.max(1, periods.length) * periodWidth + right;
   const height = top + plotHeight + bottom;
   const y = (v: number) => top + plotHeight - ((v - low) / (high - low || 1)) * plotHeight;
   const spread = Math.min(10, 60 / Math.max(1, series.length));
   const x = (period: number, seriesIndex: number) =>
     left + (period + 0.5) * periodWidth + (seriesIndex - (series.length - 1) / 2) * spread;
-  const ticks = Array.from({ length: 5 }, (_, i) => low + ((high - low) * i) / 4);
   const hasValues = series.some((s) => s.rows.some((r) => metric.value(r) !== null));
-  const describe = (s: ChartSeries, row: InterviewerPeriod) => {
+  // Drift is a property of the leniency offset; the other measures never show it.
+  const driftOf = (row: InterviewerPeriod) => (metric.id === 'leniency' ? row.drift : null);
+  const valueText = (s: ChartSeries, row: InterviewerPeriod) => {
     const v = metric.value(row);
     const interval = metric.interval?.(row);
     return `${s.name}, ${periods[row.period]!.label}: ${v === null ? metric.missing : metric.format(v)}${
       interval ? ` (95% interval ${metric.format(interval[0])} to ${metric.format(interval[1])})` : ''
-    }${row.drift ? `; drift flagged, moved ${metric.format(row.drift.delta)} since ${periods[row.drift.fromPeriod]!.label}` : ''}`;
+    }`;
   };
-  const activeText = (() => {
-    if (!active) return hasValues ? 'Hover over or focus a mark to read its values.' : `No values yet: ${metric.missing}.`;
+  const driftText = (row: InterviewerPeriod) => {
+    const drift = driftOf(row);
+    return drift ? `drift flagged: moved ${metric.format(drift.delta)} since ${periods[drift.fromPeriod]!.label}` : '';
+  };
+  const describe = (s: ChartSeries, row: InterviewerPeriod) => [valueText(s, row), driftText(row)].filter(Boolean).join('; ');
+  const readout = (() => {
+    if (!active) return [hasValues ? 'Hover over or focus a mark to read its values.' : `No values yet: ${metric.missing}.`, ''];
     const [id, period] = active.split('|');
     const s = series.find((x) => x.interviewerId === id);
     const row = s?.rows.find((r) => r.period === Number(period));
-    return s && row ? describe(s, row) : '';
+    return s && row ? [valueText(s, row), driftText(row)] : ['', ''];
   })();
   return (
     <svg
@@ -77,7 +99,10 @@ export function MetricChart({ metric, periods, series }: { metric: AnalyticsMetr
       data-testid={`chart-${metric.id}`}
     >
       <text x={left} y={14} className="readout" data-testid="chart-readout">
-        {activeText}
+        <tspan x={left}>{readout[0]}</tspan>
+        <tspan x={left} dy={16} className="readout-drift">
+          {readout[1]}
+        </tspan>
       </text>
       {ticks.map((t) => (
         <g key={t}>
@@ -114,11 +139,11 @@ export function MetricChart({ metric, periods, series }: { metric: AnalyticsMetr
                   onMouseLeave={() => setActive(null)}
                   onFocus={() => setActive(key)}
                   onBlur={() => setActive(null)}
-                  data-drift={row.drift ? 'true' : undefined}
+                  data-drift={driftOf(row) ? 'true' : undefined}
                 >
                   {interval && <line x1={cx} x2={cx} y1={y(interval[0])} y2={y(interval[1])} className="series-interval" />}
                   <SeriesMark index={s.styleIndex} cx={cx} cy={y(v)} />
-                  {row.drift && (
+                  {driftOf(row) && (
                     <text x={cx} y={y(interval ? interval[1] : v) - 8} textAnchor="middle" className="drift-flag">
                       ⚑
                     </text>

@@ -33,7 +33,7 @@ export function MetricTable({ metric, periods, series }: { metric: AnalyticsMetr
                 const v = metric.value(row);
                 const interval = metric.interval?.(row);
                 return (
-                  <td key={p.label} className="num" data-drift={row.drift ? 'true' : undefined}>
+                  <td key={p.label} className="num" data-drift={metric.id === 'leniency' && row.drift ? 'true' : undefined}>
                     {v === null ? <span className="muted">{metric.missing}</span> : metric.format(v)}
                     {interval && (
                       <div className="muted small">
@@ -42,7 +42,9 @@ export function MetricTable({ metric, periods, series }: { metric: AnalyticsMetr
                     )}
                     {metric.id === 'leniency' && row.drift && (
                       <div className="drift-note">
-                        ⚑ drift {metric.format(row.drift.delta)} (more than ±{row.drift.threshold.toFixed(2)})
+                        ⚑ drift {metric.format(row.drift.delta)}
+                        <br />
+                        (more than ±{row.drift.threshold.toFixed(2)})
                       </div>
                     )}
                   </td>
