@@ -20,6 +20,18 @@ export class PracticePage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
+  /**
+   * Rates dimensions in order by keyboard — the point's key, then `j` to the next — checking each
+   * rating landed before moving on. `scores` are keys: '1'-'4' or '0' (no evidence).
+   */
+  async rateInOrder(rows: Array<[dimensionTitle: string, key: string]>): Promise<void> {
+    for (const [i, [title, key]] of rows.entries()) {
+      await this.page.keyboard.press(key);
+      await this.expectRating(title, key === '0' ? 'No evidence' : new RegExp(`^${key}`));
+      if (i < rows.length - 1) await this.page.keyboard.press('j');
+    }
+  }
+
   async expectRating(dimensionTitle: string, label: string | RegExp): Promise<void> {
     await expect(this.page.getByRole('radiogroup', { name: dimensionTitle }).getByRole('radio', { checked: true })).toHaveAccessibleName(label);
   }
