@@ -5,12 +5,13 @@
  * every calibrated number) makes it "made on earlier evidence", with what changed.
  */
 import type { Decision } from '../model/records';
-import type { CandidateReport, ReportInterviewer } from '../report/reportBuild';
+import type { CandidateReport, ReportInterviewer, ReportProfileRow } from '../report/reportBuild';
 
 export type DecisionEvidence = NonNullable<Decision['evidence']>;
 
 /** The parts of a report a decision's evidence is read from. */
-export type DecisionEvidenceReport = Pick<CandidateReport, 'audience' | 'inputsHash' | 'score' | 'profile'> & {
+export type DecisionEvidenceReport = Pick<CandidateReport, 'audience' | 'inputsHash' | 'score'> & {
+  profile: ReadonlyArray<Pick<ReportProfileRow, 'dimensionId' | 'title' | 'calibrated'>>;
   interviewers: ReadonlyArray<Pick<ReportInterviewer, 'interviewId' | 'version' | 'kitTitle' | 'name'>>;
 };
 

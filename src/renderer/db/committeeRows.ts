@@ -13,18 +13,31 @@ import type { AppDb } from './appDb';
 import { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, poolStatsStored } from './poolStats';
 import { reportEvidenceRead, reportEvidenceTables } from './reportEvidenceRead';
 
-export interface CommitteeRowsEntry {
+/** Which state the stored rows are of: read alone to decide whether they are current. */
+export interface CommitteeRowsHead {
   /** The pack and audit head the rows are of (`poolStatsKey`). */
   key: string;
-  rows: CommitteeRow[];
   computedAt: number;
 }
 
-/** One entry per pack: the latest. */
-const settingKey = (packId: string) => `${committeeRowsSettingPrefix}${packId}`;
+export interface CommitteeRowsEntry extends CommitteeRowsHead {
+  rows: CommitteeRow[];
+}
+
+/**
+ * Per pack, the latest: the head, and the rows as one JSON string beside it (one string reads
+ * faster out of IndexedDB than thousands of small objects, and the head check never reads it).
+ */
+const headKey = (packId: string) => `${committeeRowsSettingPrefix}head:${packId}`;
+const dataKey = (packId: string) => `${committeeRowsSettingPrefix}data:${packId}`;
+
+export async function committeeRowsHead(db: AppDb, packId: string): Promise<CommitteeRowsHead | undefined> {
+  return (await db.settings.get(headKey(packId)))?.value as CommitteeRowsHead | undefined;
+}
 
 export async function committeeRowsStored(db: AppDb, packId: string): Promise<CommitteeRowsEntry | undefined> {
-  return (await db.settings.get(settingKey(packId)))?.value as CommitteeRowsEntry | undefined;
+  const data = (await db.settings.get(dataKey(packId)))?.value as (CommitteeRowsHead & { rowsJson: string }) | undefined;
+  return data && { key: data.key, computedAt: data.computedAt, rows: JSON.parse(data.rowsJson) as CommitteeRow[] };
 }
 
 /**
@@ -45,10 +58,15 @@ export async function committeeRowsCompute(db: AppDb, pack: RubricPack, now: num
     if (!(panels.get(c.id) ?? []).some(interviewIsSealed)) return [];
     return [committeeRowOf(reportBuild({ pack, candidateId: c.id, evidence, calibration, audience: 'committee' }))];
   });
-  const entry: CommitteeRowsEntry = { key, rows, computedAt: now };
+  const head: CommitteeRowsHead = { key, computedAt: now };
+  // Written only if nothing newer was stored meanwhile (another window may have finished first).
   await db.transaction('rw', db.settings, async () => {
-    const stored = await committeeRowsStored(db, pack.manifest.id);
-    if (!stored || stored.computedAt <= now) await db.settings.put({ key: settingKey(pack.manifest.id), value: entry });
+    const stored = await committeeRowsHead(db, pack.manifest.id);
+    if (stored && stored.computedAt > now) return;
+    await db.settings.bulkPut([
+      { key: headKey(pack.manifest.id), value: head },
+      { key: dataKey(pack.manifest.id), value: { ...head, rowsJson: JSON.stringify(rows) } },
+    ]);
   });
-  return entry;
+  return { ...head, rows };
 }

@@ -6,7 +6,7 @@
 import type { RubricPack } from '../../core/rubric/schema';
 import type { CommitteeRowsReply, CommitteeRowsRequest } from '../workers/committeeRows.worker';
 import type { AppDb } from './appDb';
-import { committeeRowsCompute, committeeRowsStored } from './committeeRows';
+import { committeeRowsCompute, committeeRowsHead } from './committeeRows';
 import { poolStatsKey, poolStatsPackOf } from './poolStats';
 import { poolStatsRefresh } from './poolStatsRefresh';
 
@@ -36,7 +36,7 @@ export function committeeRowsRefresh(db: AppDb, pack: RubricPack): Promise<void>
     .catch(() => undefined)
     .then(async () => {
       await poolStatsRefresh(db, poolStatsPackOf(pack));
-      const [key, stored] = await Promise.all([poolStatsKey(db, poolStatsPackOf(pack)), committeeRowsStored(db, pack.manifest.id)]);
+      const [key, stored] = await Promise.all([poolStatsKey(db, poolStatsPackOf(pack)), committeeRowsHead(db, pack.manifest.id)]);
       if (stored?.key === key) return;
       if (typeof Worker === 'function') await computeInWorker(db, pack);
       else await committeeRowsCompute(db, pack, Date.now());

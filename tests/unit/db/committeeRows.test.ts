@@ -44,11 +44,12 @@ describe('committee rows', () => {
     const calibration = reportPoolCalibration(pack, evidence);
     const withSeal = evidence.candidates.filter((c) => evidence.interviews.some((i) => i.candidateId === c.id && interviewIsSealed(i)));
     expect(withSeal.length).toBeGreaterThan(0);
-    expect(entry!.rows.map((r) => r.candidate.id).sort()).toEqual(withSeal.map((c) => c.id).sort());
+    expect(entry!.rows.map((r) => r.candidateId).sort()).toEqual(withSeal.map((c) => c.id).sort());
     for (const row of entry!.rows) {
-      const full = committeeRowOf(reportBuild({ pack, candidateId: row.candidate.id, evidence, calibration, audience: 'committee' }));
+      const full = committeeRowOf(reportBuild({ pack, candidateId: row.candidateId, evidence, calibration, audience: 'committee' }));
       expect(row.score.calibrated).toBeCloseTo(full.score.calibrated ?? NaN, 9);
-      expect(row.profile.map((p) => p.calibrated)).toEqual(full.profile.map((p) => p.calibrated));
+      expect(row.calibrated).toEqual(full.calibrated);
+      expect(row.raw).toEqual(full.raw);
       expect(row.recommendation.status).toBe(full.recommendation.status);
       expect(row.recommendation.level).toBe(full.recommendation.level);
       expect(row.redFlagCount).toBe(full.redFlagCount);

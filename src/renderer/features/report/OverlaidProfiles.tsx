@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CandidateReport } from '../../../core/report/reportBuild';
+import type { ReportProfileRow } from '../../../core/report/reportBuild';
 
 const palette = ['#1f5fbf', '#b3261e', '#1d7a3a', '#8a5a00', '#6a3fb5', '#00727a', '#a1306b', '#4d4d4d'];
 const markers = ['circle', 'square', 'triangle', 'diamond'] as const;
@@ -32,7 +32,7 @@ const axisHeight = 28;
  * on each point), so no label is ever cut. Every point shows its value on hover and on keyboard
  * focus.
  */
-export function OverlaidProfiles<R extends Pick<CandidateReport, 'profile'> & { candidate: { id: string } }>({
+export function OverlaidProfiles<R extends { profile: Array<Pick<ReportProfileRow, 'dimensionId' | 'title' | 'calibrated'>>; candidate: { id: string } }>({
   reports,
   nameOf,
   abbreviations,

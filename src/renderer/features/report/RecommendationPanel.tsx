@@ -4,7 +4,10 @@ import { SignalBadge } from '../../components/SignalBadge';
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(2));
 
 /** The headline of the recommendation: a level, "below the lowest level", or "not enough evidence yet". */
-export function recommendationHeadline(report: Pick<CandidateReport, 'recommendation' | 'levels'>): string {
+export function recommendationHeadline(report: {
+  recommendation: Pick<CandidateReport['recommendation'], 'status' | 'levelTitle'>;
+  levels: CandidateReport['levels'];
+}): string {
   const rec = report.recommendation;
   switch (rec.status) {
     case 'not-enough-evidence':

@@ -35,7 +35,7 @@ export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string 
     if (!pack) return undefined;
     const db = appDb();
     const [key, stored] = await Promise.all([poolStatsKey(db, poolStatsPackOf(pack)), committeeRowsStored(db, pack.manifest.id)]);
-    const ids = stored?.rows.map((r) => r.candidate.id) ?? [];
+    const ids = stored?.rows.map((r) => r.candidateId) ?? [];
     const [candidates, decisions, mine] = await Promise.all([
       db.candidates.bulkGet(ids),
       db.decisions.where('candidateId').anyOf(ids).toArray(),
@@ -71,9 +71,9 @@ export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string 
       const candidate = state.candidates[i];
       // Erased since the rows were computed: gone from the screen at once.
       if (!candidate) return [];
-      if (!interviewPeersVisible(viewerId, mineOf.get(row.candidate.id) ?? [])) return [];
-      const view = committeeViewOf(row, candidate, []);
-      view.decisions = reportDecisions(decisionsOf.get(row.candidate.id) ?? [], pack.levels, view);
+      if (!interviewPeersVisible(viewerId, mineOf.get(row.candidateId) ?? [])) return [];
+      const view = committeeViewOf(row, pack, candidate, []);
+      view.decisions = reportDecisions(decisionsOf.get(row.candidateId) ?? [], pack.levels, view);
       return [view];
     });
   }, [state, pack, viewerId]);
