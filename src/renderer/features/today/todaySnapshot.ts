@@ -56,6 +56,7 @@ export function todaySnapshotWrite(snapshot: TodaySnapshot, isBlind: boolean): v
 
 /** No profile (or a fresh database): nothing of anyone's Today stays behind. */
 export function todaySnapshotClear(): void {
+  if (isDemoWindow()) return;
   try {
     localStorage.removeItem(snapshotKey);
   } catch {
