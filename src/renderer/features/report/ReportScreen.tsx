@@ -15,7 +15,7 @@ import { dateToday } from './dateToday';
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
   const me = useMe();
   const isBlind = useBlindMode();
-  const { pdfExport, failureAlert } = usePdfExport();
+  const { pdfExport, failureAlert, progressStatus } = usePdfExport();
   const { report: built, evidence, pack, isLoading, isRecalculating } = useCandidateReport(candidateId, kind);
 
   if (isLoading || me === undefined || isBlind === undefined) return <p className="page muted">Loading…</p>;
@@ -92,6 +92,7 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
         </div>
       </div>
       {failureAlert}
+      {progressStatus}
       {isBlind && (
         <p className="muted small no-print" data-testid="blind-mode-note">
           {blindModeExplanation}
