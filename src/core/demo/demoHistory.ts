@@ -53,8 +53,12 @@ export interface DemoHistory {
   events: AuditEvent[];
 }
 
-/** Uniform in [0, 1) from the seed and a key. */
-const uniform = (seed: number, ...key: string[]) => demoNumber(seed, 'history', ...key) / 2 ** 32;
+const DEMO_DEFAULT_SEED_NOISE = 1;
+/**
+ * Uniform in [0, 1) from a key. The draws ignore the demo's seed (they always use the default
+ * seed's), so every seed tells the same story — the same drift — under its own ids.
+ */
+const uniform = (_seed: number, ...key: string[]) => demoNumber(DEMO_DEFAULT_SEED_NOISE, 'history', ...key) / 2 ** 32;
 /** Standard normal from two seeded uniforms (Box–Muller). */
 const normal = (seed: number, ...key: string[]) =>
   Math.sqrt(-2 * Math.log(1 - uniform(seed, ...key, 'a'))) * Math.cos(2 * Math.PI * uniform(seed, ...key, 'b'));
