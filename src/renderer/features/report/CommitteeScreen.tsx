@@ -136,7 +136,8 @@ export function CommitteeScreen() {
             )}
           </section>
           {calibration && interviewers && (
-            <div className="wide-scroll">
+            // A region that scrolls sideways is reached by keyboard too (axe: scrollable-region-focusable).
+            <div className="wide-scroll" role="region" aria-label="Interviewer calibration (scrolls sideways)" tabIndex={0}>
               <CalibrationTable calibration={calibration} interviewers={interviewers} dimensions={pack.dimensions} />
             </div>
           )}

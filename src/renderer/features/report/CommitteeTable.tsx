@@ -122,7 +122,11 @@ export function CommitteeTable({
   const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
   const columnCount = 7 + dimensions.length;
 
-  const header = (key: CommitteeSortKey, label: ReactNode, options: { isNumeric?: boolean; fullName?: string; className?: string } = {}) => {
+  const header = (
+    key: CommitteeSortKey,
+    label: ReactNode,
+    options: { isNumeric?: boolean; fullName?: string; shortName?: string; className?: string } = {},
+  ) => {
     const isActive = sort.key === key;
     return (
       <th
@@ -134,7 +138,8 @@ export function CommitteeTable({
         <button
           type="button"
           className="link sort"
-          aria-label={options.fullName ? `${options.fullName}: sort` : undefined}
+          // The name holds the visible abbreviation too, so speech input can say what it sees.
+          aria-label={options.fullName ? `${options.shortName ? `${options.shortName}, ` : ''}${options.fullName}: sort` : undefined}
           onFocus={() => setFocusedHeader(key)}
           onBlur={() => setFocusedHeader(null)}
           onClick={() => onSort({ key, isDescending: isActive ? !sort.isDescending : key !== 'name' })}
@@ -163,7 +168,7 @@ export function CommitteeTable({
             {header('redFlags', 'Red flags', { isNumeric: true })}
             {header('raw', 'Raw', { isNumeric: true, fullName: 'Raw score: mean of the raw ratings' })}
             {header('calibrated', 'Calibrated', { isNumeric: true, fullName: 'Calibrated score: mean after leniency offsets' })}
-            {dimensions.map((d) => header(`dimension:${d.id}`, <abbr title={d.title}>{abbreviations.get(d.id)}</abbr>, { isNumeric: true, fullName: d.title, className: 'dim-col' }))}
+            {dimensions.map((d) => header(`dimension:${d.id}`, <abbr title={d.title}>{abbreviations.get(d.id)}</abbr>, { isNumeric: true, fullName: d.title, shortName: abbreviations.get(d.id), className: 'dim-col' }))}
           </tr>
         </thead>
         <tbody>
