@@ -18,8 +18,8 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`committee, scorecard and data screens have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(240_000);
+  test(`committee, report, scorecard and data screens have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(360_000);
     await page.emulateMedia({ colorScheme });
     const today = new TodayPage(page);
     const reports = new ReportPage(page);
@@ -29,9 +29,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(reports.comparison().getByRole('link', { name: 'Ryan Mitchell' })).toBeVisible({ timeout: 30_000 });
     await expectNoSeriousViolations(page, 'committee');
 
-    // The report views are not scanned here yet: their per-interviewer rating buttons are named
-    // "… rated 3 by …: show the notes" while they show "…: 3 → 3.24" (label-content-name-mismatch).
     await reports.openReportFromComparison('Ryan Mitchell');
+    await expectNoSeriousViolations(page, 'report');
     await page.getByTestId('interviewer-row').first().getByRole('link', { name: 'Open scorecard' }).click();
     await expect(page.getByTestId('scorecard')).toBeVisible();
     await expectNoSeriousViolations(page, 'scorecard');

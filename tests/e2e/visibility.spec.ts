@@ -18,7 +18,7 @@ async function switchProfile(page: Page, from: string, to: string): Promise<void
 }
 
 /** Grace's sealed 4 on IaC engineering, as the report's per-interviewer table names it. */
-const graceRating = /^IaC engineering rated 4 by Grace Hopper/;
+const graceRating = /^IaC engineering: 4 → .*, rated by Grace Hopper/;
 
 test("peers' sealed ratings show on the loop and in the report once the panelist has sealed, not before", async ({ page }) => {
   test.setTimeout(180_000);

@@ -12,14 +12,11 @@ import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienc
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
-import { OverlaidProfiles } from './OverlaidProfiles';
+import { OVERLAID_PROFILES_MAX, OverlaidProfiles } from './OverlaidProfiles';
 import { CalibrationTable } from './CalibrationTable';
 import { dateToday } from './dateToday';
 import { CommitteeTable, DimensionLegend, committeeSorted, type CommitteeSort } from './CommitteeTable';
 import './report.css';
-
-/** Candidates drawn in the overlaid profile: more lines than this cannot be told apart. */
-const OVERLAY_MAX = 8;
 
 /**
  * Compare candidates of one role side by side: sortable, red-flag filter, overlaid profiles, and
@@ -128,10 +125,10 @@ export function CommitteeScreen() {
           <DimensionLegend dimensions={pack.dimensions} abbreviations={abbreviations} />
           <section className="panel" aria-labelledby="overlay-title" style={{ marginTop: 16 }}>
             <h2 id="overlay-title">Profiles overlaid (calibrated)</h2>
-            <OverlaidProfiles reports={shown.slice(0, OVERLAY_MAX)} nameOf={nameOf} abbreviations={abbreviations} />
-            {shown.length > OVERLAY_MAX && (
+            <OverlaidProfiles reports={shown.slice(0, OVERLAID_PROFILES_MAX)} nameOf={nameOf} abbreviations={abbreviations} />
+            {shown.length > OVERLAID_PROFILES_MAX && (
               <p className="muted small">
-                The first {OVERLAY_MAX} of {shown.length} candidates in the table's order; sort or filter the table to compare others.
+                The first {OVERLAID_PROFILES_MAX} of {shown.length} candidates in the table's order; sort or filter the table to compare others.
               </p>
             )}
           </section>

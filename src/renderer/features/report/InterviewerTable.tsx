@@ -1,4 +1,4 @@
-import type { CandidateReport } from '../../../core/report/reportBuild';
+import type { CandidateReport, ReportInterviewerRating } from '../../../core/report/reportBuild';
 import { href } from '../../app/router';
 import { evidenceAnchorId, evidenceShow } from './evidenceAnchor';
 import { offsetIntervalText, offsetSigned } from './offsetText';
@@ -12,6 +12,8 @@ const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(2));
  */
 export function InterviewerTable({ report }: { report: CandidateReport }) {
   const titleOf = (id: string) => report.profile.find((p) => p.dimensionId === id)?.title ?? id;
+  const ratingText = (x: ReportInterviewerRating) =>
+    `${titleOf(x.dimensionId)}: ${x.raw === 'no-evidence' ? 'no evidence' : `${x.raw} → ${fmt(x.calibrated)}`}`;
   return (
     <section aria-labelledby="panel-title" className="report-section">
       <h2 id="panel-title">Per interviewer</h2>
@@ -75,10 +77,11 @@ export function InterviewerTable({ report }: { report: CandidateReport }) {
                         className="rating-link"
                         aria-controls={evidenceAnchorId(x.dimensionId, r.interviewId)}
                         title={x.anchor ?? undefined}
-                        aria-label={`${titleOf(x.dimensionId)} rated ${x.raw === 'no-evidence' ? 'no evidence' : x.raw} by ${r.name}: show the notes`}
+                        // The name starts with what the button shows, so speech input finds it by its text.
+                        aria-label={`${ratingText(x)}, rated by ${r.name}: show the notes`}
                         onClick={() => evidenceShow(x.dimensionId, r.interviewId)}
                       >
-                        {titleOf(x.dimensionId)}: {x.raw === 'no-evidence' ? 'no evidence' : `${x.raw} → ${fmt(x.calibrated)}`}
+                        {ratingText(x)}
                       </button>
                     </li>
                   ))}
