@@ -1,5 +1,6 @@
 import type { Calibration } from '../../../core/calibration/calibrateRatings';
 import type { Interviewer } from '../../../core/model/records';
+import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
 import type { Dimension } from '../../../core/rubric/schema';
 import { offsetIntervalText, offsetSigned as signed } from './offsetText';
 
@@ -13,6 +14,7 @@ const Z95 = 1.96;
  */
 export function CalibrationTable({ calibration, interviewers, dimensions }: { calibration: Calibration; interviewers: Interviewer[]; dimensions: Dimension[] }) {
   const raters = Object.values(calibration.raters);
+  const abbreviations = reportDimensionAbbreviations(dimensions);
   return (
     <section className="panel" aria-labelledby="calibration-title">
       <h2 id="calibration-title">Interviewer calibration</h2>
@@ -32,8 +34,10 @@ export function CalibrationTable({ calibration, interviewers, dimensions }: { ca
             <th className="num">Rests on (n)</th>
             <th className="num">Ratings</th>
             {dimensions.map((d) => (
-              <th key={d.id} className="num dim-col" title={d.title}>
-                {d.title}
+              // The abbreviation the committee table and its legend use; the full name on hover and for screen readers.
+              <th key={d.id} className="num" title={d.title}>
+                <span aria-hidden="true">{abbreviations.get(d.id) ?? d.title}</span>
+                <span className="sr-only">{d.title}</span>
               </th>
             ))}
           </tr>
