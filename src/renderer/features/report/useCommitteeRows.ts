@@ -35,10 +35,11 @@ export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string 
     if (!pack) return undefined;
     const db = appDb();
     const [key, stored] = await Promise.all([poolStatsKey(db, poolStatsPackOf(pack)), committeeRowsStored(db, pack.manifest.id)]);
-    const ids = stored?.rows.map((r) => r.candidateId) ?? [];
+    // Whole tables in one request each: thousands of keyed gets cost far more than reading the
+    // few rows of other roles too.
     const [candidates, decisions, mine] = await Promise.all([
-      db.candidates.bulkGet(ids),
-      db.decisions.where('candidateId').anyOf(ids).toArray(),
+      stored ? db.candidates.toArray() : Promise.resolve([]),
+      stored ? db.decisions.toArray() : Promise.resolve([]),
       viewerId ? db.interviews.where('interviewerId').equals(viewerId).toArray() : Promise.resolve([]),
     ]);
     return { key, stored, candidates, decisions, mine };
@@ -65,10 +66,11 @@ export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string 
 
   const views = useMemo(() => {
     if (!state?.stored || !pack || viewerId === undefined) return undefined;
+    const candidates = new Map(state.candidates.map((c) => [c.id, c]));
     const decisionsOf = groupBy(state.decisions, (d) => d.candidateId);
     const mineOf = groupBy(state.mine, (i) => i.candidateId);
-    return state.stored.rows.flatMap((row, i): CommitteeView[] => {
-      const candidate = state.candidates[i];
+    return state.stored.rows.flatMap((row): CommitteeView[] => {
+      const candidate = candidates.get(row.candidateId);
       // Erased since the rows were computed: gone from the screen at once.
       if (!candidate) return [];
       if (!interviewPeersVisible(viewerId, mineOf.get(row.candidateId) ?? [])) return [];
