@@ -5,16 +5,16 @@
 import type { RubricPack } from '../../core/rubric/schema';
 import { createAppDb } from '../db/appDb';
 import { committeeRowsCompute } from '../db/committeeRows';
+import type { WorkerReply } from '../db/derivedRun';
 
 export interface CommitteeRowsRequest {
   dbName: string;
   pack: RubricPack;
 }
-export type CommitteeRowsReply = { ok: true } | { ok: false; message: string };
 
 self.onmessage = async (event: MessageEvent<CommitteeRowsRequest>) => {
   const db = createAppDb(event.data.dbName);
-  let reply: CommitteeRowsReply;
+  let reply: WorkerReply;
   try {
     await committeeRowsCompute(db, event.data.pack, Date.now());
     reply = { ok: true };

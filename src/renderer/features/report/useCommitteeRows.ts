@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import { committeeViewOf, type CommitteeView } from '../../../core/report/committeeRow';
@@ -8,6 +8,7 @@ import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
 import { appDb } from '../../db/dbContext';
 import { poolStatsKey, poolStatsPackOf } from '../../db/poolStats';
 import type { LoadedPack } from '../../hooks/usePacks';
+import { useStaleRefresh } from './useStaleRefresh';
 
 export interface CommitteeRowsState {
   /**
@@ -30,7 +31,6 @@ export interface CommitteeRowsState {
  */
 export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string | null | undefined): CommitteeRowsState {
   const [refreshed, setRefreshed] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const state = useLiveQuery(async () => {
     if (!pack) return undefined;
     const db = appDb();
@@ -45,24 +45,11 @@ export function useCommitteeRows(pack: LoadedPack | undefined, viewerId: string 
     return { key, stored, candidates, decisions, mine };
   }, [pack, viewerId, refreshed]);
   const isStale = !!state && state.stored?.key !== state.key;
-  useEffect(() => {
-    if (!isStale || !pack) return;
-    let isCurrent = true;
-    committeeRowsRefresh(appDb(), pack).then(
-      () => {
-        if (!isCurrent) return;
-        setError(null);
-        // The worker wrote the entry: read it again here.
-        setRefreshed((n) => n + 1);
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [isStale, pack, state?.key]);
+  const error = useStaleRefresh(
+    isStale && pack ? state.key : null,
+    () => committeeRowsRefresh(appDb(), pack!),
+    () => setRefreshed((n) => n + 1),
+  );
 
   const views = useMemo(() => {
     if (!state?.stored || !pack || viewerId === undefined) return undefined;

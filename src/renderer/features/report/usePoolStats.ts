@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStaleRefresh } from './useStaleRefresh';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import { appDb } from '../../db/dbContext';
@@ -23,7 +24,6 @@ export interface PoolStatsState {
 export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
   const poolPack = useMemo(() => (pack ? poolStatsPackOf(pack) : undefined), [pack]);
   const [refreshed, setRefreshed] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const state = useLiveQuery(async () => {
     if (!poolPack) return undefined;
     const db = appDb();
@@ -31,24 +31,11 @@ export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
     return { key, stored };
   }, [poolPack, refreshed]);
   const isStale = !!state && state.stored?.key !== state.key;
-  useEffect(() => {
-    if (!isStale || !poolPack) return;
-    let isCurrent = true;
-    poolStatsRefresh(appDb(), poolPack).then(
-      () => {
-        if (!isCurrent) return;
-        setError(null);
-        // Another context (the worker) wrote the entry: read it again here.
-        setRefreshed((n) => n + 1);
-      },
-      (failure: unknown) => {
-        if (isCurrent) setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [isStale, poolPack, state?.key]);
+  const error = useStaleRefresh(
+    isStale && poolPack ? state.key : null,
+    () => poolStatsRefresh(appDb(), poolPack!),
+    () => setRefreshed((n) => n + 1),
+  );
   return { stats: state?.stored?.stats, isRecalculating: isStale, error };
 }
 
