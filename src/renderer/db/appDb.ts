@@ -119,6 +119,13 @@ export function createAppDb(name: string = appDbName, deps: AppDbDeps = {}): App
     const version = db.version(index + 1).stores(stores);
     if (upgrade) version.upgrade(upgrade);
   });
+  // Another connection deleting or upgrading the database closes this one for good. Dexie's own
+  // handler closes with auto-open kept, so the next query of a worker still running would quietly
+  // re-create a database that was just deleted (the demo workspace coming back after "Leave").
+  db.on('versionchange', () => {
+    db.close();
+    return false;
+  });
   return db;
 }
 

@@ -30,12 +30,14 @@ export function appWorkspaceEnterDemo(): void {
 
 /** Deletes the demo database and switches this window back to the real workspace. */
 export async function appWorkspaceLeaveDemo(): Promise<void> {
+  // The workspace first: anything that asks for the database while the delete runs gets the real
+  // one, never a fresh demo database opened behind the delete.
+  sessionStorage.removeItem(workspaceKey);
   if (db && db.name === demoDbName) {
     db.close();
     db = undefined;
   }
   await Dexie.delete(demoDbName);
-  sessionStorage.removeItem(workspaceKey);
 }
 
 let db: AppDb | undefined;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { appDbVersion } from '../../../src/renderer/db/appDb';
 import { profileCreate, profileCurrent } from '../../../src/renderer/db/actions/profileActions';
@@ -31,6 +32,16 @@ describe('app database', () => {
       ].sort(),
     );
     db.close();
+  });
+
+  it('a connection still in use when its database is deleted does not bring the database back', async () => {
+    const deps = freshIdb();
+    const worker = testDb(deps, 'loopdesk-demo');
+    await worker.settings.put({ key: 'x', value: '1' });
+    await new Dexie('loopdesk-demo', deps).delete();
+    // A computation that carries on after the delete gets an error, not a new empty database.
+    await expect(worker.settings.count()).rejects.toThrow(/closed/i);
+    expect((await deps.indexedDB.databases()).map((d) => d.name)).not.toContain('loopdesk-demo');
   });
 
   it('remembers who is interviewing on this machine across reopen', async () => {
