@@ -43,6 +43,8 @@ export interface BenchPageApi {
   importRun(): Promise<BenchImportTiming>;
   importFloorRun(): Promise<BenchImportTiming>;
   reportBreakdown(pack: RubricPack, candidateId: string): Promise<BenchReportBreakdown>;
+  /** Writes a committee seed (content JSON at `url`) with the app's import and sets "me". */
+  committeeSeed(url: string, meId: string): Promise<{ writeMs: number; added: number }>;
   gc(): boolean;
   dropDb(): Promise<void>;
 }

@@ -125,8 +125,7 @@ const api: BenchPageApi = {
       for (const [i, dimensionId] of kit.dimensions.entries())
         await ratingSet(db, interviewId, dimensionId, (1 + (i % 4)) as 1 | 2 | 3 | 4, now);
       const result = await interviewSubmit(db, pack, kit, interviewId, actor, now);
-      if (!result.ok)
-        throw new Error(`sealOne: ${result.message ?? result.problems.map((p) => p.message).join('; ')}`);
+      if (!result.ok) throw new Error(`sealOne: ${result.message ?? result.problems.map((p) => p.message).join('; ')}`);
     } finally {
       db.close();
     }
@@ -292,6 +291,27 @@ const api: BenchPageApi = {
       rows: { ratings: ratings.length, notes: notes.length, interviews: interviews.length },
       signals: report.signals.redFlag.length + report.signals.strong.length + report.signals.weak.length,
     };
+  },
+
+  /**
+   * The committee benchmark's seed (`scripts/bench/committeeBench.ts`): the generated dataset's
+   * content without the tables the committee screen and its worker never read (note text, sealed
+   * version snapshots, the generated audit chain), written by the app's own `bundleContentImport`
+   * (the import's write step, without the parse of a 350 MB file), then "me" set.
+   */
+  async committeeSeed(url, meId) {
+    const content = (await (await fetch(url)).json()) as BundleContent;
+    const db = await openDb();
+    const started = performance.now();
+    const plan = await bundleContentImport(db, content, {
+      actor: 'Benchmark seeder',
+      now: Date.now(),
+      source: 'committee-seed.json',
+    });
+    await db.settings.put({ key: 'me', value: meId });
+    const writeMs = performance.now() - started;
+    db.close();
+    return { writeMs, added: plan.summary.added };
   },
 
   /** Forces a full collection when Chromium runs with --js-flags=--expose-gc. */
