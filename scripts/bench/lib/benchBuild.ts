@@ -21,10 +21,11 @@ export interface BenchBuildOutput {
 
 /**
  * Where the benchmark's builds, profiles and last run go: node_modules/.cache/loopdesk-bench,
- * outside what git, lint and format look at.
+ * outside what git, lint and format look at; `LOOPDESK_BENCH_OUT` names another folder (a run in a
+ * worktree whose node_modules is a link to the main checkout's must not build into the same one).
  */
 export function benchOutDir(repoRoot: string): string {
-  return join(repoRoot, 'node_modules', '.cache', 'loopdesk-bench');
+  return process.env['LOOPDESK_BENCH_OUT'] ?? join(repoRoot, 'node_modules', '.cache', 'loopdesk-bench');
 }
 
 export async function benchBuild(repoRoot: string): Promise<BenchBuildOutput> {
