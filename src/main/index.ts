@@ -2,7 +2,7 @@
  * Electron main: app lifecycle, the app:// protocol, hardened windows, and one register*Ipc per
  * area. Read top to bottom, this is the table of contents of the desktop host.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -13,6 +13,7 @@ import { registerRubricIpc } from './ipc/registerRubricIpc';
 import { registerReportIpc } from './ipc/registerReportIpc';
 import { registerPresenterIpc } from './ipc/registerPresenterIpc';
 import { registerBackupIpc } from './ipc/registerBackupIpc';
+import { registerExchangeIpc } from './ipc/registerExchangeIpc';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -25,6 +26,14 @@ function focusMainWindow(): void {
   if (!win) return;
   if (win.isMinimized()) win.restore();
   win.focus();
+}
+
+/** The native folder dialog for the exchange folder, owned by the window that asked. */
+async function exchangeFolderDialog(sender: WebContents): Promise<string | null> {
+  const owner = BrowserWindow.fromWebContents(sender);
+  const options = { title: 'Exchange folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
 }
 
 /** Start-up failed after `ready`: there is no window to say so in, so a dialog does; then quit. */
@@ -44,6 +53,12 @@ function start(): void {
   registerReportIpc(ipcMain, isTrustedSender, ctx);
   registerPresenterIpc(ipcMain, isTrustedSender, ctx);
   registerBackupIpc(ipcMain, isTrustedSender, join(app.getPath('userData'), 'backups'));
+  registerExchangeIpc(ipcMain, isTrustedSender, {
+    dataDir: app.getPath('userData'),
+    safeStorage: safeStorage ?? null,
+    platform: process.platform,
+    folderDialog: (sender) => exchangeFolderDialog(sender as WebContents),
+  });
 
   createAppWindow(ctx);
   app.on('activate', () => {

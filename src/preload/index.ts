@@ -31,6 +31,20 @@ const desktopApi = {
   writeBackup: (text, keep) => ipcRenderer.invoke(ch.writeBackup, text, keep),
   listBackups: () => ipcRenderer.invoke(ch.listBackups),
   readBackup: (name) => ipcRenderer.invoke(ch.readBackup, name),
+  chooseExchangeFolder: () => ipcRenderer.invoke(ch.chooseExchangeFolder),
+  watchExchangeFolder: (path) => ipcRenderer.invoke(ch.watchExchangeFolder, path),
+  onExchangeFolderChanged: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(ch.onExchangeFolderChanged, handler);
+    return () => {
+      ipcRenderer.removeListener(ch.onExchangeFolderChanged, handler);
+    };
+  },
+  listExchangeFolder: (path) => ipcRenderer.invoke(ch.listExchangeFolder, path),
+  readExchangeFile: (path, profileId, name) => ipcRenderer.invoke(ch.readExchangeFile, path, profileId, name),
+  writeExchangeFile: (path, profileId, name, text) => ipcRenderer.invoke(ch.writeExchangeFile, path, profileId, name, text),
+  ensureProfileKey: (profileId) => ipcRenderer.invoke(ch.ensureProfileKey, profileId),
+  signAsProfile: (profileId, message) => ipcRenderer.invoke(ch.signAsProfile, profileId, message),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktopApi', desktopApi);

@@ -4,6 +4,7 @@
  */
 import type { RubricPack } from '../core/rubric/schema';
 import type { RubricIssue } from '../core/rubric/loader';
+import type { ExchangeListing } from '../core/exchange/exchangeFolder';
 
 export interface AppInfo {
   name: string;
@@ -57,6 +58,19 @@ export interface BackupFile {
   bytes: number;
 }
 
+/** A folder chosen for exchange in the desktop app's native dialog. */
+export interface ExchangeFolderChoice {
+  path: string;
+  /** Its last path segment, as the Data screen names it. */
+  name: string;
+}
+
+/** One exchange file's text, or why it cannot be taken up. */
+export type ExchangeFileRead = { ok: true; text: string } | { ok: false; code: 'too-large' | 'not-text'; message: string };
+
+/** A profile's public key kept by the desktop key store, or why that store cannot keep keys here. */
+export type ProfileKeyAnswer = { ok: true; publicKey: string; createdAt: number } | { ok: false; reason: string };
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   loadRubrics(): Promise<RubricLoadReport>;
@@ -88,6 +102,21 @@ export interface DesktopApi {
   /** Automatic backups on disk, newest first (none in web mode). */
   listBackups(): Promise<BackupFile[]>;
   readBackup(name: string): Promise<string>;
+  /** Desktop: the native folder dialog; the folder chosen is one main may read and write. Null when cancelled. */
+  chooseExchangeFolder(): Promise<ExchangeFolderChoice | null>;
+  /** Watches a chosen folder for the calling window only (replacing its previous watch); null stops. */
+  watchExchangeFolder(path: string | null): Promise<void>;
+  /** Calls back once per burst of changes in the folder this window watches; returns an unsubscribe function. */
+  onExchangeFolderChanged(listener: () => void): () => void;
+  /** Every finished file in every outbox of a chosen folder. */
+  listExchangeFolder(path: string): Promise<ExchangeListing[]>;
+  readExchangeFile(path: string, profileId: string, name: string): Promise<ExchangeFileRead>;
+  /** Publishes a file in the profile's outbox: temporary dot-name first, renamed when complete. */
+  writeExchangeFile(path: string, profileId: string, name: string, text: string): Promise<void>;
+  /** The profile's public key from the desktop key store (Electron `safeStorage`), made on first need. */
+  ensureProfileKey(profileId: string): Promise<ProfileKeyAnswer>;
+  /** Main signs a bundle signing message with the profile's stored key; the signature as hex. */
+  signAsProfile(profileId: string, message: string): Promise<string>;
 }
 
 /** Invoke channels, one per request/response method. */
@@ -105,6 +134,14 @@ export const desktopChannels = {
   writeBackup: 'backup:write',
   listBackups: 'backup:list',
   readBackup: 'backup:read',
+  chooseExchangeFolder: 'exchange:chooseFolder',
+  watchExchangeFolder: 'exchange:watch',
+  onExchangeFolderChanged: 'exchange:changed',
+  listExchangeFolder: 'exchange:list',
+  readExchangeFile: 'exchange:read',
+  writeExchangeFile: 'exchange:write',
+  ensureProfileKey: 'keys:ensure',
+  signAsProfile: 'keys:sign',
 } as const satisfies Record<keyof DesktopApi, `${string}:${string}`>;
 
 export type DesktopChannel = (typeof desktopChannels)[keyof DesktopApi];

@@ -18,9 +18,6 @@ export const exchangeFileExtension = '.loopdesk';
 export const exchangeKinds = ['sealed', 'amendment', 'decision', 'tombstone'] as const;
 export type ExchangeKind = (typeof exchangeKinds)[number];
 
-/** Largest file a reader takes up: an interview with its versions and evidence fits many times over. */
-export const exchangeMaxFileBytes = 20 * 1024 * 1024;
-
 const idPattern = '[A-Za-z0-9_-]{1,100}';
 const fileNamePattern = new RegExp(`^(${exchangeKinds.join('|')})-(${idPattern})-([1-9][0-9]{0,3})\\.loopdesk$`);
 const profileIdPattern = new RegExp(`^${idPattern}$`);

@@ -17,6 +17,12 @@ export const RUBRIC_MAX_PACK_FILES = 500;
 
 /** One bundle file (`*.loopdesk`): big enough for a backup of 25,000 interviews. */
 export const BUNDLE_MAX_BYTES = 500 * 1000 * 1000;
+/**
+ * One file in the exchange folder (a sealed interview, amendment, decision or tombstone): an
+ * interview with its versions and evidence fits many times over. Readers (web and desktop) and the
+ * desktop writer refuse anything larger.
+ */
+export const EXCHANGE_FILE_MAX_BYTES = 20 * MiB;
 /** Deepest nesting of arrays/objects in a bundle (the document's own brackets are level 1). */
 export const BUNDLE_MAX_DEPTH = 32;
 /** Deepest nesting of arrays/objects accepted in other JSON input (version snapshots, CLI JSON). */

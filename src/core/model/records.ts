@@ -149,6 +149,12 @@ export const decisionSchema = z.strictObject({
   decidedBy: name,
   decidedAt: epochMsSchema,
   /**
+   * The profile that recorded it (`decidedBy` is a name anyone may type, and two people can share
+   * one): the exchange folder sends a decision from its recorder's outbox only. Absent on
+   * decisions recorded before it was kept.
+   */
+  recordedById: uuidSchema.optional(),
+  /**
    * What the report showed when the decision was made: its inputs hash, the sealed interviews and
    * the calibrated numbers. Lets the decision say "made on earlier evidence" once they change.
    * Absent on decisions recorded before it was kept.

@@ -1,6 +1,7 @@
 /** Payload schemas per invoke method: the tuple of arguments the renderer may send. */
 import { z } from 'zod';
-import { BUNDLE_MAX_BYTES, RUBRIC_MAX_FILE_BYTES, RUBRIC_MAX_PACK_FILES } from '../../core/limits/inputLimits';
+import { BUNDLE_MAX_BYTES, EXCHANGE_FILE_MAX_BYTES, RUBRIC_MAX_FILE_BYTES, RUBRIC_MAX_PACK_FILES } from '../../core/limits/inputLimits';
+import { exchangeIsProfileFolder, exchangeIsReadableName } from '../../core/exchange/exchangeFolder';
 import { backupFileNamePattern } from '../../shared/backupFileName';
 
 /** The renderer's name for one PDF export (a UUID in practice). */
@@ -16,6 +17,11 @@ const rubricFile = z.strictObject({
   // A string of n UTF-16 units is at least n bytes as UTF-8, so the byte limit bounds its length.
   text: z.string().max(RUBRIC_MAX_FILE_BYTES),
 });
+
+/** A folder path; main also checks it was chosen in the native dialog. */
+const exchangeFolderPath = z.string().min(1).max(4096);
+const profileId = z.string().refine(exchangeIsProfileFolder, 'a profile id');
+const exchangeFileName = z.string().max(300).refine(exchangeIsReadableName, 'an exchange file name');
 
 export const ipcSchemas = {
   getAppInfo: z.tuple([]),
@@ -39,4 +45,13 @@ export const ipcSchemas = {
   writeBackup: z.tuple([z.string().max(BUNDLE_MAX_BYTES), z.number().int().min(1).max(365)]),
   listBackups: z.tuple([]),
   readBackup: z.tuple([z.string().regex(backupFileNamePattern, 'a backup file name')]),
+  chooseExchangeFolder: z.tuple([]),
+  watchExchangeFolder: z.tuple([exchangeFolderPath.nullable()]),
+  listExchangeFolder: z.tuple([exchangeFolderPath]),
+  readExchangeFile: z.tuple([exchangeFolderPath, profileId, exchangeFileName]),
+  // A string of n UTF-16 units is at least n bytes as UTF-8; the writer counts the bytes again.
+  writeExchangeFile: z.tuple([exchangeFolderPath, profileId, exchangeFileName, z.string().min(1).max(EXCHANGE_FILE_MAX_BYTES)]),
+  ensureProfileKey: z.tuple([profileId]),
+  // A bundle's signing message is its manifest and signer: bounded by the bundle's own limit.
+  signAsProfile: z.tuple([profileId, z.string().min(2).max(BUNDLE_MAX_BYTES)]),
 } as const;

@@ -98,6 +98,26 @@ export const webDesktopApi: DesktopApi = {
   readBackup: async () => {
     throw new Error('Web mode keeps no automatic backups; restore from a downloaded file.');
   },
+  // Web mode reaches the exchange folder through the File System Access API and keeps signing keys
+  // as non-extractable WebCrypto keys (platform/exchangeFolderAccess.ts, db/actions/signingActions.ts).
+  chooseExchangeFolder: async () => {
+    throw new Error('In a browser the exchange folder is chosen with the browser\'s folder picker.');
+  },
+  watchExchangeFolder: async () => undefined,
+  onExchangeFolderChanged: () => () => undefined,
+  listExchangeFolder: async () => {
+    throw new Error('In a browser the exchange folder is read through the File System Access API.');
+  },
+  readExchangeFile: async () => {
+    throw new Error('In a browser the exchange folder is read through the File System Access API.');
+  },
+  writeExchangeFile: async () => {
+    throw new Error('In a browser the exchange folder is written through the File System Access API.');
+  },
+  ensureProfileKey: async () => ({ ok: false, reason: 'a browser keeps signing keys itself, non-extractable, in IndexedDB' }),
+  signAsProfile: async () => {
+    throw new Error('In a browser the profile signs with its own non-extractable WebCrypto key.');
+  },
   openExternal: async (url) => {
     if (!/^https:\/\//.test(url)) return false;
     window.open(url, '_blank', 'noopener,noreferrer');

@@ -132,6 +132,30 @@ describe('exchange folder between two machines', () => {
     expect((await lastOutcome(m.b, m.linus.id, name))?.outcome).toBe('received');
   });
 
+  it('sends the decisions a profile recorded, by its id: not another profile\u2019s of the same name, and still after a rename', async () => {
+    const m = await twoMachines();
+    await seal(m.a, m.graceInterview.id, 'Grace');
+    const decide = (db: AppDb, decidedBy: string) =>
+      decisionRecord(db, { candidateId: m.candidate.id, loopId: m.loop.id, outcome: 'hire', level: 'staff', rationale: 'Clear', decidedBy, reportInputsHash: 'x' }, now());
+    const mine = await decide(m.a, 'The committee');
+    expect(mine.recordedById).toBe(m.grace.id);
+    // A second profile on machine A, also called Grace, records a decision of its own.
+    const namesake = await profileCreate(m.a, { name: 'Grace' }, now());
+    const theirs = await decide(m.a, 'Grace');
+    expect(theirs.recordedById).toBe(namesake.id);
+    await m.a.interviewers.update(m.grace.id, { name: 'Grace Hopper' });
+    const renamed = (await m.a.interviewers.get(m.grace.id))!;
+    // A decision from before recorders were kept: only a typed name, no other profile has it.
+    const legacy = { ...mine, id: crypto.randomUUID(), decidedBy: 'Grace Hopper', recordedById: undefined };
+    delete legacy.recordedById;
+    await m.a.decisions.add(legacy);
+    const decisionsIn = (profileId: string) => memoryFolderNames(m.folder, profileId).filter((n) => n.startsWith('decision-')).sort();
+    await exchangeRound(m.a, m.folder, renamed, { now });
+    expect(decisionsIn(m.grace.id)).toEqual([`decision-${mine.id}-1.loopdesk`, `decision-${legacy.id}-1.loopdesk`].sort());
+    await exchangeRound(m.a, m.folder, namesake, { now });
+    expect(decisionsIn(namesake.id)).toEqual([`decision-${theirs.id}-1.loopdesk`]);
+  });
+
   it('keeps sealed interviews with private notes out of the folder unless the profile shares them', async () => {
     const m = await twoMachines();
     await seal(m.a, m.graceInterview.id, 'Grace', true);

@@ -20,7 +20,7 @@ export type FakePage =
   | { kind: 'fail-load'; code: number; description: string }
   | { kind: 'crash'; reason: string };
 
-type Handler = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown;
+type Handler = (event: { senderFrame: { url: string } | null; sender?: unknown }, ...args: unknown[]) => unknown;
 
 export function fakeElectronCreate() {
   const log: string[] = [];
@@ -31,6 +31,8 @@ export function fakeElectronCreate() {
     appPath: process.cwd(),
     page: { kind: 'ready' } as FakePage,
     saveDialog: { canceled: false, filePath: '' } as { canceled: boolean; filePath?: string },
+    openDialog: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+    isEncryptionAvailable: true,
     focused: null as FakeBrowserWindow | null,
     /** No system browser: `shell.openExternal` rejects. */
     hasNoBrowser: false,
@@ -131,11 +133,27 @@ export function fakeElectronCreate() {
       log.push(`dialog.showSaveDialog:${args.length === 2 ? 'owned' : 'unowned'}`);
       return state.saveDialog;
     },
+    async showOpenDialog(...args: unknown[]) {
+      log.push(`dialog.showOpenDialog:${args.length === 2 ? 'owned' : 'unowned'}`);
+      return state.openDialog;
+    },
+  };
+  /** A reversible stand-in for the OS key store: enough to see that main never writes the plain text. */
+  const safeStorage = {
+    isAsyncEncryptionAvailable: async () => state.isEncryptionAvailable,
+    encryptStringAsync: async (plain: string) => Buffer.from(`fake-os-box:${Buffer.from(plain).reverse().toString('base64')}`),
+    decryptStringAsync: async (box: Buffer) => ({
+      result: Buffer.from(box.toString().replace(/^fake-os-box:/, ''), 'base64').reverse().toString(),
+      shouldReEncrypt: false,
+    }),
+    getSelectedStorageBackend: () => 'gnome_libsecret',
   };
 
   const windows: FakeBrowserWindow[] = [];
 
+  let webContentsIds = 0;
   class FakeWebContents extends EventEmitter {
+    readonly id = ++webContentsIds;
     readonly sent: Array<{ channel: string; args: unknown[] }> = [];
     readonly dataset: Record<string, string> = {};
     url = '';
@@ -178,6 +196,9 @@ export function fakeElectronCreate() {
     send(channel: string, ...args: unknown[]): void {
       this.sent.push({ channel, args });
     }
+    isDestroyed(): boolean {
+      return this.owner.isDestroyed();
+    }
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
       this.windowOpenHandler = handler;
     }
@@ -186,6 +207,9 @@ export function fakeElectronCreate() {
   class FakeBrowserWindow extends EventEmitter {
     static getAllWindows(): FakeBrowserWindow[] {
       return windows.filter((w) => !w.isDestroyed());
+    }
+    static fromWebContents(contents: FakeWebContents): FakeBrowserWindow | null {
+      return windows.find((w) => w.webContents === contents) ?? null;
     }
     static getFocusedWindow(): FakeBrowserWindow | null {
       return state.focused && !state.focused.isDestroyed() ? state.focused : null;
@@ -211,6 +235,7 @@ export function fakeElectronCreate() {
     destroy(): void {
       if (this.destroyed) return;
       this.destroyed = true;
+      this.webContents.emit('destroyed');
       this.emit('closed');
     }
     isMinimized(): boolean {
@@ -235,6 +260,7 @@ export function fakeElectronCreate() {
     session,
     shell,
     dialog,
+    safeStorage,
     BrowserWindow: FakeBrowserWindow,
     /** Test-side controls and records; main never touches these. */
     fake: {
@@ -253,11 +279,14 @@ export function fakeElectronCreate() {
         readyResolve();
         app.emit('ready');
       },
-      /** Calls an IPC handler as a renderer frame at `senderUrl` would. */
+      /** Calls an IPC handler as a renderer frame at `senderUrl` would (in the first window, unless `from` says which). */
       invoke(channel: string, senderUrl: string, ...args: unknown[]): Promise<unknown> {
+        return this.invokeFrom(windows[0], channel, senderUrl, ...args);
+      },
+      invokeFrom(from: FakeBrowserWindow | undefined, channel: string, senderUrl: string, ...args: unknown[]): Promise<unknown> {
         const handler = ipcHandlers.get(channel);
         if (!handler) throw new Error(`no handler for ${channel}`);
-        return Promise.resolve().then(() => handler({ senderFrame: { url: senderUrl } }, ...args));
+        return Promise.resolve().then(() => handler({ senderFrame: { url: senderUrl }, sender: from?.webContents }, ...args));
       },
     },
   };

@@ -415,3 +415,27 @@ describe('rubric packs', () => {
     expect(await electron.fake.invoke(desktopChannels.loadRubrics, appFrame)).toBe(report);
   });
 });
+
+describe('exchange folder and profile keys through IPC', () => {
+  it('chooses a folder in the dialog owned by the asking window, then reads and writes only there; keys live encrypted in the data folder', async () => {
+    const { electron, win } = await mainStart();
+    const shared = tempDir();
+    electron.fake.state.openDialog = { canceled: false, filePaths: [shared] };
+    const profile = '6f1e2d3c-4b5a-4968-8776-655443322110';
+    const name = 'sealed-3c1d7e20-aaaa-4bbb-8ccc-123456789abc-1.loopdesk';
+    await expect(electron.fake.invoke(desktopChannels.listExchangeFolder, appFrame, shared)).rejects.toThrow(/not chosen in the folder dialog/);
+    expect(await electron.fake.invokeFrom(win, desktopChannels.chooseExchangeFolder, appFrame)).toMatchObject({ path: shared });
+    expect(electron.fake.log).toContain('dialog.showOpenDialog:owned');
+    await electron.fake.invoke(desktopChannels.writeExchangeFile, appFrame, shared, profile, name, '{"a":1}');
+    expect(readdirSync(join(shared, 'outbox', profile))).toEqual([name]);
+    await expect(electron.fake.invoke(desktopChannels.writeExchangeFile, appFrame, shared, profile, '.x.partial', '{}')).rejects.toThrow(/invalid request/);
+    const key = (await electron.fake.invoke(desktopChannels.ensureProfileKey, appFrame, profile)) as { ok: boolean; publicKey: string };
+    expect(key).toMatchObject({ ok: true, publicKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(readFileSync(join(electron.fake.state.userData, 'profile-keys', `${profile}.json`), 'utf8')).toContain('encryptedSecret');
+    electron.fake.state.isEncryptionAvailable = false;
+    expect(await electron.fake.invoke(desktopChannels.ensureProfileKey, appFrame, '7e7e7e7e-0000-4000-8000-000000000000')).toEqual({
+      ok: false,
+      reason: 'the operating system key store is not available',
+    });
+  });
+});

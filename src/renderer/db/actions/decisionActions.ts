@@ -3,6 +3,7 @@ import { decisionSchema, type Decision, type DecisionOutcome } from '../../../co
 import type { DecisionEvidence } from '../../../core/audience/decisionEvidence';
 import type { AppDb } from '../appDb';
 import { auditWrite } from './auditActions';
+import { profileCurrent } from './profileActions';
 
 export async function decisionRecord(
   db: AppDb,
@@ -19,6 +20,7 @@ export async function decisionRecord(
   },
   now: number,
 ): Promise<Decision> {
+  const recorder = await profileCurrent(db);
   const decision = decisionSchema.parse({
     id: crypto.randomUUID(),
     candidateId: input.candidateId,
@@ -28,6 +30,7 @@ export async function decisionRecord(
     rationale: input.rationale,
     decidedBy: input.decidedBy,
     decidedAt: now,
+    ...(recorder ? { recordedById: recorder.id } : {}),
     ...(input.evidence ? { evidence: input.evidence } : {}),
   });
   await db.transaction('rw', db.decisions, db.audit, async () => {

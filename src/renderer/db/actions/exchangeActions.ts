@@ -11,7 +11,6 @@ import type { BundlePackDimensions } from '../../../core/bundle/bundleDimensions
 import type { BundleContent } from '../../../core/bundle/bundleSchema';
 import {
   exchangeFilesToRead,
-  exchangeMaxFileBytes,
   exchangeOutgoing,
   exchangePath,
   exchangeStamp,
@@ -22,9 +21,10 @@ import {
   type ExchangeSeen,
 } from '../../../core/exchange/exchangeFolder';
 import { exchangeVerdict } from '../../../core/exchange/exchangeVerdict';
+import { EXCHANGE_FILE_MAX_BYTES } from '../../../core/limits/inputLimits';
 import { bundleSignatureVerify } from '../../../core/signing/bundleSignature';
 import { keyTrustDecide } from '../../../core/signing/keyTrust';
-import type { Interviewer } from '../../../core/model/records';
+import type { Decision, Interviewer } from '../../../core/model/records';
 import {
   exchangeFolderList,
   exchangeFolderRead,
@@ -109,7 +109,7 @@ export async function exchangeOwnRecords(db: AppDb, me: Interviewer): Promise<Ex
   const sealed = mine.filter((i) => i.status === 'submitted' || i.status === 'amended');
   const candidateOf = new Map(sealed.map((i) => [i.id, i.candidateId]));
   const versions = await db.interviewVersions.where('interviewId').anyOf([...candidateOf.keys()]).toArray();
-  const decisions = (await db.decisions.toArray()).filter((d) => d.decidedBy === me.name);
+  const decisions = await decisionsRecordedBy(db, me);
   const received = new Set(
     (await db.exchangeLog.toArray()).filter((r) => r.outcome === 'received' && r.subject?.startsWith('tombstone:')).map((r) => r.subject!.slice(10)),
   );
@@ -120,6 +120,18 @@ export async function exchangeOwnRecords(db: AppDb, me: Interviewer): Promise<Ex
     decisions: decisions.map((d) => ({ id: d.id, candidateId: d.candidateId })),
     tombstones,
   };
+}
+
+/**
+ * The decisions `me` recorded here, by profile id. A decision from before the recorder's id was
+ * kept says only a typed name: it counts as `me`'s when no other interviewer here has that name
+ * (so two people with one name never send each other's decisions).
+ */
+async function decisionsRecordedBy(db: AppDb, me: Interviewer): Promise<Decision[]> {
+  const all = await db.decisions.toArray();
+  const legacy = all.filter((d) => d.recordedById === undefined && d.decidedBy === me.name);
+  const isNameMine = legacy.length > 0 && (await db.interviewers.filter((i) => i.name === me.name && i.id !== me.id).count()) === 0;
+  return all.filter((d) => d.recordedById === me.id || (isNameMine && d.recordedById === undefined && d.decidedBy === me.name));
 }
 
 const emptyContent = (): BundleContent => ({
@@ -261,7 +273,7 @@ export async function exchangeReceiveText(
   me: Interviewer,
   options: { now: number; packs?: readonly BundlePackDimensions[]; isErasureConfirmed?: boolean },
 ): Promise<ExchangeReceipt> {
-  const parsed = bundleParse(text, { maxTextLength: exchangeMaxFileBytes }, { packs: options.packs });
+  const parsed = bundleParse(text, { maxTextLength: EXCHANGE_FILE_MAX_BYTES }, { packs: options.packs });
   if (!parsed.ok) return { outcome: 'rejected', detail: parsed.reason.message };
   const bundle = parsed.value;
   const check = bundle.signature ? bundleSignatureVerify(bundle) : null;
@@ -338,7 +350,7 @@ async function exchangeReceiveEntry(
 ): Promise<ExchangeReceipt> {
   let read;
   try {
-    read = await exchangeFolderRead(folder, entry, exchangeMaxFileBytes);
+    read = await exchangeFolderRead(folder, entry, EXCHANGE_FILE_MAX_BYTES);
   } catch (error) {
     return { outcome: 'rejected', detail: `could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
