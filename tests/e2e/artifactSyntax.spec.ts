@@ -16,6 +16,8 @@ for (const viewport of [
   { width: 1920, height: 1080 },
 ]) {
   test(`a JavaScript artifact of a user pack is highlighted, numbered and marked at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    // One axe scan (20-45 s under load) after adding a pack folder.
+    test.setTimeout(150_000);
     await page.setViewportSize(viewport);
     const rubrics = new RubricsPage(page);
     await rubrics.openLibrary();

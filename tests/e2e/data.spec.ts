@@ -37,6 +37,8 @@ test('a loop exported to another machine gives the same report; again: nothing t
   page,
   browser,
 }, testInfo) => {
+  // A sealed loop, an export, an erasure and three imports in two contexts: ~45 s under load.
+  test.setTimeout(180_000);
   const data = new DataPage(page);
   const candidateId = await sealedLoop(page, 'Radia Perlman');
   const before = await reportHash(page, candidateId);

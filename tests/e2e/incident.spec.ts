@@ -157,6 +157,8 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the incident console and the presenter have no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+    // Three axe scans (20-45 s each under load) around a scripted run.
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme });
     const today = new TodayPage(page);
     const people = new PeoplePage(page);

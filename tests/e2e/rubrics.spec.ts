@@ -154,6 +154,8 @@ test('removing a user pack asks once, naming it, and takes it out of the library
 });
 
 test('the library and every pack tab pass an accessibility scan', async ({ page }) => {
+  // Seven axe scans: each takes 20-45 s on a loaded two-core machine.
+  test.setTimeout(360_000);
   const rubrics = new RubricsPage(page);
   await rubrics.openLibrary();
   const scan = async (where: string) => {
