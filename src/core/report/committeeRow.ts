@@ -1,19 +1,23 @@
 /**
- * One candidate's line in the committee's comparison: what the table, its sorting, the overlaid
- * profiles and a decision's "made on earlier evidence" check read of a report, and nothing else.
- * Rows are computed when evidence changes (with the pool statistics) and stored compactly — numbers
- * per dimension in the pack's order, no text the pack already holds — so the committee screen opens
- * on 5,000 candidates from one small read. Names and contact details are not stored: the screen joins
- * them from the live candidate records (an erasure or a rename shows at once).
+ * One candidate's line in the committee's comparison: what the table, its sorting and the overlaid
+ * profiles read of a report, and nothing else. Rows are computed when evidence changes (with the
+ * pool statistics) and stored compactly (`committeeRowsPacked`: numbers per dimension in the pack's
+ * order, each string once) so the committee screen opens on 5,000 candidates from one small read.
+ * Names and contact details are not stored: the screen joins them from the live candidate records
+ * (an erasure or a rename shows at once). The latest decision as of the rows' audit head is kept
+ * in the row; decisions recorded since are read on top of it (`committeeRows.ts`).
  */
+import { audienceBlindLabel } from '../audience/audiencePolicy';
+import type { Decision } from '../model/records';
 import type { CandidateReport, ReportInterviewer, ReportOverall, ReportProfileRow } from './reportBuild';
+import { decisionSummary } from './reportDecision';
 
 type Recommendation = CandidateReport['recommendation'];
 
 /** What the committee's views read of a report. */
 export interface CommitteeView {
   audience: CandidateReport['audience'];
-  candidate: CandidateReport['candidate'];
+  candidate: CandidateReport['candidate'] & { blindLabel: string };
   levels: CandidateReport['levels'];
   inputsHash: string;
   score: CandidateReport['score'];
@@ -25,12 +29,19 @@ export interface CommitteeView {
     }
   >;
   redFlagCount: number;
-  decisions: CandidateReport['decisions'];
+  /** The committee's latest decision ("Hire at Staff"), or null; earlier ones are in the report. */
+  decision: CommitteeViewDecision | null;
 }
 
-/** A stored row: the view without names, contact details, decisions and the pack's own words. */
+/** The latest decision of a candidate as the committee table shows and sorts it. */
+export type CommitteeDecision = Pick<Decision, 'id' | 'outcome' | 'level' | 'decidedAt'>;
+export type CommitteeViewDecision = CommitteeDecision & { summary: string };
+
+/** A stored row: the view without names, contact details and the pack's own words. */
 export interface CommitteeRow {
   candidateId: string;
+  /** `audienceBlindLabel` of the candidate, computed once here rather than on every open. */
+  blindLabel: string;
   targetLevel: string;
   audience: CandidateReport['audience'];
   inputsHash: string;
@@ -41,12 +52,16 @@ export interface CommitteeRow {
   recommendation: CommitteeView['recommendation'];
   interviewers: CommitteeView['interviewers'];
   redFlagCount: number;
+  /** The latest decision when the row was computed (the report lists decisions newest first). */
+  decision: CommitteeDecision | null;
 }
 
 export function committeeRowOf(report: CandidateReport): CommitteeRow {
   const { status, level, levelTitle, committeeReview } = report.recommendation;
+  const latest = report.decisions[0];
   return {
     candidateId: report.candidate.id,
+    blindLabel: audienceBlindLabel(report.candidate.id),
     targetLevel: report.candidate.targetLevel,
     audience: report.audience,
     inputsHash: report.inputsHash,
@@ -60,9 +75,16 @@ export function committeeRowOf(report: CandidateReport): CommitteeRow {
       name,
       kitTitle,
       version,
-      overall: overall && { recommendation: overall.recommendation, label: overall.label, disagreement: overall.disagreement },
+      overall: overall && {
+        recommendation: overall.recommendation,
+        label: overall.label,
+        disagreement: overall.disagreement,
+      },
     })),
     redFlagCount: report.signals.redFlag.length,
+    decision: latest
+      ? { id: latest.id, outcome: latest.outcome, level: latest.level, decidedAt: latest.decidedAt }
+      : null,
   };
 }
 
@@ -72,30 +94,41 @@ export interface CommitteePackWords {
   levels: ReadonlyArray<{ id: string; title: string }>;
 }
 
-/** A stored row as the screens read it, with the pack's words, the candidate's live record and the decisions. */
+/** A stored row as the screens read it, with the pack's words, the candidate's live record and the latest decision. */
 export function committeeViewOf(
   row: CommitteeRow,
   pack: CommitteePackWords,
   candidate: { name: string; email: string },
-  decisions: CandidateReport['decisions'],
+  decision: CommitteeDecision | null,
+  levels: CommitteeView['levels'] = committeeLevelsOf(pack),
 ): CommitteeView {
-  const levels = pack.levels.map(({ id, title }) => ({ id, title }));
   return {
     audience: row.audience,
     candidate: {
       id: row.candidateId,
       name: candidate.name,
       email: candidate.email,
+      blindLabel: row.blindLabel,
       targetLevel: row.targetLevel,
       targetLevelTitle: levels.find((l) => l.id === row.targetLevel)?.title ?? row.targetLevel,
     },
     levels,
     inputsHash: row.inputsHash,
     score: row.score,
-    profile: pack.dimensions.map((d, i) => ({ dimensionId: d.id, title: d.title, raw: row.raw[i] ?? null, calibrated: row.calibrated[i] ?? null })),
+    profile: pack.dimensions.map((d, i) => ({
+      dimensionId: d.id,
+      title: d.title,
+      raw: row.raw[i] ?? null,
+      calibrated: row.calibrated[i] ?? null,
+    })),
     recommendation: row.recommendation,
     interviewers: row.interviewers,
     redFlagCount: row.redFlagCount,
-    decisions,
+    decision: decision && { ...decision, summary: decisionSummary(decision, levels) },
   };
+}
+
+/** The pack's ladder as views carry it (one array shared by every view of a screen). */
+export function committeeLevelsOf(pack: CommitteePackWords): CommitteeView['levels'] {
+  return pack.levels.map(({ id, title }) => ({ id, title }));
 }

@@ -3,7 +3,11 @@
  * recommendation (they are not among the report's inputs and never change its hash), newest
  * first, every earlier decision kept as history.
  */
-import { decisionEvidenceCheck, type DecisionEvidenceCheck, type DecisionEvidenceReport } from '../audience/decisionEvidence';
+import {
+  decisionEvidenceCheck,
+  type DecisionEvidenceCheck,
+  type DecisionEvidenceReport,
+} from '../audience/decisionEvidence';
 import type { Decision, DecisionOutcome } from '../model/records';
 
 export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
@@ -26,10 +30,29 @@ export interface ReportDecision {
 }
 
 /** What changed since `decision` was made, or null (current, or made before decisions kept their evidence). */
-function earlierEvidence(decision: Decision, report: DecisionEvidenceReport | undefined): ReportDecision['madeOnEarlierEvidence'] {
+function earlierEvidence(
+  decision: Decision,
+  report: DecisionEvidenceReport | undefined,
+): ReportDecision['madeOnEarlierEvidence'] {
   if (!decision.evidence || !report) return null;
   const { isCurrent, ...changed } = decisionEvidenceCheck(decision.evidence, report);
   return isCurrent ? null : changed;
+}
+
+/** "Hire at Staff", "No hire", "More evidence needed". */
+export function decisionSummary(
+  decision: Pick<Decision, 'outcome' | 'level'>,
+  levels: ReadonlyArray<{ id: string; title: string }>,
+): string {
+  const levelTitle = decision.level ? (levels.find((l) => l.id === decision.level)?.title ?? decision.level) : null;
+  return decision.outcome === 'hire' && levelTitle
+    ? `${decisionOutcomeLabels.hire} at ${levelTitle}`
+    : decisionOutcomeLabels[decision.outcome];
+}
+
+/** The newer of two decisions in the order `reportDecisions` lists them (time, then id). */
+export function decisionIsNewer(a: Pick<Decision, 'id' | 'decidedAt'>, b: Pick<Decision, 'id' | 'decidedAt'>): boolean {
+  return a.decidedAt > b.decidedAt || (a.decidedAt === b.decidedAt && a.id.localeCompare(b.id) > 0);
 }
 
 /** A candidate's decisions, newest first (ties by id, so the order is stable). */
@@ -41,11 +64,10 @@ export function reportDecisions(
   return [...decisions]
     .sort((a, b) => b.decidedAt - a.decidedAt || b.id.localeCompare(a.id))
     .map((d) => {
-      const levelTitle = d.level ? (levels.find((l) => l.id === d.level)?.title ?? d.level) : null;
       return {
         id: d.id,
         outcome: d.outcome,
-        summary: d.outcome === 'hire' && levelTitle ? `${decisionOutcomeLabels.hire} at ${levelTitle}` : decisionOutcomeLabels[d.outcome],
+        summary: decisionSummary(d, levels),
         level: d.level,
         rationale: d.rationale,
         decidedBy: d.decidedBy,

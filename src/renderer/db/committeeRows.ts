@@ -4,8 +4,25 @@
  * committee screen reads one small entry instead of every rating of the pool.
  */
 import { calibrationFromPoolStats } from '../../core/calibration/calibrationFromPoolStats';
-import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import { committeeRowOf, type CommitteeRow } from '../../core/report/committeeRow';
+import { interviewIsSealed, interviewPeersVisible } from '../../core/interview/interviewLifecycle';
+import type { Decision, Interview } from '../../core/model/records';
+import {
+  committeeLevelsOf,
+  committeeRowOf,
+  committeeViewOf,
+  type CommitteeDecision,
+  type CommitteePackWords,
+  type CommitteeRow,
+  type CommitteeView,
+} from '../../core/report/committeeRow';
+import { decisionIsNewer } from '../../core/report/reportDecision';
+import {
+  COMMITTEE_ROWS_FORMAT,
+  committeeRowsIsPacked,
+  committeeRowsPack,
+  committeeRowsUnpack,
+  type CommitteeRowsPacked,
+} from '../../core/report/committeeRowsPacked';
 import { reportBuild, reportObservations } from '../../core/report/reportBuild';
 import { reportEvidenceIndexOf } from '../../core/report/reportEvidenceIndex';
 import type { RubricPack } from '../../core/rubric/schema';
@@ -18,6 +35,11 @@ export interface CommitteeRowsHead {
   /** The pack and audit head the rows are of (`poolStatsKey`). */
   key: string;
   computedAt: number;
+  /** The stored layout (`committeeRowsPacked`); rows of another layout count as absent and are recomputed. */
+  format: typeof COMMITTEE_ROWS_FORMAT;
+  /** The audit entry the rows (and the decisions in them) are of: later decisions are read on top. */
+  auditSeq: number;
+  auditHash: string;
 }
 
 export interface CommitteeRowsEntry extends CommitteeRowsHead {
@@ -25,19 +47,24 @@ export interface CommitteeRowsEntry extends CommitteeRowsHead {
 }
 
 /**
- * Per pack, the latest: the head, and the rows as one JSON string beside it (one string reads
- * faster out of IndexedDB than thousands of small objects, and the head check never reads it).
+ * Per pack, the latest: the head, and the rows packed in columns beside it (typed arrays and one
+ * string table: IndexedDB copies them out far faster than thousands of objects or one large JSON
+ * text, and the head check never reads them).
  */
 const headKey = (packId: string) => `${committeeRowsSettingPrefix}head:${packId}`;
 const dataKey = (packId: string) => `${committeeRowsSettingPrefix}data:${packId}`;
 
 export async function committeeRowsHead(db: AppDb, packId: string): Promise<CommitteeRowsHead | undefined> {
-  return (await db.settings.get(headKey(packId)))?.value as CommitteeRowsHead | undefined;
+  const head = (await db.settings.get(headKey(packId)))?.value as CommitteeRowsHead | undefined;
+  return head?.format === COMMITTEE_ROWS_FORMAT ? head : undefined;
 }
 
+/** The stored rows of a pack, current or not; undefined before the first computation. */
 export async function committeeRowsStored(db: AppDb, packId: string): Promise<CommitteeRowsEntry | undefined> {
-  const data = (await db.settings.get(dataKey(packId)))?.value as (CommitteeRowsHead & { rowsJson: string }) | undefined;
-  return data && { key: data.key, computedAt: data.computedAt, rows: JSON.parse(data.rowsJson) as CommitteeRow[] };
+  const data = (await db.settings.get(dataKey(packId)))?.value as (CommitteeRowsHead & { packed: unknown }) | undefined;
+  if (data?.format !== COMMITTEE_ROWS_FORMAT || !committeeRowsIsPacked(data.packed)) return undefined;
+  const { packed, ...head } = data;
+  return { ...head, rows: committeeRowsUnpack(packed) };
 }
 
 /**
@@ -45,9 +72,14 @@ export async function committeeRowsStored(db: AppDb, packId: string): Promise<Co
  * head and the pool statistics of that head, and stores them. Returns undefined (storing nothing)
  * when the stored statistics are not of that head: the statistics come first.
  */
-export async function committeeRowsCompute(db: AppDb, pack: RubricPack, now: number): Promise<CommitteeRowsEntry | undefined> {
-  const { key, evidence } = await db.transaction('r', [db.audit, ...reportEvidenceTables(db)], async () => ({
+export async function committeeRowsCompute(
+  db: AppDb,
+  pack: RubricPack,
+  now: number,
+): Promise<CommitteeRowsEntry | undefined> {
+  const { key, audit, evidence } = await db.transaction('r', [db.audit, ...reportEvidenceTables(db)], async () => ({
     key: await poolStatsKey(db, poolStatsPackOf(pack)),
+    audit: await db.audit.orderBy('seq').last(),
     evidence: await reportEvidenceRead(db, pack.manifest.id, 'all', { withNotes: false }),
   }));
   const stats = await poolStatsStored(db, pack.manifest.id);
@@ -58,15 +90,126 @@ export async function committeeRowsCompute(db: AppDb, pack: RubricPack, now: num
     if (!(panels.get(c.id) ?? []).some(interviewIsSealed)) return [];
     return [committeeRowOf(reportBuild({ pack, candidateId: c.id, evidence, calibration, audience: 'committee' }))];
   });
-  const head: CommitteeRowsHead = { key, computedAt: now };
+  const head: CommitteeRowsHead = {
+    key,
+    computedAt: now,
+    format: COMMITTEE_ROWS_FORMAT,
+    auditSeq: audit?.seq ?? 0,
+    auditHash: audit?.hash ?? '',
+  };
+  const packed: CommitteeRowsPacked = committeeRowsPack(rows, pack.dimensions.length);
   // Written only if nothing newer was stored meanwhile (another window may have finished first).
   await db.transaction('rw', db.settings, async () => {
     const stored = await committeeRowsHead(db, pack.manifest.id);
     if (stored && stored.computedAt > now) return;
     await db.settings.bulkPut([
       { key: headKey(pack.manifest.id), value: head },
-      { key: dataKey(pack.manifest.id), value: { ...head, rowsJson: JSON.stringify(rows) } },
+      { key: dataKey(pack.manifest.id), value: { ...head, packed } },
     ]);
   });
   return { ...head, rows };
+}
+
+/** What the committee screen shows of a pack, read in one go (`committeeScreenRead`). */
+export interface CommitteeScreenData {
+  /** The state of evidence now (`poolStatsKey`). */
+  key: string;
+  /** The state the stored rows are of; undefined before the first computation. */
+  storedKey: string | undefined;
+  /** Every candidate with a sealed scorecard the viewer may see; undefined before the first computation. */
+  views: CommitteeView[] | undefined;
+}
+
+/**
+ * The committee screen's read: the stored rows joined with what is live — the candidates (only
+ * their ids in blind mode, whole records when names show), the decisions recorded since the rows'
+ * audit head (every decision when anything else happened since), and, for a panelist (`viewerId`),
+ * their own interviews still open — so a candidate erased since never shows, a new decision shows
+ * at once, and a panelist sees a candidate only once their own scorecards for them are sealed.
+ */
+export async function committeeScreenRead(
+  db: AppDb,
+  pack: RubricPack,
+  viewerId: string | null,
+  withNames: boolean,
+): Promise<CommitteeScreenData> {
+  const [key, stored, candidates, myOpen] = await Promise.all([
+    poolStatsKey(db, poolStatsPackOf(pack)),
+    committeeRowsStored(db, pack.manifest.id),
+    withNames ? db.candidates.toArray() : (db.candidates.toCollection().primaryKeys() as Promise<string[]>),
+    // Only open interviews can hide a candidate (interviewPeersVisible): the viewer's planned and
+    // draft ones, through the [interviewerId+status] index.
+    viewerId
+      ? db.interviews.where('[interviewerId+status]').anyOf([viewerId, 'planned'], [viewerId, 'draft']).toArray()
+      : Promise.resolve([] as Interview[]),
+  ]);
+  if (!stored) return { key, storedKey: undefined, views: undefined };
+  const decisions = await committeeDecisionsSince(db, stored);
+  const live = new Map<string, { name: string; email: string }>(
+    withNames
+      ? (candidates as Array<{ id: string; name: string; email: string }>).map((c) => [c.id, c])
+      : (candidates as string[]).map((id) => [id, { name: '', email: '' }]),
+  );
+  const openOf = new Map<string, Interview[]>();
+  for (const i of myOpen) openOf.set(i.candidateId, [...(openOf.get(i.candidateId) ?? []), i]);
+  return {
+    key,
+    storedKey: stored.key,
+    views: committeeViewsOf(stored.rows, pack, live, decisions, (id) =>
+      interviewPeersVisible(viewerId, openOf.get(id) ?? []),
+    ),
+  };
+}
+
+/**
+ * Joins stored rows with live candidates (a row whose candidate is gone is left out) and the latest
+ * decisions (`decisions` replaces the rows' own where it holds the candidate; `'all'` marks it as
+ * every decision there is).
+ */
+export function committeeViewsOf(
+  rows: readonly CommitteeRow[],
+  pack: CommitteePackWords,
+  candidates: ReadonlyMap<string, { name: string; email: string }>,
+  decisions: { latest: ReadonlyMap<string, CommitteeDecision>; isAll: boolean },
+  isVisible: (candidateId: string) => boolean,
+): CommitteeView[] {
+  const levels = committeeLevelsOf(pack);
+  return rows.flatMap((row) => {
+    const candidate = candidates.get(row.candidateId);
+    if (!candidate || !isVisible(row.candidateId)) return [];
+    const since = decisions.latest.get(row.candidateId) ?? null;
+    const decision =
+      decisions.isAll || !row.decision ? since : since && decisionIsNewer(since, row.decision) ? since : row.decision;
+    return [committeeViewOf(row, pack, candidate, decision, levels)];
+  });
+}
+
+/**
+ * The latest decision per candidate that the stored rows do not hold yet. When every audit entry
+ * since the rows' head records a decision, those decisions alone (a few keyed reads); when
+ * anything else happened since (an import, a purge, a restored log), every decision, in place of
+ * the rows' own.
+ */
+async function committeeDecisionsSince(
+  db: AppDb,
+  stored: CommitteeRowsHead,
+): Promise<{ latest: Map<string, CommitteeDecision>; isAll: boolean }> {
+  const since = await db.audit.where('seq').aboveOrEqual(stored.auditSeq).toArray();
+  const isHeadKept =
+    stored.auditSeq === 0
+      ? since.every((e) => e.seq > 0)
+      : since[0]?.seq === stored.auditSeq && since[0].hash === stored.auditHash;
+  const after = stored.auditSeq === 0 ? since : since.slice(1);
+  const onlyDecisions = isHeadKept && after.every((e) => e.action === 'decision.recorded');
+  const decisions: Array<Decision | undefined> = onlyDecisions
+    ? await db.decisions.bulkGet(after.map((e) => e.subject))
+    : await db.decisions.toArray();
+  const latest = new Map<string, CommitteeDecision>();
+  for (const d of decisions) {
+    if (!d) continue;
+    const known = latest.get(d.candidateId);
+    if (!known || decisionIsNewer(d, known))
+      latest.set(d.candidateId, { id: d.id, outcome: d.outcome, level: d.level, decidedAt: d.decidedAt });
+  }
+  return { latest, isAll: !onlyDecisions };
 }

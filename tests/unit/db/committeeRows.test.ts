@@ -8,13 +8,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rubricFilesRead } from '../../../src/cli/rubricFiles';
 import { demoDataset, DEMO_FIXED_NOW } from '../../../src/core/demo/demoLoop';
 import { interviewIsSealed } from '../../../src/core/interview/interviewLifecycle';
-import { committeeRowOf } from '../../../src/core/report/committeeRow';
+import { committeeRowOf, type CommitteeRow } from '../../../src/core/report/committeeRow';
+import { committeeRowsPack, committeeRowsUnpack } from '../../../src/core/report/committeeRowsPacked';
 import { reportBuild, reportPoolCalibration } from '../../../src/core/report/reportBuild';
 import { rubricPacksLoad } from '../../../src/core/rubric/loader';
 import type { RubricPack } from '../../../src/core/rubric/schema';
 import { auditWrite } from '../../../src/renderer/db/actions/auditActions';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
-import { committeeRowsCompute, committeeRowsStored } from '../../../src/renderer/db/committeeRows';
+import { committeeRowsCompute, committeeRowsStored, committeeScreenRead } from '../../../src/renderer/db/committeeRows';
+import { decisionRecord } from '../../../src/renderer/db/actions/decisionActions';
+import { audienceBlindLabel } from '../../../src/core/audience/audiencePolicy';
+import { reportDecisions } from '../../../src/core/report/reportDecision';
 import { committeeRowsRefresh } from '../../../src/renderer/db/committeeRowsRefresh';
 import { poolStatsCompute, poolStatsDrop, poolStatsKey, poolStatsPackOf } from '../../../src/renderer/db/poolStats';
 import { reportEvidenceRead } from '../../../src/renderer/db/reportEvidenceRead';
@@ -42,11 +46,15 @@ describe('committee rows', () => {
 
     const evidence = await reportEvidenceRead(db, pack.manifest.id, 'all', { withNotes: false });
     const calibration = reportPoolCalibration(pack, evidence);
-    const withSeal = evidence.candidates.filter((c) => evidence.interviews.some((i) => i.candidateId === c.id && interviewIsSealed(i)));
+    const withSeal = evidence.candidates.filter((c) =>
+      evidence.interviews.some((i) => i.candidateId === c.id && interviewIsSealed(i)),
+    );
     expect(withSeal.length).toBeGreaterThan(0);
     expect(entry!.rows.map((r) => r.candidateId).sort()).toEqual(withSeal.map((c) => c.id).sort());
     for (const row of entry!.rows) {
-      const full = committeeRowOf(reportBuild({ pack, candidateId: row.candidateId, evidence, calibration, audience: 'committee' }));
+      const full = committeeRowOf(
+        reportBuild({ pack, candidateId: row.candidateId, evidence, calibration, audience: 'committee' }),
+      );
       expect(row.score.calibrated).toBeCloseTo(full.score.calibrated ?? NaN, 9);
       expect(row.calibrated).toEqual(full.calibrated);
       expect(row.raw).toEqual(full.raw);
@@ -74,12 +82,208 @@ describe('committee rows', () => {
     const { db } = await seeded();
     await committeeRowsRefresh(db, pack);
     const first = await committeeRowsStored(db, pack.manifest.id);
-    await auditWrite(db, { at: DEMO_FIXED_NOW + 1, actor: 'Test', action: 'interview.submitted', subject: 'x', details: {} });
+    await auditWrite(db, {
+      at: DEMO_FIXED_NOW + 1,
+      actor: 'Test',
+      action: 'interview.submitted',
+      subject: 'x',
+      details: {},
+    });
     // Statistics of the old head: the rows wait for new ones.
     expect(await committeeRowsCompute(db, pack, Date.now() + 2)).toBeUndefined();
     expect(await committeeRowsStored(db, pack.manifest.id)).toEqual(first);
     await poolStatsCompute(db, poolStatsPackOf(pack), Date.now() + 3);
-    expect((await committeeRowsCompute(db, pack, Date.now() + 4))?.key).toBe(await poolStatsKey(db, poolStatsPackOf(pack)));
+    expect((await committeeRowsCompute(db, pack, Date.now() + 4))?.key).toBe(
+      await poolStatsKey(db, poolStatsPackOf(pack)),
+    );
+    db.close();
+  });
+
+  it('are stored packed in columns (typed arrays, each string once) and read back exactly as computed', async () => {
+    const { db } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const evidence = await reportEvidenceRead(db, pack.manifest.id, 'all', { withNotes: false });
+    const calibration = reportPoolCalibration(pack, evidence);
+    const entry = (await committeeRowsStored(db, pack.manifest.id))!;
+    for (const row of entry.rows) {
+      const full = committeeRowOf(
+        reportBuild({ pack, candidateId: row.candidateId, evidence, calibration, audience: 'committee' }),
+      );
+      expect(row.interviewers).toEqual(full.interviewers);
+      expect(row.recommendation).toEqual(full.recommendation);
+      expect(row.score).toEqual(full.score);
+    }
+    const raw = (await db.settings.get(`committeeRows:data:${pack.manifest.id}`))?.value as {
+      packed: { numbers: unknown; strings: string[] };
+    };
+    expect(raw.packed.numbers).toBeInstanceOf(Float64Array);
+    // Each interviewer's name is stored once however many rows name them.
+    const names = entry.rows.flatMap((r) => r.interviewers.map((i) => i.name));
+    expect(new Set(names).size).toBeLessThan(names.length);
+    expect(raw.packed.strings.filter((s) => names.includes(s))).toHaveLength(new Set(names).size);
+    db.close();
+  });
+
+  it('round-trip every field through the packed layout, nulls and missing overall recommendations included', () => {
+    const rows: CommitteeRow[] = [
+      {
+        candidateId: 'c1',
+        blindLabel: 'Candidate K7Q',
+        decision: { id: 'd1', outcome: 'hire', level: 'senior', decidedAt: 1_700_000_000_000 },
+        targetLevel: 'staff',
+        audience: 'committee',
+        inputsHash: 'a'.repeat(64),
+        score: { raw: 3.25, calibrated: 3.0123456789 },
+        raw: [4, null, 2.5],
+        calibrated: [3.9, null, 2.4000000001],
+        recommendation: { status: 'recommended', level: 'senior', levelTitle: 'Senior', committeeReview: true },
+        interviewers: [
+          {
+            interviewId: 'i1',
+            interviewerId: 'p1',
+            name: 'Ana',
+            kitTitle: 'Design',
+            version: 2,
+            overall: { recommendation: 'yes', label: 'Yes', disagreement: 'far from own ratings' },
+          },
+          { interviewId: 'i2', interviewerId: 'p2', name: 'Bo', kitTitle: 'Design', version: 1, overall: null },
+        ],
+        redFlagCount: 2,
+      },
+      {
+        candidateId: 'c2',
+        blindLabel: 'Candidate ABC',
+        decision: { id: 'd2', outcome: 'no-hire', level: null, decidedAt: 1_700_000_000_001 },
+        targetLevel: 'mid',
+        audience: 'committee',
+        inputsHash: 'b'.repeat(64),
+        score: { raw: null, calibrated: null },
+        raw: [null, null, null],
+        calibrated: [null, null, null],
+        recommendation: { status: 'not-enough-evidence', level: null, levelTitle: null, committeeReview: false },
+        interviewers: [
+          {
+            interviewId: 'i3',
+            interviewerId: 'p1',
+            name: 'Ana',
+            kitTitle: 'Ops',
+            version: 1,
+            overall: { recommendation: 'strong-no', label: 'Strong no', disagreement: null },
+          },
+        ],
+        redFlagCount: 0,
+      },
+      {
+        candidateId: 'c3',
+        blindLabel: 'Candidate XYZ',
+        decision: null,
+        targetLevel: 'mid',
+        audience: 'committee',
+        inputsHash: 'c',
+        score: { raw: 1, calibrated: 1 },
+        raw: [1, 1, 1],
+        calibrated: [1, 1, 1],
+        recommendation: { status: 'below-lowest', level: null, levelTitle: null, committeeReview: false },
+        interviewers: [],
+        redFlagCount: 0,
+      },
+    ];
+    const packed = committeeRowsPack(rows, 3);
+    expect(committeeRowsUnpack(structuredClone(packed))).toEqual(rows);
+    expect(packed.strings.filter((s) => s === 'Ana')).toHaveLength(1);
+    expect(() => committeeRowsPack(rows, 4)).toThrow(/dimensions/);
+  });
+
+  it('reach the screen joined with live names, or in blind mode with their blind labels and no name read', async () => {
+    const { db, content } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const rows = (await committeeRowsStored(db, pack.manifest.id))!.rows;
+    const named = (await committeeScreenRead(db, pack, null, true)).views!;
+    expect(named.map((v) => v.candidate.id)).toEqual(rows.map((r) => r.candidateId));
+    for (const v of named) expect(v.candidate.name).toBe(content.candidates.find((c) => c.id === v.candidate.id)!.name);
+    const blind = (await committeeScreenRead(db, pack, null, false)).views!;
+    expect(blind.map((v) => v.candidate.id)).toEqual(rows.map((r) => r.candidateId));
+    for (const v of blind) {
+      expect(v.candidate.name).toBe('');
+      expect(v.candidate.blindLabel).toBe(audienceBlindLabel(v.candidate.id));
+    }
+    db.close();
+  });
+
+  it('never show a candidate no longer in the database, even before the rows are recomputed', async () => {
+    const { db } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const gone = (await committeeRowsStored(db, pack.manifest.id))!.rows[0]!.candidateId;
+    await db.candidates.delete(gone);
+    for (const withNames of [true, false]) {
+      const views = (await committeeScreenRead(db, pack, null, withNames)).views!;
+      expect(views.length).toBeGreaterThan(0);
+      expect(views.map((v) => v.candidate.id)).not.toContain(gone);
+    }
+    db.close();
+  });
+
+  it("show each candidate's latest decision: the rows' own, one recorded since at once, and all decisions read anew after other changes", async () => {
+    const { db, content } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const before = (await committeeScreenRead(db, pack, null, true)).views!;
+    expect(before.some((v) => v.decision !== null)).toBe(true);
+    for (const v of before) {
+      const latest = reportDecisions(
+        content.decisions.filter((d) => d.candidateId === v.candidate.id),
+        pack.levels,
+      )[0];
+      expect(v.decision?.summary ?? null).toBe(latest?.summary ?? null);
+      expect(v.decision?.id ?? null).toBe(latest?.id ?? null);
+    }
+    const subject = before[0]!;
+    const loop = content.loops.find((l) => l.candidateId === subject.candidate.id)!;
+    const staff = pack.levels.at(-1)!;
+    const recorded = await decisionRecord(
+      db,
+      {
+        candidateId: subject.candidate.id,
+        loopId: loop.id,
+        outcome: 'hire',
+        level: staff.id,
+        rationale: 'Strong on every dimension.',
+        decidedBy: 'Chair',
+        reportInputsHash: subject.inputsHash,
+      },
+      DEMO_FIXED_NOW + 86_400_000,
+    );
+    const after = (await committeeScreenRead(db, pack, null, true)).views!;
+    expect(after.find((v) => v.candidate.id === subject.candidate.id)!.decision).toMatchObject({
+      id: recorded.id,
+      summary: `Hire at ${staff.title}`,
+    });
+    expect(after.filter((v) => v.candidate.id !== subject.candidate.id).map((v) => v.decision)).toEqual(
+      before.filter((v) => v.candidate.id !== subject.candidate.id).map((v) => v.decision),
+    );
+
+    // Something other than a decision since the rows: what the database holds now, not the rows' copy.
+    await db.decisions.clear();
+    await auditWrite(db, { at: DEMO_FIXED_NOW + 2, actor: 'Test', action: 'loop.purged', subject: 'x', details: {} });
+    expect((await committeeScreenRead(db, pack, null, true)).views!.every((v) => v.decision === null)).toBe(true);
+    db.close();
+  });
+
+  it('hide from a panelist the candidates they still have an open interview with, and only those', async () => {
+    const { db } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const views = (await committeeScreenRead(db, pack, null, false)).views!;
+    const sealed = (await db.interviews.where('candidateId').equals(views[0]!.candidate.id).toArray()).find(
+      interviewIsSealed,
+    )!;
+    const viewer = sealed.interviewerId;
+    const shownToViewer = (await committeeScreenRead(db, pack, viewer, false)).views!.map((v) => v.candidate.id);
+    expect(shownToViewer).toContain(views[0]!.candidate.id);
+    await db.interviews.add({ ...sealed, id: crypto.randomUUID(), status: 'planned', version: 0, submittedAt: null });
+    const hidden = (await committeeScreenRead(db, pack, viewer, false)).views!.map((v) => v.candidate.id);
+    expect(hidden).not.toContain(views[0]!.candidate.id);
+    expect(hidden).toHaveLength(shownToViewer.length - 1);
+    // The committee (no interviewer identity) still sees every row.
+    expect((await committeeScreenRead(db, pack, null, false)).views).toHaveLength(views.length);
     db.close();
   });
 

@@ -8,7 +8,12 @@ import { usePacks } from '../../hooks/usePacks';
 import { useCommitteeRows } from './useCommitteeRows';
 import { usePoolStats } from './usePoolStats';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
-import { audienceCandidateName, audienceDocumentTitle, audienceFileName, audienceOf } from '../../../core/audience/audiencePolicy';
+import {
+  audienceDocumentTitle,
+  audienceFileName,
+  audienceIsBlind,
+  audienceOf,
+} from '../../../core/audience/audiencePolicy';
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
@@ -27,21 +32,28 @@ export function CommitteeScreen() {
   const me = useMe();
   const [packId, setPackId] = useState<string>('');
   const pack = packs.find((p) => p.manifest.id === (packId || packs[0]?.manifest.id));
-  // Stored rows, computed by a worker when evidence changes: the screen reads no rating of the pool.
-  const { views: reports, isRecalculating } = useCommitteeRows(pack, me === undefined ? undefined : (me?.id ?? null));
+  const blindSetting = useBlindMode();
+  // Stored rows, computed by a worker when evidence changes: the screen reads no rating of the
+  // pool, and candidates' names only when it shows them.
+  const { views: reports, isRecalculating } = useCommitteeRows(
+    pack,
+    me === undefined ? undefined : (me?.id ?? null),
+    blindSetting === undefined ? undefined : !blindSetting,
+  );
   // The offsets table reads the pool statistics alone (no candidate's ratings).
   const { stats } = usePoolStats(pack);
   const calibration = useMemo(() => (stats ? calibrationFromPoolStats(stats, []) : undefined), [stats]);
   const interviewers = useLiveQuery(() => appDb().interviewers.toArray(), []);
   // Until the profile's setting is read, names stay hidden rather than flash.
-  const isBlind = useBlindMode() ?? true;
+  const isBlind = blindSetting ?? true;
   const audience = audienceOf('committee', isBlind);
   const { pdfExport, failureAlert, progressStatus, isExporting } = usePdfExport();
   const [sort, setSort] = useState<CommitteeSort>({ key: 'calibrated', isDescending: true });
   const [isRedFlagOnly, setIsRedFlagOnly] = useState(false);
 
   if (!pack) return <p className="page muted">{packs.length === 0 ? 'Loading rubric packs…' : 'No rubric pack.'}</p>;
-  const nameOf = (r: CommitteeView) => audienceCandidateName(r.candidate, audience);
+  // The blind label is the row's own (`audienceBlindLabel`, computed with the rows).
+  const nameOf = (r: CommitteeView) => (audienceIsBlind(audience) ? r.candidate.blindLabel : r.candidate.name);
   const shown = committeeSorted(
     (reports ?? []).filter((r) => !isRedFlagOnly || r.redFlagCount > 0),
     sort,
@@ -54,7 +66,14 @@ export function CommitteeScreen() {
     await pdfExport(
       {
         route: `#/print/batch?candidates=${shown.map((r) => r.candidate.id).join('.')}&${audienceRouteQuery('committee', isBlind)}`,
-        fileName: audienceFileName(audienceDocumentTitle(shown.map((r) => r.candidate), audience, pack.manifest.role, dateToday())),
+        fileName: audienceFileName(
+          audienceDocumentTitle(
+            shown.map((r) => r.candidate),
+            audience,
+            pack.manifest.role,
+            dateToday(),
+          ),
+        ),
       },
       (savedTo) => `Committee packets sent to ${savedTo}.`,
       shown.length === 1 ? 'the committee packet' : `${shown.length} committee packets`,
@@ -107,8 +126,8 @@ export function CommitteeScreen() {
         <section className="empty-state">
           <h2>Nothing to compare yet</h2>
           <p>
-            Candidates appear here once at least one of their scorecards is sealed. Open the demo loop from Today to see a
-            filled-in committee view.
+            Candidates appear here once at least one of their scorecards is sealed. Open the demo loop from Today to see
+            a filled-in committee view.
           </p>
         </section>
       ) : (
@@ -125,16 +144,26 @@ export function CommitteeScreen() {
           <DimensionLegend dimensions={pack.dimensions} abbreviations={abbreviations} />
           <section className="panel" aria-labelledby="overlay-title" style={{ marginTop: 16 }}>
             <h2 id="overlay-title">Profiles overlaid (calibrated)</h2>
-            <OverlaidProfiles reports={shown.slice(0, OVERLAID_PROFILES_MAX)} nameOf={nameOf} abbreviations={abbreviations} />
+            <OverlaidProfiles
+              reports={shown.slice(0, OVERLAID_PROFILES_MAX)}
+              nameOf={nameOf}
+              abbreviations={abbreviations}
+            />
             {shown.length > OVERLAID_PROFILES_MAX && (
               <p className="muted small">
-                The first {OVERLAID_PROFILES_MAX} of {shown.length} candidates in the table's order; sort or filter the table to compare others.
+                The first {OVERLAID_PROFILES_MAX} of {shown.length} candidates in the table's order; sort or filter the
+                table to compare others.
               </p>
             )}
           </section>
           {calibration && interviewers && (
             // A region that scrolls sideways is reached by keyboard too (axe: scrollable-region-focusable).
-            <div className="wide-scroll" role="region" aria-label="Interviewer calibration (scrolls sideways)" tabIndex={0}>
+            <div
+              className="wide-scroll"
+              role="region"
+              aria-label="Interviewer calibration (scrolls sideways)"
+              tabIndex={0}
+            >
               <CalibrationTable calibration={calibration} interviewers={interviewers} dimensions={pack.dimensions} />
             </div>
           )}

@@ -7,7 +7,8 @@ import { href } from '../../app/router';
 import { SignalBadge } from '../../components/SignalBadge';
 import { recommendationHeadline } from './RecommendationPanel';
 
-export type CommitteeSortKey = 'name' | 'level' | 'decision' | 'overall' | 'redFlags' | 'raw' | 'calibrated' | `dimension:${string}`;
+export type CommitteeSortKey =
+  'name' | 'level' | 'decision' | 'overall' | 'redFlags' | 'raw' | 'calibrated' | `dimension:${string}`;
 export interface CommitteeSort {
   key: CommitteeSortKey;
   isDescending: boolean;
@@ -27,7 +28,7 @@ function sortValue(r: CommitteeView, key: CommitteeSortKey, nameOf: (r: Committe
       return rec.status === 'not-enough-evidence' ? -2 : rec.level ? r.levels.findIndex((l) => l.id === rec.level) : -1;
     }
     case 'decision':
-      return r.decisions[0] ? decisionWeight[r.decisions[0].outcome] : 0;
+      return r.decision ? decisionWeight[r.decision.outcome] : 0;
     case 'overall': {
       const given = r.interviewers.flatMap((i) => (i.overall ? [overallWeight[i.overall.recommendation]] : []));
       return given.length > 0 ? given.reduce((a, b) => a + b, 0) / given.length : -Infinity;
@@ -46,7 +47,11 @@ function sortValue(r: CommitteeView, key: CommitteeSortKey, nameOf: (r: Committe
 }
 
 /** Reports in the order of `sort`, ties by name (so the order is stable). */
-export function committeeSorted(reports: readonly CommitteeView[], sort: CommitteeSort, nameOf: (r: CommitteeView) => string): CommitteeView[] {
+export function committeeSorted(
+  reports: readonly CommitteeView[],
+  sort: CommitteeSort,
+  nameOf: (r: CommitteeView) => string,
+): CommitteeView[] {
   const keyed = reports.map((r) => ({ r, v: sortValue(r, sort.key, nameOf), n: nameOf(r).toLowerCase() }));
   keyed.sort((a, b) => {
     const order = a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
@@ -66,7 +71,9 @@ export function OverallCell({ report }: { report: Pick<CommitteeView, 'interview
     .filter(([, n]) => n > 0);
   const flagged = given.filter((g) => g.disagreement);
   return (
-    <span title={given.map((g, i) => `${report.interviewers.filter((x) => x.overall)[i]?.name}: ${g.label}`).join('\n')}>
+    <span
+      title={given.map((g, i) => `${report.interviewers.filter((x) => x.overall)[i]?.name}: ${g.label}`).join('\n')}
+    >
       {counts.map(([value, n], i) => (
         <Fragment key={value}>
           {i > 0 && ' · '}
@@ -139,7 +146,11 @@ export function CommitteeTable({
           type="button"
           className="link sort"
           // The name holds the visible abbreviation too, so speech input can say what it sees.
-          aria-label={options.fullName ? `${options.shortName ? `${options.shortName}, ` : ''}${options.fullName}: sort` : undefined}
+          aria-label={
+            options.fullName
+              ? `${options.shortName ? `${options.shortName}, ` : ''}${options.fullName}: sort`
+              : undefined
+          }
           onFocus={() => setFocusedHeader(key)}
           onBlur={() => setFocusedHeader(null)}
           onClick={() => onSort({ key, isDescending: isActive ? !sort.isDescending : key !== 'name' })}
@@ -167,8 +178,18 @@ export function CommitteeTable({
             {header('overall', 'Interviewers overall')}
             {header('redFlags', 'Red flags', { isNumeric: true })}
             {header('raw', 'Raw', { isNumeric: true, fullName: 'Raw score: mean of the raw ratings' })}
-            {header('calibrated', 'Calibrated', { isNumeric: true, fullName: 'Calibrated score: mean after leniency offsets' })}
-            {dimensions.map((d) => header(`dimension:${d.id}`, <abbr title={d.title}>{abbreviations.get(d.id)}</abbr>, { isNumeric: true, fullName: d.title, shortName: abbreviations.get(d.id), className: 'dim-col' }))}
+            {header('calibrated', 'Calibrated', {
+              isNumeric: true,
+              fullName: 'Calibrated score: mean after leniency offsets',
+            })}
+            {dimensions.map((d) =>
+              header(`dimension:${d.id}`, <abbr title={d.title}>{abbreviations.get(d.id)}</abbr>, {
+                isNumeric: true,
+                fullName: d.title,
+                shortName: abbreviations.get(d.id),
+                className: 'dim-col',
+              }),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -179,7 +200,7 @@ export function CommitteeTable({
           )}
           {items.map((item) => {
             const r = reports[item.index]!;
-            const decision = r.decisions[0];
+            const decision = r.decision;
             return (
               <tr key={r.candidate.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 <th scope="row" className="sticky-col">
@@ -190,7 +211,9 @@ export function CommitteeTable({
                   {recommendationHeadline(r)}
                   {r.recommendation.committeeReview && <div className="small">review required</div>}
                 </td>
-                <td data-testid="decision-cell">{decision ? decision.summary : <span className="muted">none yet</span>}</td>
+                <td data-testid="decision-cell">
+                  {decision ? decision.summary : <span className="muted">none yet</span>}
+                </td>
                 <td className="small">
                   <OverallCell report={r} />
                 </td>
@@ -219,7 +242,13 @@ export function CommitteeTable({
 }
 
 /** Abbreviation = full name, for every dimension column, under the table. */
-export function DimensionLegend({ dimensions, abbreviations }: { dimensions: ReadonlyArray<{ id: string; title: string }>; abbreviations: ReadonlyMap<string, string> }) {
+export function DimensionLegend({
+  dimensions,
+  abbreviations,
+}: {
+  dimensions: ReadonlyArray<{ id: string; title: string }>;
+  abbreviations: ReadonlyMap<string, string>;
+}) {
   return (
     <dl className="dimension-legend" aria-label="Dimension abbreviations">
       {dimensions.map((d) => (
