@@ -1,8 +1,12 @@
 /**
- * The exchange folder through the File System Access API (a Chromium browser, and the same renderer
- * in Electron): pick a folder, remember it in IndexedDB, ask again for permission when the browser
- * forgets it, list every outbox, read a file, and publish one by writing a temporary dot-name and
- * renaming it, so a sync tool never carries half a file.
+ * The exchange folder seam: the renderer's exchange code (`db/actions/exchangeActions.ts`) works
+ * with an `ExchangeFolder`, which is either
+ * - a folder handle of the File System Access API (a Chromium browser): picked, remembered in
+ *   IndexedDB, permission asked again when the browser forgets it, listed and read here, and
+ *   published by writing a temporary dot-name and renaming it; or
+ * - a folder chosen in the desktop app's native dialog (`exchangeDesktopAccess.ts`): main lists,
+ *   reads, writes (same temporary-name rule) and watches it.
+ * Either way a sync tool never carries half a file.
  */
 import {
   exchangeOutboxFolder,
@@ -10,6 +14,16 @@ import {
   type ExchangeListing,
 } from '../../core/exchange/exchangeFolder';
 import { fileTextBounded, type FileTextRead } from './fileTextBounded';
+import {
+  exchangeDesktopBridge,
+  exchangeDesktopIsFolder,
+  exchangeDesktopList,
+  exchangeDesktopPick,
+  exchangeDesktopRead,
+  exchangeDesktopWatch,
+  exchangeDesktopWrite,
+  type ExchangeDesktopFolder,
+} from './exchangeDesktopAccess';
 
 /** The subset of the File System Access API this module uses (lib.dom lacks some of it). */
 export interface ExchangeFileHandle {
@@ -30,15 +44,30 @@ export interface ExchangeDirectoryHandle {
   requestPermission?(descriptor: { mode: 'readwrite' }): Promise<PermissionState>;
 }
 
+/** A folder the exchange works with: a File System Access handle, or one chosen in the desktop app. */
+export type ExchangeFolder = ExchangeDirectoryHandle | ExchangeDesktopFolder;
+
 type PickerWindow = Window & { showDirectoryPicker?: (options?: { id?: string; mode?: 'readwrite' }) => Promise<ExchangeDirectoryHandle> };
 
-/** True where folders can be picked (Chromium, Electron). */
-export function exchangeFolderIsSupported(): boolean {
-  return typeof (window as PickerWindow).showDirectoryPicker === 'function';
+function isDesktop(folder: ExchangeFolder): folder is ExchangeDesktopFolder {
+  return folder.kind === 'desktop';
 }
 
-/** Asks the person for a folder; null when they cancel. */
-export async function exchangeFolderPick(): Promise<ExchangeDirectoryHandle | null> {
+/** A remembered value that is still a folder this renderer can use (or null). */
+export function exchangeFolderOf(value: unknown): ExchangeFolder | null {
+  if (exchangeDesktopIsFolder(value)) return value;
+  const handle = value as ExchangeDirectoryHandle | null | undefined;
+  return handle && typeof handle === 'object' && typeof handle.getDirectoryHandle === 'function' ? handle : null;
+}
+
+/** True where folders can be picked (the desktop app, Chromium). */
+export function exchangeFolderIsSupported(): boolean {
+  return exchangeDesktopBridge() !== null || typeof (window as PickerWindow).showDirectoryPicker === 'function';
+}
+
+/** Asks the person for a folder (desktop: the native dialog, any folder); null when they cancel. */
+export async function exchangeFolderPick(): Promise<ExchangeFolder | null> {
+  if (exchangeDesktopBridge()) return exchangeDesktopPick();
   const picker = (window as PickerWindow).showDirectoryPicker;
   if (!picker) throw new Error('this browser cannot open folders; use Chromium or the desktop app');
   try {
@@ -50,7 +79,9 @@ export async function exchangeFolderPick(): Promise<ExchangeDirectoryHandle | nu
 }
 
 /** `granted`, or `prompt` when the browser wants the person to allow access again (needs a click). */
-export async function exchangeFolderPermission(handle: ExchangeDirectoryHandle, isAsking = false): Promise<PermissionState> {
+export async function exchangeFolderPermission(handle: ExchangeFolder, isAsking = false): Promise<PermissionState> {
+  // The desktop app reads a folder chosen in its dialog with the person's own rights.
+  if (isDesktop(handle)) return 'granted';
   const ask = isAsking ? handle.requestPermission : handle.queryPermission;
   return ask ? ask.call(handle, { mode: 'readwrite' }) : 'granted';
 }
@@ -65,7 +96,8 @@ async function outboxRoot(folder: ExchangeDirectoryHandle, isCreating: boolean):
 }
 
 /** Every file in every outbox (names only; the reader decides which to open). */
-export async function exchangeFolderList(folder: ExchangeDirectoryHandle): Promise<ExchangeListing[]> {
+export async function exchangeFolderList(folder: ExchangeFolder): Promise<ExchangeListing[]> {
+  if (isDesktop(folder)) return exchangeDesktopList(folder);
   const root = await outboxRoot(folder, false);
   if (!root) return [];
   const out: ExchangeListing[] = [];
@@ -86,10 +118,12 @@ export async function exchangeFolderList(folder: ExchangeDirectoryHandle): Promi
 
 /** One file's text, UTF-8 and at most `maxBytes`. */
 export async function exchangeFolderRead(
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   entry: { profileId: string; name: string },
   maxBytes: number,
 ): Promise<FileTextRead> {
+  // Main applies the same limit (EXCHANGE_FILE_MAX_BYTES), counted as it reads.
+  if (isDesktop(folder)) return exchangeDesktopRead(folder, entry);
   const root = await outboxRoot(folder, false);
   if (!root) return { ok: false, code: 'not-text', message: 'the outbox folder is gone' };
   const dir = await root.getDirectoryHandle(entry.profileId);
@@ -103,11 +137,12 @@ export async function exchangeFolderRead(
  * (Chromium's writable already writes to a side file and swaps it in on close).
  */
 export async function exchangeFolderWrite(
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   profileId: string,
   name: string,
   text: string,
 ): Promise<void> {
+  if (isDesktop(folder)) return exchangeDesktopWrite(folder, profileId, name, text);
   const root = await outboxRoot(folder, true);
   const dir = await root!.getDirectoryHandle(profileId, { create: true });
   const temp = await dir.getFileHandle(exchangeTempName(name), { create: true });
@@ -124,4 +159,19 @@ async function writeText(handle: ExchangeFileHandle, text: string): Promise<void
   const writable = await handle.createWritable();
   await writable.write(text);
   await writable.close();
+}
+
+/**
+ * How often a round looks at the folder. The File System Access API cannot watch, so a browser
+ * looks every 2 s (a sync tool takes seconds to deliver a file anyway); the desktop app is told of
+ * changes by main's watcher and looks on its own only every 30 s, for file systems whose changes
+ * are not reported (some network shares).
+ */
+export function exchangeFolderRoundMs(folder: ExchangeFolder): number {
+  return isDesktop(folder) ? 30_000 : 2_000;
+}
+
+/** Calls `onChange` when the folder changes, where that can be known (desktop); returns the function that stops it. */
+export function exchangeFolderWatch(folder: ExchangeFolder, onChange: () => void, onError: (error: unknown) => void): () => void {
+  return isDesktop(folder) ? exchangeDesktopWatch(folder, onChange, onError) : () => undefined;
 }

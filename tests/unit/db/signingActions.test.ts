@@ -14,6 +14,12 @@ import {
 import { backupRestore, bundleExportBuild, databaseDump, lastingImport } from '../../../src/renderer/db/actions/dataActions';
 import { sampleBundle } from '../../fixtures/bundles/sampleContent';
 import { testDb } from './dbTestKit';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { profileKeyStoreCreate, type SafeStorageLike } from '../../../src/main/files/profileKeyStore';
+import type { ProfileKeyHost } from '../../../src/renderer/platform/exchangeDesktopAccess';
 
 const now = 1_767_225_600_000;
 
@@ -25,8 +31,8 @@ describe('signing keys per profile', () => {
     const again = await profileKeyEnsure(db, me.id, now + 1);
     expect(first.publicKey).toMatch(/^[0-9a-f]{64}$/);
     expect(again.publicKey).toBe(first.publicKey);
-    expect(first.privateKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('pkcs8', first.privateKey)).rejects.toThrow();
+    expect(first.privateKey!.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', first.privateKey!)).rejects.toThrow();
     const other = await profileCreate(db, { name: 'Bea Ortiz' }, now);
     expect((await profileKeyEnsure(db, other.id, now)).publicKey).not.toBe(first.publicKey);
   });
@@ -67,6 +73,55 @@ describe('signing keys per profile', () => {
     expect((await db.profileKeys.get(me.id))?.publicKey).toBe(key.publicKey);
     expect(await db.keyPins.count()).toBe(1);
     expect(await db.exchangeLog.count()).toBe(1);
+  });
+});
+
+describe('signing keys kept by the desktop app', () => {
+  /** The desktop key host as the preload bridges it, backed by main's real key store over a stand-in safeStorage. */
+  function desktopHost(isAvailable = true): { host: ProfileKeyHost; dir: string; calls: string[] } {
+    const dir = mkdtempSync(join(tmpdir(), 'loopdesk-keyhost-'));
+    const calls: string[] = [];
+    const safeStorage: SafeStorageLike = {
+      isAsyncEncryptionAvailable: async () => isAvailable,
+      encryptStringAsync: async (plain) => Buffer.from(Buffer.from(plain).reverse()),
+      decryptStringAsync: async (box) => ({ result: Buffer.from(box).reverse().toString(), shouldReEncrypt: false }),
+    };
+    const store = profileKeyStoreCreate({ dir, safeStorage, platform: 'darwin', now: () => now });
+    return {
+      dir,
+      calls,
+      host: {
+        ensure: (id) => (calls.push('ensure'), store.ensure(id)),
+        sign: async (id, message) => (calls.push('sign'), bytesToHex(await store.sign(id, message))),
+      },
+    };
+  }
+
+  it('keeps only the public key here, has main sign, and the core verifier accepts the result', async () => {
+    const db = testDb();
+    const me = await profileCreate(db, { name: 'Ada Lovelace' }, now);
+    const { host, dir, calls } = desktopHost();
+    const key = await profileKeyEnsure(db, me.id, now, host);
+    expect(key).toMatchObject({ keptBy: 'desktop', privateKey: null, publicKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const signed = await bundleSignAsProfile(db, sampleBundle(), me, now, host);
+    expect(calls).toEqual(['ensure', 'sign']);
+    expect(bundleSignatureVerify(signed)).toMatchObject({ ok: true, signer: { profileId: me.id, publicKey: key.publicKey } });
+    expect(readdirSync(dir)).toEqual([`${me.id}.json`]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('falls back to a non-extractable key here when the desktop cannot keep one, and keeps why', async () => {
+    const db = testDb();
+    const me = await profileCreate(db, { name: 'Ada Lovelace' }, now);
+    const { host, dir, calls } = desktopHost(false);
+    const key = await profileKeyEnsure(db, me.id, now, host);
+    expect(key.keptBy).toBeUndefined();
+    expect(key.desktopUnavailable).toBe('the operating system key store is not available');
+    expect(key.privateKey?.extractable).toBe(false);
+    const signed = await bundleSignAsProfile(db, sampleBundle(), me, now, host);
+    expect(calls).toEqual(['ensure']);
+    expect(bundleSignatureVerify(signed).ok).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

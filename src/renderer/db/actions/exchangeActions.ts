@@ -29,7 +29,8 @@ import {
   exchangeFolderList,
   exchangeFolderRead,
   exchangeFolderWrite,
-  type ExchangeDirectoryHandle,
+  exchangeFolderOf,
+  type ExchangeFolder,
 } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
 import type { ExchangeLogRow } from '../rows/signingRows';
@@ -41,11 +42,11 @@ const appVersion = typeof __LOOPDESK_VERSION__ === 'string' ? __LOOPDESK_VERSION
 // ---- The chosen folder --------------------------------------------------------------------------
 
 const folderSettingKey = 'exchangeFolder';
-/** The handle this window works with (a handle IndexedDB cannot store still works until reload). */
-let current: ExchangeDirectoryHandle | null = null;
+/** The folder this window works with (a handle IndexedDB cannot store still works until reload). */
+let current: ExchangeFolder | null = null;
 
-/** Remembers the folder for this machine (IndexedDB keeps folder handles across restarts). */
-export async function exchangeFolderRemember(db: AppDb, handle: ExchangeDirectoryHandle | null): Promise<void> {
+/** Remembers the folder for this machine (IndexedDB keeps folder handles and desktop folders across restarts). */
+export async function exchangeFolderRemember(db: AppDb, handle: ExchangeFolder | null): Promise<void> {
   current = handle;
   try {
     if (handle) await db.settings.put({ key: folderSettingKey, value: handle });
@@ -56,11 +57,10 @@ export async function exchangeFolderRemember(db: AppDb, handle: ExchangeDirector
 }
 
 /** The folder chosen on this machine, if any. */
-export async function exchangeFolderRecall(db: AppDb): Promise<ExchangeDirectoryHandle | null> {
+export async function exchangeFolderRecall(db: AppDb): Promise<ExchangeFolder | null> {
   if (current) return current;
   const row = await db.settings.get(folderSettingKey);
-  const value = row?.value as ExchangeDirectoryHandle | undefined;
-  current = value && typeof value === 'object' && typeof value.getDirectoryHandle === 'function' ? value : null;
+  current = exchangeFolderOf(row?.value);
   return current;
 }
 
@@ -219,7 +219,7 @@ export interface ExchangeSendResult {
 }
 
 /** Writes what this profile owes its outbox and has not written yet. */
-export async function exchangeSend(db: AppDb, folder: ExchangeDirectoryHandle, me: Interviewer, now: number): Promise<ExchangeSendResult> {
+export async function exchangeSend(db: AppDb, folder: ExchangeFolder, me: Interviewer, now: number): Promise<ExchangeSendResult> {
   const listing = await exchangeFolderList(folder);
   const written = new Set(listing.filter((e) => e.profileId === me.id).map((e) => e.name));
   const outgoing = exchangeOutgoing(await exchangeOwnRecords(db, me), written);
@@ -343,7 +343,7 @@ async function exchangeImport(
 /** Reads one listed file and takes it up (see `exchangeReceiveText`). */
 async function exchangeReceiveEntry(
   db: AppDb,
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   entry: ExchangeListing,
   me: Interviewer,
   options: { now: number; packs?: readonly BundlePackDimensions[]; isErasureConfirmed?: boolean },
@@ -378,7 +378,7 @@ export interface ExchangeReceiveResult {
  */
 export async function exchangeReceive(
   db: AppDb,
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   me: Interviewer,
   options: { now: () => number; packs?: readonly BundlePackDimensions[]; isCancelled?: () => boolean; listing?: ExchangeListing[] },
 ): Promise<ExchangeReceiveResult> {
@@ -415,7 +415,7 @@ export async function exchangeReceive(
 /** A person confirmed the erasure a held file carries: take it up now, erasing as it asks. */
 export async function exchangeErasureConfirm(
   db: AppDb,
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   file: string,
   me: Interviewer,
   options: { now: number; packs?: readonly BundlePackDimensions[] },
@@ -432,7 +432,7 @@ export async function exchangeErasureConfirm(
 /** One round: write what is owed, then take up what is new. */
 export async function exchangeRound(
   db: AppDb,
-  folder: ExchangeDirectoryHandle,
+  folder: ExchangeFolder,
   me: Interviewer,
   options: { now: () => number; packs?: readonly BundlePackDimensions[]; isCancelled?: () => boolean },
 ): Promise<{ send: ExchangeSendResult; receive: ExchangeReceiveResult }> {

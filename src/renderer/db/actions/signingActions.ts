@@ -1,12 +1,16 @@
 /**
  * This profile's signing key and the keys of others pinned here (trust on first use).
  *
- * A profile's Ed25519 key pair is made on first need with WebCrypto, the private key
- * non-extractable: IndexedDB keeps it as an opaque handle that signs and cannot be read out, so no
- * backup, bundle or script in the page can copy it. The signature is plain RFC 8032 Ed25519 over
- * `bundleSigningMessage`, verified by `core/signing` with @noble/curves.
+ * In the desktop app a profile's Ed25519 key pair is made and kept by main, the private key
+ * encrypted with Electron's `safeStorage`; main signs on the renderer's behalf, so the key never
+ * enters the page (the row here keeps the public key and `keptBy: 'desktop'`). Where that is not
+ * available (a browser, or a desktop without an OS key store, whose reason the row keeps), the key
+ * pair is made with WebCrypto, the private key non-extractable: IndexedDB keeps it as an opaque
+ * handle that signs and cannot be read out, so no backup, bundle or script in the page can copy it.
+ * The signature is plain RFC 8032 Ed25519 over `bundleSigningMessage`, verified by `core/signing`
+ * with @noble/curves.
  */
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { bundleSign, bundleSignatureVerify, type BundleSigner, type SignedBundle } from '../../../core/signing/bundleSignature';
 import { keyPinFor, keyTrustDecide, type KeyPin, type KeyTrust } from '../../../core/signing/keyTrust';
 import type { Bundle } from '../../../core/bundle';
@@ -14,6 +18,7 @@ import type { Interviewer } from '../../../core/model/records';
 import type { AppDb } from '../appDb';
 import type { ProfileKeyRow } from '../rows/signingRows';
 import { auditWrite } from './auditActions';
+import { exchangeDesktopKeyHost, type ProfileKeyHost } from '../../platform/exchangeDesktopAccess';
 
 /** A fresh Ed25519 key pair whose private half cannot be exported. */
 export async function signingKeyGenerate(): Promise<{ publicKey: string; privateKey: CryptoKey }> {
@@ -37,32 +42,58 @@ export async function signingKeySign(privateKey: CryptoKey, message: Uint8Array)
 }
 
 /**
- * The profile's key pair, made on first need. Two windows asking at once both generate, but only
+ * The profile's key pair, made on first need: by the desktop key store when there is one that can
+ * keep it (`host`), else with WebCrypto here. Two windows asking at once both generate, but only
  * the first write wins and both sign with it (the read and the add share one transaction).
  */
-export async function profileKeyEnsure(db: AppDb, profileId: string, now: number): Promise<ProfileKeyRow> {
+export async function profileKeyEnsure(
+  db: AppDb,
+  profileId: string,
+  now: number,
+  host: ProfileKeyHost | null = exchangeDesktopKeyHost(),
+): Promise<ProfileKeyRow> {
   const existing = await db.profileKeys.get(profileId);
   if (existing) return existing;
-  const fresh = await signingKeyGenerate();
+  const answer = host ? await host.ensure(profileId) : null;
+  let fresh: ProfileKeyRow;
+  if (answer?.ok) fresh = { profileId, publicKey: answer.publicKey, privateKey: null, keptBy: 'desktop', createdAt: now };
+  else {
+    const made = await signingKeyGenerate();
+    fresh = { profileId, publicKey: made.publicKey, privateKey: made.privateKey, createdAt: now, ...(answer ? { desktopUnavailable: answer.reason } : {}) };
+  }
   return db.transaction('rw', db.profileKeys, async () => {
     const raced = await db.profileKeys.get(profileId);
     if (raced) return raced;
-    const row: ProfileKeyRow = { profileId, publicKey: fresh.publicKey, privateKey: fresh.privateKey, createdAt: now };
-    await db.profileKeys.add(row);
-    return row;
+    await db.profileKeys.add(fresh);
+    return fresh;
   });
 }
 
 /** The signer block for `profile` (made with its key on first need). */
-export async function profileSigner(db: AppDb, profile: Interviewer, now: number): Promise<{ signer: BundleSigner; key: ProfileKeyRow }> {
-  const key = await profileKeyEnsure(db, profile.id, now);
+export async function profileSigner(
+  db: AppDb,
+  profile: Interviewer,
+  now: number,
+  host: ProfileKeyHost | null = exchangeDesktopKeyHost(),
+): Promise<{ signer: BundleSigner; key: ProfileKeyRow }> {
+  const key = await profileKeyEnsure(db, profile.id, now, host);
   return { signer: { profileId: profile.id, interviewerId: profile.id, name: profile.name, publicKey: key.publicKey }, key };
 }
 
-/** `bundle` signed by `profile`. */
-export async function bundleSignAsProfile(db: AppDb, bundle: Bundle, profile: Interviewer, now: number): Promise<SignedBundle> {
-  const { signer, key } = await profileSigner(db, profile, now);
-  return bundleSign(bundle, signer, (message) => signingKeySign(key.privateKey, message));
+/** `bundle` signed by `profile`: by main in the desktop app when it keeps the key, else with the key here. */
+export async function bundleSignAsProfile(
+  db: AppDb,
+  bundle: Bundle,
+  profile: Interviewer,
+  now: number,
+  host: ProfileKeyHost | null = exchangeDesktopKeyHost(),
+): Promise<SignedBundle> {
+  const { signer, key } = await profileSigner(db, profile, now, host);
+  return bundleSign(bundle, signer, async (message) => {
+    if (key.privateKey) return signingKeySign(key.privateKey, message);
+    if (!host) throw new Error("this profile's key is kept by the desktop app; sign there");
+    return hexToBytes(await host.sign(profile.id, new TextDecoder().decode(message)));
+  });
 }
 
 /** How the key of a verified signer stands against the pins here. */

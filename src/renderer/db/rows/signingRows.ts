@@ -12,8 +12,15 @@ export interface ProfileKeyRow {
   profileId: string;
   /** Raw 32-byte Ed25519 public key, lower-case hex (as in a bundle's signer block). */
   publicKey: string;
-  /** Non-extractable Ed25519 private key: it signs, and cannot be read out. */
-  privateKey: CryptoKey;
+  /**
+   * Non-extractable Ed25519 private key: it signs, and cannot be read out. Null when the desktop
+   * app's main process keeps the key (`keptBy: 'desktop'`, encrypted with `safeStorage`).
+   */
+  privateKey: CryptoKey | null;
+  /** `desktop` when main keeps the private key; absent when this database does. */
+  keptBy?: 'desktop';
+  /** Why the desktop app could not keep the key itself, when this database keeps it there instead. */
+  desktopUnavailable?: string;
   createdAt: number;
 }
 

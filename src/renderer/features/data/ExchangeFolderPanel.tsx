@@ -13,7 +13,7 @@ import {
   exchangePrivateNotesSet,
 } from '../../db/actions/exchangeActions';
 import { keyPinAcceptChange, keyPinTrust, profileKeyEnsure } from '../../db/actions/signingActions';
-import type { ExchangeLogRow } from '../../db/rows/signingRows';
+import type { ExchangeLogRow, ProfileKeyRow } from '../../db/rows/signingRows';
 import { exchangeFolderIsSupported, exchangeFolderPermission, exchangeFolderPick } from '../../platform/exchangeFolderAccess';
 import { useAppStore } from '../../stores/appStore';
 import { exchangeFolderNudge, useExchangeFolderStatus, type ExchangeFolderStatus } from './useExchangeFolderUpkeep';
@@ -89,6 +89,7 @@ export function ExchangeFolderPanel({ me }: { me: Interviewer }) {
         <code data-testid="own-fingerprint">{data.key ? keyFingerprint(data.key.publicKey) : 'made when you first sign'}</code>{' '}
         <span className="muted">— colleagues compare it before trusting your bundles.</span>
       </p>
+      {data.key && <KeyHomeLine keyRow={data.key} />}
       <FolderStatusLine status={status} onAllow={allowAgain} />
       <div className="form-row">
         <button type="button" className="primary" onClick={choose} disabled={!exchangeFolderIsSupported()}>
@@ -209,4 +210,27 @@ function FolderStatusLine({ status, onAllow }: { status: ExchangeFolderStatus; o
         </p>
       );
   }
+}
+
+/** Where this profile's private key lives, and why when the desktop app could not keep it. */
+function KeyHomeLine({ keyRow }: { keyRow: ProfileKeyRow }) {
+  if (keyRow.keptBy === 'desktop')
+    return (
+      <p className="muted" data-testid="key-home">
+        Your private key is kept by the desktop app, encrypted with the operating system&apos;s key store; the app signs
+        for you and this window never holds the key.
+      </p>
+    );
+  if (keyRow.desktopUnavailable)
+    return (
+      <p className="warning-text" data-testid="key-home">
+        Your private key is kept in this app&apos;s database as a non-extractable key, not in the operating system&apos;s
+        key store: {keyRow.desktopUnavailable}.
+      </p>
+    );
+  return (
+    <p className="muted" data-testid="key-home">
+      Your private key is kept in this browser as a non-extractable key: it signs and cannot be copied out.
+    </p>
+  );
 }

@@ -1,18 +1,22 @@
 /**
- * Watches the exchange folder while the app is open, on every screen: a round every few seconds
- * (write what this profile owes its outbox, take up what is new), one at a time. The round's
- * state is UI state for the Data screen, kept here beside the loop that makes it.
+ * Watches the exchange folder while the app is open, on every screen: a round (write what this
+ * profile owes its outbox, take up what is new) one at a time, when the folder changes (desktop:
+ * main's watcher) or every few seconds where changes cannot be watched (a browser). With no folder
+ * chosen, or access waiting for the person, nothing runs until they act (`exchangeFolderNudge`).
+ * The round's state is UI state for the Data screen, kept here beside the loop that makes it.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
 import { exchangeFolderRecall, exchangeRound, type ExchangeSendResult } from '../../db/actions/exchangeActions';
-import { exchangeFolderPermission } from '../../platform/exchangeFolderAccess';
+import {
+  exchangeFolderPermission,
+  exchangeFolderRoundMs,
+  exchangeFolderWatch,
+  type ExchangeFolder,
+} from '../../platform/exchangeFolderAccess';
 import { useAppStore } from '../../stores/appStore';
-
-/** How often the folder is looked at. A sync tool takes seconds to deliver a file anyway. */
-export const exchangeRoundIntervalMs = 2_000;
 
 export type ExchangeFolderStatus =
   | { state: 'none' }
@@ -60,6 +64,16 @@ export function useExchangeFolderUpkeep(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let isRunning = false;
     let isWanted = false;
+    let watched: ExchangeFolder | null = null;
+    let unwatch: () => void = () => undefined;
+    const watch = (folder: ExchangeFolder | null) => {
+      if (folder === watched) return;
+      unwatch();
+      watched = folder;
+      unwatch = folder
+        ? exchangeFolderWatch(folder, () => void round(), (error) => console.error('Exchange folder: watching failed', error))
+        : () => undefined;
+    };
     const round = async () => {
       if (isStopped) return;
       if (isRunning) {
@@ -73,10 +87,13 @@ export function useExchangeFolderUpkeep(): void {
       clearTimeout(timer);
       const db = appDb();
       const folder = await exchangeFolderRecall(db).catch(() => null);
+      // Null: idle until the person chooses a folder or allows access again (a nudge).
+      let nextInMs: number | null = null;
       try {
         if (!folder) statusSet({ state: 'none' });
         else if ((await exchangeFolderPermission(folder)) !== 'granted') statusSet({ state: 'permission', folderName: folder.name });
         else {
+          nextInMs = exchangeFolderRoundMs(folder);
           if (status.state !== 'idle') statusSet({ state: 'checking', folderName: folder.name });
           const packs = bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []);
           const result = await exchangeRound(db, folder, me, { now: Date.now, packs, isCancelled: () => isStopped });
@@ -86,7 +103,10 @@ export function useExchangeFolderUpkeep(): void {
         statusSet({ state: 'error', folderName: folder?.name ?? 'the folder', message: error instanceof Error ? error.message : String(error) });
       } finally {
         isRunning = false;
-        if (!isStopped) timer = setTimeout(() => void round(), isWanted ? 0 : exchangeRoundIntervalMs);
+        if (!isStopped) {
+          watch(nextInMs === null ? null : folder);
+          if (isWanted || nextInMs !== null) timer = setTimeout(() => void round(), isWanted ? 0 : nextInMs!);
+        }
       }
     };
     wake = () => void round();
@@ -94,6 +114,7 @@ export function useExchangeFolderUpkeep(): void {
     return () => {
       isStopped = true;
       clearTimeout(timer);
+      unwatch();
       wake = null;
     };
   }, [profileId]);
