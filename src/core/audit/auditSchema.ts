@@ -30,6 +30,8 @@ export const auditActions = [
   'key.trusted',
   'key.confirmed',
   'key.replaced',
+  'conflict.kept',
+  'conflict.taken',
 ] as const;
 
 export const auditActionSchema = z.enum(auditActions);

@@ -60,8 +60,11 @@ export function exchangeStamp(entry: { size: number; lastModified: number }): st
   return `${entry.size}:${entry.lastModified}`;
 }
 
-/** Outcomes of reading a file; `held` and `conflict` wait for a person or for this profile's seal. */
-export type ExchangeOutcome = 'sent' | 'received' | 'skipped' | 'rejected' | 'held' | 'conflict';
+/**
+ * Outcomes of reading a file; `held` and `conflict` wait for a person or for this profile's seal;
+ * `resolved` is a conflict a person decided (kept what is here, or took the file's version).
+ */
+export type ExchangeOutcome = 'sent' | 'received' | 'skipped' | 'rejected' | 'held' | 'conflict' | 'resolved';
 
 /**
  * The last thing a reader did with each file: path → stamp and outcome, and for a held file the
@@ -139,6 +142,7 @@ export function exchangeTallyText(outcomes: readonly ExchangeOutcome[]): string 
     [count('rejected'), 'rejected'],
     [count('held'), 'held'],
     [count('conflict'), 'with conflicts'],
+    [count('resolved'), 'with conflicts resolved'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, text]) => `${n} ${text}`);
   return said.length === 0 ? 'Nothing exchanged yet.' : `${said.join(', ')}.`;

@@ -87,7 +87,7 @@ export async function exchangeSeen(db: AppDb, profileId: string): Promise<Map<st
 }
 
 /** Adds a log line unless it says exactly what the last one for that file said. */
-async function exchangeLogWrite(db: AppDb, seen: Map<string, ExchangeLogRow & { stamp: string }>, row: ExchangeLogRow): Promise<void> {
+export async function exchangeLogWrite(db: AppDb, seen: Map<string, ExchangeLogRow & { stamp: string }>, row: ExchangeLogRow): Promise<void> {
   const pending: ExchangeLogRow[] = [];
   exchangeLogQueue(seen, pending, row);
   await db.exchangeLog.bulkAdd(pending);
@@ -326,7 +326,8 @@ async function exchangeImport(
   const { signer, subject, incoming } = options;
   const preview = await lastingImportPreview(db, bundle.content, incoming);
   const known = new Set((await db.tombstones.bulkGet(incoming.map((t) => t.candidateHash))).filter(Boolean).map((t) => t!.candidateHash));
-  if (preview.plan.summary.isNothingToAdd && incoming.every((t) => known.has(t.candidateHash)))
+  // Nothing new, unless it differs from what is here: a conflict waits for a person either way.
+  if (preview.plan.summary.isNothingToAdd && preview.plan.conflicts.length === 0 && incoming.every((t) => known.has(t.candidateHash)))
     return { outcome: 'skipped', detail: 'already here', signer, subject };
   const done = await lastingImport(db, bundle.content, {
     actor: me.name,
@@ -336,7 +337,12 @@ async function exchangeImport(
   });
   const erased = done.erases.length > 0 ? `; erased ${done.erases.map((e) => e.name).join(', ')}` : '';
   if (done.plan.conflicts.length > 0)
-    return { outcome: 'conflict', signer, subject, detail: `imported the rest; kept as here: ${done.plan.conflicts.slice(0, 3).map((c) => c.reason).join('; ')}${erased}` };
+    return {
+      outcome: 'conflict',
+      signer,
+      subject,
+      detail: `${done.plan.summary.isNothingToAdd ? '' : 'imported the rest; '}kept as here until you decide: ${done.plan.conflicts.slice(0, 3).map((c) => c.reason).join('; ')}${erased}`,
+    };
   return { outcome: 'received', signer, subject, detail: `${done.plan.summary.isNothingToAdd ? 'erasure kept' : done.plan.summary.text}${erased}` };
 }
 
