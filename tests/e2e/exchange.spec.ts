@@ -18,7 +18,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { bundleCreate, bundleStringify } from '../../src/core/bundle';
-import { bundleSign } from '../../src/core/signing/bundleSignature';
+import { bundleSign, keyFingerprint } from '../../src/core/signing/bundleSignature';
+import { conflictBaseContent, conflictingAmendment, conflictSigner } from '../fixtures/exchange/conflictingAmendment';
 import { sampleBundleContent } from '../fixtures/bundles/sampleContent';
 import { TodayPage } from './pages/TodayPage';
 import { PeoplePage } from './pages/PeoplePage';
@@ -315,4 +316,60 @@ test('hostile folder content: unknown key held, bad signature and truncated file
   expect(await dbRows(b.page, 'candidates')).toHaveLength(imported);
   expect(dirname(flood.outbox)).toBe(join(folder, 'outbox'));
   expect(b.errors).toEqual([]);
+});
+
+test('a conflicting amendment from another laptop waits on A as a conflict; taking theirs changes what A\'s report shows', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(join(tmpdir(), 'loopdesk-exchange-'));
+  const a = await machine(folder, baseURL!);
+  await new TodayPage(a.page).open();
+  await new TodayPage(a.page).createProfile('Grace Hopper');
+  await chooseFolder(a.page);
+
+  // B: the interviewer, on a laptop whose files the test writes: first seal, then a version 2 whose
+  // version 1 is not the one A has (sealed again after restoring an older backup).
+  const base = conflictBaseContent();
+  const interview = base.interviews[0]!;
+  const { mine, theirs } = conflictingAmendment(base, { dimensionId: 'iac-engineering', score: 4, reason: 'Re-scored after the debrief' });
+  const linus = conflictSigner('Linus Torvalds', 5, interview.interviewerId);
+  const outbox = join(folder, 'outbox', linus.signer.profileId);
+  mkdirSync(outbox, { recursive: true });
+  const sealedName = `sealed-${interview.id}-1.loopdesk`;
+  writeFileSync(join(outbox, sealedName), await linus.text(mine));
+  await trustKey(a.page, 'Linus Torvalds', keyFingerprint(linus.signer.publicKey));
+  const log = a.page.getByTestId('exchange-log');
+  await expect(log.getByRole('row').filter({ hasText: sealedName }).first()).toContainText('received', { timeout: 30_000 });
+
+  const report = `/#/reports/${base.candidates[0]!.id}`;
+  await a.page.goto(report);
+  const rows = a.page.getByTestId('interviewer-row');
+  await expect(rows).toHaveCount(1, { timeout: 20_000 });
+  await expect(rows).not.toContainText('amended v2');
+
+  const amendmentName = `amendment-${interview.id}-2.loopdesk`;
+  writeFileSync(join(outbox, amendmentName), await linus.text(theirs, 1_767_225_700_000));
+  await new DataPage(a.page).open();
+  const conflicts = a.page.getByTestId('exchange-conflicts');
+  await expect(conflicts).toContainText(amendmentName, { timeout: 30_000 });
+  // Nothing changed while it waits.
+  await a.page.goto(report);
+  await expect(rows).not.toContainText('amended v2');
+
+  await new DataPage(a.page).open();
+  await conflicts.getByRole('button', { name: 'Compare versions' }).click();
+  const view = conflicts.getByTestId('conflict-view');
+  await expect(view).toContainText('Signed by Linus Torvalds (known key');
+  const rating = view.getByRole('row').filter({ has: a.page.getByRole('rowheader', { name: 'rating: iac-engineering' }) });
+  await expect(rating.getByRole('cell')).toHaveText(['2', '4']);
+  await expect(view.getByRole('row').filter({ has: a.page.getByRole('rowheader', { name: 'From' }) }).getByRole('cell')).toHaveText([
+    `received from Linus Torvalds (${linus.signer.profileId}/${sealedName})`,
+    'signed by Linus Torvalds',
+  ]);
+  await view.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(a.page.getByTestId('exchange-conflicts')).toHaveCount(0, { timeout: 20_000 });
+  await expect(log.getByRole('row').filter({ hasText: amendmentName }).first()).toContainText("resolved: took Linus Torvalds's version");
+
+  await a.page.goto(report);
+  await expect(rows).toContainText('amended v2: Re-scored after the debrief', { timeout: 20_000 });
+  expect(a.errors).toEqual([]);
 });

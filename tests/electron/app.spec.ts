@@ -203,6 +203,36 @@ test.describe('desktop flows', () => {
     rmSync(userData, { recursive: true, force: true });
   });
 
+  test('the exchange folder is chosen in the native dialog, written and watched by main, and signed with a key main keeps', async () => {
+    const userData = userDataDir();
+    const shared = join(userData, 'team-exchange');
+    mkdirSync(shared);
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    await app.evaluate(({ dialog }, folder) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [folder] })) as typeof dialog.showOpenDialog;
+    }, shared);
+    await page.getByLabel('Your name').fill('Grace Hopper');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.goto('app://loopdesk/index.html#/data');
+    const panel = page.getByTestId('exchange-folder');
+    await panel.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(panel.getByTestId('exchange-status')).toContainText('Watching “team-exchange”', { timeout: 20_000 });
+    // Where the key lives depends on this machine's key store; either way the screen says which.
+    await expect(panel.getByTestId('key-home')).toHaveText(/kept by the desktop app|not in the operating system's key store: .+/);
+    const usesSafeStorage = await app.evaluate(async ({ safeStorage }) => safeStorage.isAsyncEncryptionAvailable());
+    if (usesSafeStorage) expect(readdirSync(join(userData, 'profile-keys'))).toHaveLength(1);
+    // A file appearing in another outbox is taken up through main's watcher (the slow round is 30 s).
+    const other = join(shared, 'outbox', '00000000-0000-4000-8000-000000000001');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, '.sealed-x-1.loopdesk.partial'), '{');
+    writeFileSync(join(other, 'sealed-x-1.loopdesk'), '{"not":"a bundle"}');
+    await expect(panel.getByTestId('exchange-log')).toContainText('rejected', { timeout: 15_000 });
+    await expect(panel.getByTestId('exchange-log')).not.toContainText('.partial');
+    await app.close();
+    rmSync(userData, { recursive: true, force: true });
+  });
+
   test('a second launch focuses the running window and quits', async () => {
     const userData = userDataDir();
     const app = await launch(userData);

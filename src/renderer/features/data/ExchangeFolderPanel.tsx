@@ -17,6 +17,7 @@ import type { ExchangeLogRow, ProfileKeyRow } from '../../db/rows/signingRows';
 import { exchangeFolderIsSupported, exchangeFolderPermission, exchangeFolderPick } from '../../platform/exchangeFolderAccess';
 import { useAppStore } from '../../stores/appStore';
 import { exchangeFolderNudge, useExchangeFolderStatus, type ExchangeFolderStatus } from './useExchangeFolderUpkeep';
+import { ExchangeConflictsPanel } from './ExchangeConflictsPanel';
 
 /** How many log lines the screen shows (the table keeps them all). */
 const logShown = 200;
@@ -150,6 +151,7 @@ export function ExchangeFolderPanel({ me }: { me: Interviewer }) {
           </ul>
         </div>
       )}
+      <ExchangeConflictsPanel me={me} rows={data.latest.filter((r) => r.outcome === 'conflict')} />
       <h3>Log</h3>
       <p data-testid="exchange-tally">{exchangeTallyText(data.latest.map((r) => r.outcome))}</p>
       {data.rows.length > 0 && (
