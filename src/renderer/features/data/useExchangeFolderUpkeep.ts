@@ -9,21 +9,12 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
-import { exchangeFolderRecall, exchangeRound, type ExchangeSendResult } from '../../db/actions/exchangeActions';
-import {
-  exchangeFolderPermission,
-  exchangeFolderRoundMs,
-  exchangeFolderWatch,
-  type ExchangeFolder,
-} from '../../platform/exchangeFolderAccess';
+import { exchangeFolderRecall, exchangeRound } from '../../db/actions/exchangeActions';
+import { exchangeFolderPermission, exchangeFolderRoundMs, exchangeFolderWatch } from '../../platform/exchangeFolderAccess';
 import { useAppStore } from '../../stores/appStore';
+import { exchangeUpkeepStart, type ExchangeFolderStatus } from './exchangeUpkeepLoop';
 
-export type ExchangeFolderStatus =
-  | { state: 'none' }
-  | { state: 'permission'; folderName: string }
-  | { state: 'checking'; folderName: string }
-  | { state: 'idle'; folderName: string; checkedAt: number; kept: ExchangeSendResult['kept'] }
-  | { state: 'error'; folderName: string; message: string };
+export type { ExchangeFolderStatus };
 
 let status: ExchangeFolderStatus = { state: 'none' };
 const listeners = new Set<() => void>();
@@ -60,61 +51,24 @@ export function useExchangeFolderUpkeep(): void {
   const profileId = me?.id ?? null;
   useEffect(() => {
     if (!profileId) return;
-    let isStopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let isRunning = false;
-    let isWanted = false;
-    let watched: ExchangeFolder | null = null;
-    let unwatch: () => void = () => undefined;
-    const watch = (folder: ExchangeFolder | null) => {
-      if (folder === watched) return;
-      unwatch();
-      watched = folder;
-      unwatch = folder
-        ? exchangeFolderWatch(folder, () => void round(), (error) => console.error('Exchange folder: watching failed', error))
-        : () => undefined;
-    };
-    const round = async () => {
-      if (isStopped) return;
-      if (isRunning) {
-        isWanted = true;
-        return;
-      }
-      const me = meRef.current;
-      if (!me || me.id !== profileId) return;
-      isRunning = true;
-      isWanted = false;
-      clearTimeout(timer);
-      const db = appDb();
-      const folder = await exchangeFolderRecall(db).catch(() => null);
-      // Null: idle until the person chooses a folder or allows access again (a nudge).
-      let nextInMs: number | null = null;
-      try {
-        if (!folder) statusSet({ state: 'none' });
-        else if ((await exchangeFolderPermission(folder)) !== 'granted') statusSet({ state: 'permission', folderName: folder.name });
-        else {
-          nextInMs = exchangeFolderRoundMs(folder);
-          if (status.state !== 'idle') statusSet({ state: 'checking', folderName: folder.name });
-          const packs = bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []);
-          const result = await exchangeRound(db, folder, me, { now: Date.now, packs, isCancelled: () => isStopped });
-          statusSet({ state: 'idle', folderName: folder.name, checkedAt: Date.now(), kept: result.send.kept });
-        }
-      } catch (error) {
-        statusSet({ state: 'error', folderName: folder?.name ?? 'the folder', message: error instanceof Error ? error.message : String(error) });
-      } finally {
-        isRunning = false;
-        if (!isStopped) {
-          watch(nextInMs === null ? null : folder);
-          if (isWanted || nextInMs !== null) timer = setTimeout(() => void round(), isWanted ? 0 : nextInMs!);
-        }
-      }
-    };
-    wake = () => void round();
-    void round();
+    const db = appDb();
+    const loop = exchangeUpkeepStart({
+      recall: () => exchangeFolderRecall(db),
+      permission: (folder) => exchangeFolderPermission(folder),
+      round: async (folder, isCancelled) => {
+        const me = meRef.current;
+        if (!me || me.id !== profileId) return [];
+        const packs = bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []);
+        return (await exchangeRound(db, folder, me, { now: Date.now, packs, isCancelled })).send.kept;
+      },
+      roundMs: exchangeFolderRoundMs,
+      watch: (folder, onChange) => exchangeFolderWatch(folder, onChange, (error) => console.error('Exchange folder: watching failed', error)),
+      status: statusSet,
+      now: Date.now,
+    });
+    wake = loop.wake;
     return () => {
-      isStopped = true;
-      clearTimeout(timer);
-      unwatch();
+      loop.stop();
       wake = null;
     };
   }, [profileId]);
