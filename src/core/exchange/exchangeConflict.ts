@@ -108,14 +108,17 @@ function interviewFields(side: ExchangeInterviewSide | undefined): Map<string, s
   return out;
 }
 
-/** What differs between two sides of one interview, field by field. */
+const fieldOrder = ['state', 'amendment reason', 'rating:', 'note ', 'signals', 'defects found', 'incident run', 'sealed versions'];
+const fieldRank = (field: string) => fieldOrder.findIndex((prefix) => field.startsWith(prefix));
+
+/** What differs between two sides of one interview, field by field, in reading order. */
 export function exchangeConflictInterviewFields(
   mine: ExchangeInterviewSide | undefined,
   theirs: ExchangeInterviewSide | undefined,
 ): ExchangeConflictField[] {
   const a = interviewFields(mine);
   const b = interviewFields(theirs);
-  const keys = [...new Set([...a.keys(), ...b.keys()])];
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => fieldRank(x) - fieldRank(y) || x.localeCompare(y));
   return keys
     .filter((key) => a.get(key) !== b.get(key))
     .map((key) => ({ field: key, mine: valueText(a.get(key)), theirs: valueText(b.get(key)) }));

@@ -45,6 +45,7 @@ export function exchangeIpcHandlers(deps: ExchangeIpcDeps): { handlers: Handlers
     now: deps.now ?? Date.now,
   });
   const watching = new Map<number, () => void>();
+  const heardOf = new Set<number>();
   const chosen = async (path: string): Promise<string> => {
     if (!(await choices.isAllowed(path))) throw new Error('that folder was not chosen in the folder dialog on this machine');
     return path;
@@ -65,7 +66,13 @@ export function exchangeIpcHandlers(deps: ExchangeIpcDeps): { handlers: Handlers
       unwatch(sender.id);
       if (path === null) return;
       const root = await chosen(path);
-      if (!watching.has(sender.id)) sender.once('destroyed', () => unwatch(sender.id));
+      if (!heardOf.has(sender.id)) {
+        heardOf.add(sender.id);
+        sender.once('destroyed', () => {
+          heardOf.delete(sender.id);
+          unwatch(sender.id);
+        });
+      }
       const stop = exchangeFolderWatch(
         root,
         () => {

@@ -96,6 +96,8 @@ describe('exchange IPC handlers', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(watcher.sent).toHaveLength(1);
     await h.watchExchangeFolder(watcher, shared);
+    // Watching again and again listens for the window's end once.
+    expect(watcher.listenerCount('destroyed')).toBe(1);
     watcher.destroy();
     writeFileSync(join(shared, 'outbox', profile, name.replace('-1.', '-3.')), '{}');
     await new Promise((r) => setTimeout(r, 400));
