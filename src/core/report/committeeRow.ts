@@ -19,12 +19,14 @@ export interface CommitteeView {
   audience: CandidateReport['audience'];
   candidate: CandidateReport['candidate'] & { blindLabel: string };
   levels: CandidateReport['levels'];
-  inputsHash: string;
   score: CandidateReport['score'];
-  profile: Array<Pick<ReportProfileRow, 'dimensionId' | 'title' | 'raw' | 'calibrated'>>;
+  /** The pack's dimensions (one array shared by every view of a screen), and per dimension in that order the raw and calibrated means. */
+  dimensions: CommitteePackWords['dimensions'];
+  raw: Array<number | null>;
+  calibrated: Array<number | null>;
   recommendation: Pick<Recommendation, 'status' | 'level' | 'levelTitle' | 'committeeReview'>;
   interviewers: Array<
-    Pick<ReportInterviewer, 'interviewId' | 'interviewerId' | 'name' | 'kitTitle' | 'version'> & {
+    Pick<ReportInterviewer, 'interviewerId' | 'name' | 'kitTitle' | 'version'> & {
       overall: Pick<ReportOverall, 'recommendation' | 'label' | 'disagreement'> | null;
     }
   >;
@@ -44,7 +46,6 @@ export interface CommitteeRow {
   blindLabel: string;
   targetLevel: string;
   audience: CandidateReport['audience'];
-  inputsHash: string;
   score: CandidateReport['score'];
   /** Raw and calibrated mean per dimension, in the pack's dimension order. */
   raw: Array<number | null>;
@@ -64,13 +65,11 @@ export function committeeRowOf(report: CandidateReport): CommitteeRow {
     blindLabel: audienceBlindLabel(report.candidate.id),
     targetLevel: report.candidate.targetLevel,
     audience: report.audience,
-    inputsHash: report.inputsHash,
     score: report.score,
     raw: report.profile.map((p) => p.raw),
     calibrated: report.profile.map((p) => p.calibrated),
     recommendation: { status, level, levelTitle, committeeReview },
-    interviewers: report.interviewers.map(({ interviewId, interviewerId, name, kitTitle, version, overall }) => ({
-      interviewId,
+    interviewers: report.interviewers.map(({ interviewerId, name, kitTitle, version, overall }) => ({
       interviewerId,
       name,
       kitTitle,
@@ -113,19 +112,27 @@ export function committeeViewOf(
       targetLevelTitle: levels.find((l) => l.id === row.targetLevel)?.title ?? row.targetLevel,
     },
     levels,
-    inputsHash: row.inputsHash,
     score: row.score,
-    profile: pack.dimensions.map((d, i) => ({
-      dimensionId: d.id,
-      title: d.title,
-      raw: row.raw[i] ?? null,
-      calibrated: row.calibrated[i] ?? null,
-    })),
+    dimensions: pack.dimensions,
+    raw: row.raw,
+    calibrated: row.calibrated,
     recommendation: row.recommendation,
     interviewers: row.interviewers,
     redFlagCount: row.redFlagCount,
     decision: decision && { ...decision, summary: decisionSummary(decision, levels) },
   };
+}
+
+/** A view's calibrated profile as the profile charts read it (built only for the few charted). */
+export function committeeProfileOf(
+  view: Pick<CommitteeView, 'dimensions' | 'raw' | 'calibrated'>,
+): Array<Pick<ReportProfileRow, 'dimensionId' | 'title' | 'raw' | 'calibrated'>> {
+  return view.dimensions.map((d, i) => ({
+    dimensionId: d.id,
+    title: d.title,
+    raw: view.raw[i] ?? null,
+    calibrated: view.calibrated[i] ?? null,
+  }));
 }
 
 /** The pack's ladder as views carry it (one array shared by every view of a screen). */

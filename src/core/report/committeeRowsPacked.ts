@@ -14,7 +14,7 @@ export interface CommitteeRowsPacked {
   /** Rows, and raw/calibrated numbers per row (the pack's dimensions). */
   count: number;
   dimensions: number;
-  /** Every string of the rows once (ids, hashes, levels, names, titles, labels). */
+  /** Every string of the rows once (ids, levels, names, titles, labels). */
   strings: string[];
   /** Per row, `RowInt.size` integers. */
   rows: Int32Array;
@@ -33,33 +33,31 @@ const RowInt = {
   candidateId: 0,
   targetLevel: 1,
   audience: 2,
-  inputsHash: 3,
-  status: 4,
-  level: 5,
-  levelTitle: 6,
-  committeeReview: 7,
-  redFlagCount: 8,
-  firstInterviewer: 9,
-  interviewerCount: 10,
-  blindLabel: 11,
+  status: 3,
+  level: 4,
+  levelTitle: 5,
+  committeeReview: 6,
+  redFlagCount: 7,
+  firstInterviewer: 8,
+  interviewerCount: 9,
+  blindLabel: 10,
   /** -1: no decision (the decision fields after it are unused). */
-  decisionId: 12,
-  decisionOutcome: 13,
-  decisionLevel: 14,
-  size: 15,
+  decisionId: 11,
+  decisionOutcome: 12,
+  decisionLevel: 13,
+  size: 14,
 } as const;
 
 const InterviewerInt = {
-  interviewId: 0,
-  interviewerId: 1,
-  name: 2,
-  kitTitle: 3,
-  version: 4,
+  interviewerId: 0,
+  name: 1,
+  kitTitle: 2,
+  version: 3,
   /** -1: no overall recommendation (the fields after it are unused). */
-  overall: 5,
-  label: 6,
-  disagreement: 7,
-  size: 8,
+  overall: 4,
+  label: 5,
+  disagreement: 6,
+  size: 7,
 } as const;
 
 const numbersPerRow = (dimensions: number) => 2 + 2 * dimensions;
@@ -91,7 +89,6 @@ export function committeeRowsPack(rows: readonly CommitteeRow[], dimensions: num
     ints[at + RowInt.candidateId] = ref(row.candidateId);
     ints[at + RowInt.targetLevel] = ref(row.targetLevel);
     ints[at + RowInt.audience] = ref(row.audience);
-    ints[at + RowInt.inputsHash] = ref(row.inputsHash);
     ints[at + RowInt.status] = ref(row.recommendation.status);
     ints[at + RowInt.level] = ref(row.recommendation.level);
     ints[at + RowInt.levelTitle] = ref(row.recommendation.levelTitle);
@@ -113,7 +110,6 @@ export function committeeRowsPack(rows: readonly CommitteeRow[], dimensions: num
     }
     for (const i of row.interviewers) {
       const p = person * InterviewerInt.size;
-      people[p + InterviewerInt.interviewId] = ref(i.interviewId);
       people[p + InterviewerInt.interviewerId] = ref(i.interviewerId);
       people[p + InterviewerInt.name] = ref(i.name);
       people[p + InterviewerInt.kitTitle] = ref(i.kitTitle);
@@ -172,7 +168,6 @@ export function committeeRowsUnpack(packed: CommitteeRowsPacked): CommitteeRow[]
       const p = (first + k) * InterviewerInt.size;
       const overall = people[p + InterviewerInt.overall]!;
       interviewers[k] = {
-        interviewId: str(people[p + InterviewerInt.interviewId]!),
         interviewerId: str(people[p + InterviewerInt.interviewerId]!),
         name: str(people[p + InterviewerInt.name]!),
         kitTitle: str(people[p + InterviewerInt.kitTitle]!),
@@ -193,7 +188,6 @@ export function committeeRowsUnpack(packed: CommitteeRowsPacked): CommitteeRow[]
       blindLabel: str(ints[at + RowInt.blindLabel]!),
       targetLevel: str(ints[at + RowInt.targetLevel]!),
       audience: str(ints[at + RowInt.audience]!) as CommitteeRow['audience'],
-      inputsHash: str(ints[at + RowInt.inputsHash]!),
       score: { raw: num(numbers[n]!), calibrated: num(numbers[n + 1]!) },
       raw,
       calibrated,

@@ -138,9 +138,13 @@ export async function committeeScreenRead(
     committeeRowsStored(db, pack.manifest.id),
     withNames ? db.candidates.toArray() : (db.candidates.toCollection().primaryKeys() as Promise<string[]>),
     // Only open interviews can hide a candidate (interviewPeersVisible): the viewer's planned and
-    // draft ones, through the [interviewerId+status] index.
+    // draft ones, each status one keyed range of the [interviewerId+status] index.
     viewerId
-      ? db.interviews.where('[interviewerId+status]').anyOf([viewerId, 'planned'], [viewerId, 'draft']).toArray()
+      ? Promise.all(
+          (['planned', 'draft'] as const).map((status) =>
+            db.interviews.where('[interviewerId+status]').equals([viewerId, status]).toArray(),
+          ),
+        ).then((lists) => lists.flat())
       : Promise.resolve([] as Interview[]),
   ]);
   if (!stored) return { key, storedKey: undefined, views: undefined };

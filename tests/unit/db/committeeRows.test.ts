@@ -61,7 +61,7 @@ describe('committee rows', () => {
       expect(row.recommendation.status).toBe(full.recommendation.status);
       expect(row.recommendation.level).toBe(full.recommendation.level);
       expect(row.redFlagCount).toBe(full.redFlagCount);
-      expect(row.inputsHash).toBe(full.inputsHash);
+      expect(row.interviewers).toEqual(full.interviewers);
     }
     db.close();
   });
@@ -132,21 +132,19 @@ describe('committee rows', () => {
         decision: { id: 'd1', outcome: 'hire', level: 'senior', decidedAt: 1_700_000_000_000 },
         targetLevel: 'staff',
         audience: 'committee',
-        inputsHash: 'a'.repeat(64),
         score: { raw: 3.25, calibrated: 3.0123456789 },
         raw: [4, null, 2.5],
         calibrated: [3.9, null, 2.4000000001],
         recommendation: { status: 'recommended', level: 'senior', levelTitle: 'Senior', committeeReview: true },
         interviewers: [
           {
-            interviewId: 'i1',
             interviewerId: 'p1',
             name: 'Ana',
             kitTitle: 'Design',
             version: 2,
             overall: { recommendation: 'yes', label: 'Yes', disagreement: 'far from own ratings' },
           },
-          { interviewId: 'i2', interviewerId: 'p2', name: 'Bo', kitTitle: 'Design', version: 1, overall: null },
+          { interviewerId: 'p2', name: 'Bo', kitTitle: 'Design', version: 1, overall: null },
         ],
         redFlagCount: 2,
       },
@@ -156,14 +154,12 @@ describe('committee rows', () => {
         decision: { id: 'd2', outcome: 'no-hire', level: null, decidedAt: 1_700_000_000_001 },
         targetLevel: 'mid',
         audience: 'committee',
-        inputsHash: 'b'.repeat(64),
         score: { raw: null, calibrated: null },
         raw: [null, null, null],
         calibrated: [null, null, null],
         recommendation: { status: 'not-enough-evidence', level: null, levelTitle: null, committeeReview: false },
         interviewers: [
           {
-            interviewId: 'i3',
             interviewerId: 'p1',
             name: 'Ana',
             kitTitle: 'Ops',
@@ -179,7 +175,6 @@ describe('committee rows', () => {
         decision: null,
         targetLevel: 'mid',
         audience: 'committee',
-        inputsHash: 'c',
         score: { raw: 1, calibrated: 1 },
         raw: [1, 1, 1],
         calibrated: [1, 1, 1],
@@ -225,40 +220,54 @@ describe('committee rows', () => {
 
   it("show each candidate's latest decision: the rows' own, one recorded since at once, and all decisions read anew after other changes", async () => {
     const { db, content } = await seeded();
+    const withSeal = (await committeeScreenRead(db, pack, null, true)).views;
+    expect(withSeal).toBeUndefined();
     await committeeRowsRefresh(db, pack);
+    const [first, second] = (await committeeScreenRead(db, pack, null, true)).views!;
+    const decide = (candidateId: string, outcome: 'hire' | 'no-hire', at: number) =>
+      decisionRecord(
+        db,
+        {
+          candidateId,
+          loopId: content.loops.find((l) => l.candidateId === candidateId)!.id,
+          outcome,
+          level: outcome === 'hire' ? pack.levels.at(-1)!.id : null,
+          rationale: 'Discussed in committee.',
+          decidedBy: 'Chair',
+          reportInputsHash: 'f'.repeat(64),
+        },
+        at,
+      );
+    // Recorded before the rows are computed: the rows hold it.
+    const older = await decide(first!.candidate.id, 'no-hire', DEMO_FIXED_NOW + 1000);
+    const newest = await decide(first!.candidate.id, 'hire', DEMO_FIXED_NOW + 2000);
+    await committeeRowsRefresh(db, pack);
+    const stored = (await committeeRowsStored(db, pack.manifest.id))!.rows;
+    expect(stored.find((r) => r.candidateId === first!.candidate.id)!.decision?.id).toBe(newest.id);
     const before = (await committeeScreenRead(db, pack, null, true)).views!;
-    expect(before.some((v) => v.decision !== null)).toBe(true);
     for (const v of before) {
       const latest = reportDecisions(
-        content.decisions.filter((d) => d.candidateId === v.candidate.id),
+        await db.decisions.where('candidateId').equals(v.candidate.id).toArray(),
         pack.levels,
       )[0];
       expect(v.decision?.summary ?? null).toBe(latest?.summary ?? null);
       expect(v.decision?.id ?? null).toBe(latest?.id ?? null);
     }
-    const subject = before[0]!;
-    const loop = content.loops.find((l) => l.candidateId === subject.candidate.id)!;
-    const staff = pack.levels.at(-1)!;
-    const recorded = await decisionRecord(
-      db,
-      {
-        candidateId: subject.candidate.id,
-        loopId: loop.id,
-        outcome: 'hire',
-        level: staff.id,
-        rationale: 'Strong on every dimension.',
-        decidedBy: 'Chair',
-        reportInputsHash: subject.inputsHash,
-      },
-      DEMO_FIXED_NOW + 86_400_000,
-    );
-    const after = (await committeeScreenRead(db, pack, null, true)).views!;
-    expect(after.find((v) => v.candidate.id === subject.candidate.id)!.decision).toMatchObject({
-      id: recorded.id,
-      summary: `Hire at ${staff.title}`,
+    expect(before.find((v) => v.candidate.id === first!.candidate.id)!.decision).toMatchObject({
+      id: newest.id,
+      summary: `Hire at ${pack.levels.at(-1)!.title}`,
     });
-    expect(after.filter((v) => v.candidate.id !== subject.candidate.id).map((v) => v.decision)).toEqual(
-      before.filter((v) => v.candidate.id !== subject.candidate.id).map((v) => v.decision),
+    expect(older.id).not.toBe(newest.id);
+
+    // Recorded after: shown at once, before the rows are recomputed.
+    const recorded = await decide(second!.candidate.id, 'no-hire', DEMO_FIXED_NOW + 3000);
+    const after = (await committeeScreenRead(db, pack, null, true)).views!;
+    expect(after.find((v) => v.candidate.id === second!.candidate.id)!.decision).toMatchObject({
+      id: recorded.id,
+      summary: 'No hire',
+    });
+    expect(after.filter((v) => v.candidate.id !== second!.candidate.id).map((v) => v.decision)).toEqual(
+      before.filter((v) => v.candidate.id !== second!.candidate.id).map((v) => v.decision),
     );
 
     // Something other than a decision since the rows: what the database holds now, not the rows' copy.

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
-import type { CommitteeView } from '../../../core/report/committeeRow';
+import { committeeProfileOf, type CommitteeView } from '../../../core/report/committeeRow';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
@@ -145,7 +145,7 @@ export function CommitteeScreen() {
           <section className="panel" aria-labelledby="overlay-title" style={{ marginTop: 16 }}>
             <h2 id="overlay-title">Profiles overlaid (calibrated)</h2>
             <OverlaidProfiles
-              reports={shown.slice(0, OVERLAID_PROFILES_MAX)}
+              reports={shown.slice(0, OVERLAID_PROFILES_MAX).map((r) => ({ ...r, profile: committeeProfileOf(r) }))}
               nameOf={nameOf}
               abbreviations={abbreviations}
             />
@@ -159,7 +159,7 @@ export function CommitteeScreen() {
           {calibration && interviewers && (
             // A region that scrolls sideways is reached by keyboard too (axe: scrollable-region-focusable).
             <div
-              className="wide-scroll"
+              className="wide-scroll below-fold"
               role="region"
               aria-label="Interviewer calibration (scrolls sideways)"
               tabIndex={0}

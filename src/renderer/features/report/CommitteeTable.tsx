@@ -41,7 +41,7 @@ function sortValue(r: CommitteeView, key: CommitteeSortKey, nameOf: (r: Committe
       return r.score.calibrated ?? -Infinity;
     default: {
       const dimensionId = key.slice('dimension:'.length);
-      return r.profile.find((p) => p.dimensionId === dimensionId)?.calibrated ?? -Infinity;
+      return r.calibrated[r.dimensions.findIndex((d) => d.id === dimensionId)] ?? -Infinity;
     }
   }
 }
@@ -222,11 +222,14 @@ export function CommitteeTable({
                 </td>
                 <td className="num">{r.score.raw?.toFixed(2) ?? '–'}</td>
                 <td className="num">{r.score.calibrated?.toFixed(2) ?? '–'}</td>
-                {r.profile.map((p) => (
-                  <td key={p.dimensionId} className="num">
-                    {p.calibrated === null ? '–' : p.calibrated.toFixed(1)}
-                  </td>
-                ))}
+                {r.dimensions.map((d, i) => {
+                  const calibrated = r.calibrated[i] ?? null;
+                  return (
+                    <td key={d.id} className="num">
+                      {calibrated === null ? '–' : calibrated.toFixed(1)}
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}
