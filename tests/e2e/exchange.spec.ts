@@ -325,6 +325,8 @@ test('a conflicting amendment from another laptop waits on A as a conflict; taki
   await new TodayPage(a.page).open();
   await new TodayPage(a.page).createProfile('Grace Hopper');
   await chooseFolder(a.page);
+  // A browser has no desktop key store: the screen says where the key is kept instead.
+  await expect(a.page.getByTestId('key-home')).toHaveText(/kept in this browser as a non-extractable key/);
 
   // B: the interviewer, on a laptop whose files the test writes: first seal, then a version 2 whose
   // version 1 is not the one A has (sealed again after restoring an older backup).
