@@ -27,6 +27,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await today.createProfile('Committee Chair');
     await reports.openDemoLoop();
     await expect(reports.comparison().getByRole('link', { name: 'Ryan Mitchell' })).toBeVisible({ timeout: 30_000 });
+    // The calibration table below the comparison is built when scrolled near: scanned with the rest.
+    await page.getByRole('heading', { name: 'Interviewer calibration' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('table', { name: 'Interviewer offsets' })).toBeVisible();
     await expectNoSeriousViolations(page, 'committee');
 
     await reports.openReportFromComparison('Ryan Mitchell');

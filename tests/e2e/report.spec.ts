@@ -29,6 +29,8 @@ test('the demo loop: committee comparison with blind mode, a report with red fla
   await expect(table.getByRole('row')).toHaveCount(2);
   await page.getByRole('checkbox', { name: 'Only candidates with red flags' }).uncheck();
   await reports.setBlind(false);
+  // The calibration table below the comparison is built when scrolled near.
+  await page.getByRole('heading', { name: 'Interviewer calibration' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('table', { name: 'Interviewer offsets' })).toContainText('Tomás Herrera');
 
   // The red-flag candidate's report: recommendation with reasons, red flag first with its evidence.

@@ -159,7 +159,7 @@ export function CommitteeScreen() {
           {calibration && interviewers && (
             // A region that scrolls sideways is reached by keyboard too (axe: scrollable-region-focusable).
             <div
-              className="wide-scroll below-fold"
+              className="wide-scroll"
               role="region"
               aria-label="Interviewer calibration (scrolls sideways)"
               tabIndex={0}
