@@ -32,6 +32,7 @@ import {
   type ExchangeDirectoryHandle,
 } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
+import { evidenceOf, evidenceOfMany } from '../evidenceRows';
 import type { ExchangeLogRow } from '../rows/signingRows';
 import { lastingImport, lastingImportPreview } from './dataActions';
 import { bundleSignAsProfile } from './signingActions';
@@ -148,10 +149,7 @@ async function interviewContent(db: AppDb, interviewId: string): Promise<BundleC
     interviewers: [(await db.interviewers.get(interview.interviewerId))!],
     loops: [(await db.loops.get(interview.loopId))!],
     interviews: [interview],
-    ratings: await of(db.ratings),
-    notes: await of(db.notes),
-    signalTags: await of(db.signalTags),
-    defectFindings: await of(db.defectFindings),
+    ...(await evidenceOfMany(db, [interviewId])),
     interviewVersions: await of(db.interviewVersions),
     incidentRuns: await of(db.incidentRuns),
   };
@@ -299,7 +297,8 @@ async function plannedCopiesSupersede(db: AppDb, content: BundleContent, signerI
     if (incoming.interviewerId !== signerInterviewerId || (incoming.status !== 'submitted' && incoming.status !== 'amended')) continue;
     const here = await db.interviews.get(incoming.id);
     if (here?.status !== 'planned') continue;
-    const recorded = (await db.ratings.where('interviewId').equals(incoming.id).count()) + (await db.notes.where('interviewId').equals(incoming.id).count());
+    const { ratings, notes } = await evidenceOf(db, incoming.id);
+    const recorded = ratings.length + notes.length;
     if (recorded === 0) await db.interviews.delete(incoming.id);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { evidenceSealsVerify, type SealBreak } from '../../../core/audit/evidenceSeal';
 import type { AppDb } from '../appDb';
+import { evidenceAll } from '../evidenceRows';
 
 /** The first sealed interview whose evidence differs from its seal, or null when all hold. */
 export async function sealsVerify(db: AppDb): Promise<SealBreak | null> {
@@ -11,10 +12,7 @@ export async function sealsVerify(db: AppDb): Promise<SealBreak | null> {
     'r',
     [
       db.interviews,
-      db.ratings,
-      db.notes,
-      db.signalTags,
-      db.defectFindings,
+      db.evidence,
       db.incidentRuns,
       db.interviewVersions,
       db.audit,
@@ -22,10 +20,7 @@ export async function sealsVerify(db: AppDb): Promise<SealBreak | null> {
     async () =>
       evidenceSealsVerify({
         interviews: await db.interviews.toArray(),
-        ratings: await db.ratings.toArray(),
-        notes: await db.notes.toArray(),
-        signalTags: await db.signalTags.toArray(),
-        defectFindings: await db.defectFindings.toArray(),
+        ...(await evidenceAll(db)),
         incidentRuns: await db.incidentRuns.toArray(),
         interviewVersions: await db.interviewVersions.toArray(),
         audit: await db.audit.toArray(),
