@@ -8,7 +8,6 @@ import type {
   Candidate,
   Decision,
   Interview,
-  InterviewVersion,
   Interviewer,
   Loop,
 } from '../../core/model/records';
@@ -17,6 +16,7 @@ import type { Tombstone } from '../../core/audience/tombstone';
 import type { PracticeRunRow } from './rows/practiceRunRow';
 import type { ExchangeLogRow, KeyPinRow, ProfileKeyRow } from './rows/signingRows';
 import type { EvidenceRow } from './evidenceRows';
+import type { InterviewVersionRow } from './sealedVersions';
 import { upgradeToV4EvidenceRows } from './upgrades/v4EvidenceRows';
 
 export interface SettingRow {
@@ -44,7 +44,8 @@ export type AppDb = Dexie & {
   evidence: EntityTable<EvidenceRow, 'interviewId'>;
   incidentRuns: EntityTable<IncidentRun, 'interviewId'>;
   decisions: EntityTable<Decision, 'id'>;
-  interviewVersions: EntityTable<InterviewVersion, 'id'>;
+  /** Sealed versions; the current one of a sealed interview without its snapshot (`sealedVersions.ts`). */
+  interviewVersions: EntityTable<InterviewVersionRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   settings: EntityTable<SettingRow, 'key'>;
   tombstones: EntityTable<Tombstone, 'candidateHash'>;
@@ -96,7 +97,9 @@ export const appDbVersions: ReadonlyArray<AppDbVersion> = [
   },
   {
     // Evidence as one row per interview instead of one record per rating, note, tag and finding:
-    // IndexedDB writes cost per record, and a 25,000-interview import wrote ~600,000 of them.
+    // IndexedDB writes cost per record, and a 25,000-interview import wrote ~600,000 of them. The
+    // current sealed version of an interview keeps its seal hash, not a second copy of that
+    // evidence as a snapshot (superseded versions keep theirs).
     stores: {
       evidence: 'interviewId',
       ratings: null,

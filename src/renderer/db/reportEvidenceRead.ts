@@ -8,6 +8,7 @@ import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { ReportEvidence } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
 import { evidenceOfMany } from './evidenceRows';
+import { interviewVersionsFilled } from './sealedVersions';
 
 export async function reportEvidenceRead(
   db: AppDb,
@@ -46,7 +47,7 @@ export async function reportEvidenceRead(
     defectFindings: evidence.defectFindings,
     incidentRuns,
     decisions,
-    ...(interviewVersions ? { interviewVersions } : {}),
+    ...(interviewVersions ? { interviewVersions: await interviewVersionsFilled(db, interviewVersions) } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../../src/renderer/db/actions/interviewActions';
 import { testDb } from './dbTestKit';
 import { evidenceAll, evidenceOf } from '../../../src/renderer/db/evidenceRows';
+import { interviewVersionsFilled } from '../../../src/renderer/db/sealedVersions';
 
 const pack = {
   manifest: { id: 'staff-devops', version: '1.0.0' },
@@ -48,8 +49,12 @@ describe('interview writes', () => {
     await noteSave(db, { id: crypto.randomUUID(), interviewId: interview.id, at: 5, text: 'Found the open SG', dimensionId: null, simAt: null, isPrivate: false });
     const result = await interviewSubmit(db, pack, kit, interview.id, 'Grace', 30);
     expect(result.ok).toBe(true);
-    const versions = await db.interviewVersions.where('interviewId').equals(interview.id).toArray();
-    expect(versions).toHaveLength(1);
+    const stored = await db.interviewVersions.where('interviewId').equals(interview.id).toArray();
+    expect(stored).toHaveLength(1);
+    // The current version is stored by its seal hash; its snapshot is the interview's rows.
+    expect(stored[0]!.snapshot).toBeUndefined();
+    expect(stored[0]!.evidenceSha256).toMatch(/^[0-9a-f]{64}$/);
+    const versions = await interviewVersionsFilled(db, stored);
     expect(JSON.parse(versions[0]!.snapshot).notes[0].text).toBe('Found the open SG');
     const audit = await db.audit.orderBy('seq').toArray();
     expect(audit.map((a) => a.action)).toEqual(['candidate.created', 'loop.created', 'interview.submitted']);
@@ -67,7 +72,10 @@ describe('interview writes', () => {
     await ratingSet(db, interview.id, 'iac-engineering', 3, 60);
     const amended = await interviewSubmit(db, pack, kit, interview.id, 'Grace', 70);
     expect(amended.ok && amended.interview).toMatchObject({ status: 'amended', version: 2 });
-    const versions = await db.interviewVersions.where('interviewId').equals(interview.id).sortBy('version');
+    const stored = await db.interviewVersions.where('interviewId').equals(interview.id).sortBy('version');
+    // The superseded version keeps its snapshot; the current one is the interview's rows.
+    expect(stored.map((v) => v.snapshot === undefined)).toEqual([false, true]);
+    const versions = await interviewVersionsFilled(db, stored);
     expect(versions.map((v) => JSON.parse(v.snapshot).ratings[0].score)).toEqual([2, 3]);
     expect(versions[1]!.reason).toBe('Re-read the notes');
     const last = await db.audit.orderBy('seq').last();

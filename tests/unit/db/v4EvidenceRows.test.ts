@@ -1,19 +1,22 @@
 /**
- * Version 4 folds the four evidence tables into one `evidence` row per interview. A version 3
- * database upgrades with every record unchanged (counts and checksums), in the order v3 read
- * them, and a backup of the same data has the same bytes before and after the upgrade.
+ * Version 4 folds the four evidence tables into one `evidence` row per interview, and keeps a
+ * sealed interview's current version by its hash. A version 3 database upgrades with every record
+ * unchanged (counts and checksums), in the order v3 read them, and a backup of the same data has
+ * the same bytes before and after the upgrade.
  */
 import { readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { evidenceFromSnapshot, evidenceSealHash } from '../../../src/core/audit/evidenceSeal';
 import { canonicalJson } from '../../../src/core/canonical/canonicalJson';
+import type { InterviewVersion } from '../../../src/core/model/records';
 import { sha256Hex } from '../../../src/core/crypto/sha256';
 import { bundleCreate, bundleStringify } from '../../../src/core/bundle';
 import type { BundleContent } from '../../../src/core/bundle/bundleSchema';
 import { bundleExportBuild, databaseDump } from '../../../src/renderer/db/actions/dataActions';
 import { appDbVersions } from '../../../src/renderer/db/appDb';
 import { evidenceAll, evidenceKinds } from '../../../src/renderer/db/evidenceRows';
-import { freshIdb, testDb, writeFixtureAtVersion } from './dbTestKit';
+import { freshIdb, recordsOf, testDb, writeFixtureAtVersion } from './dbTestKit';
 
 const v3 = JSON.parse(readFileSync('tests/fixtures/db/v3.json', 'utf8')) as Record<string, Array<Record<string, unknown>>>;
 
@@ -37,8 +40,13 @@ function v3WithMoreInterviews(): Record<string, unknown[]> {
   );
   const signalTags = ids.map((interviewId, i) => ({ id: uuid(90 - 30 * i), interviewId, signalId: 'red-flag-secrets-in-repo', noteIds: [uuid(200 - i)], at: 0 }));
   const defectFindings = ids.map((interviewId) => ({ interviewId, exerciseId: 'terraform-review', defectId: 'hardcoded-db-password', foundAt: 5 }));
+  // Sealed by a build that hashed seals (the fixture's version predates them).
+  const sealed = v3['interviewVersions']![0]! as unknown as InterviewVersion;
+  const read = evidenceFromSnapshot(sealed.snapshot);
+  if (!read.ok) throw new Error(read.message);
   return {
     ...v3,
+    interviewVersions: [{ ...sealed, evidenceSha256: evidenceSealHash(read.evidence) }],
     interviews: [...v3['interviews']!, ...interviews],
     ratings: [...v3['ratings']!, ...ratings],
     notes: [...v3['notes']!, ...notes],
@@ -90,10 +98,22 @@ describe('schema version 4: one evidence row per interview', () => {
       expect(after[kind], kind).toHaveLength(rows[kind]!.length);
       expect(checksum(after[kind]), kind).toBe(checksum(before.content[kind]));
     }
+    // The sealed interview's current version keeps its seal hash; its snapshot is rebuilt from the rows exactly.
+    const [version] = await db.interviewVersions.toArray();
+    expect(version!.snapshot).toBeUndefined();
+    expect(await recordsOf(db, 'interviewVersions')).toEqual(before.content.interviewVersions);
     // Each row holds only its own interview's records.
     for (const row of await db.evidence.toArray()) {
       for (const kind of evidenceKinds) expect(row[kind].every((r) => r.interviewId === row.interviewId)).toBe(true);
     }
+    db.close();
+  });
+
+  it('keeps the snapshot of a version sealed before seals were hashed (nothing to check the rows against)', async () => {
+    const deps = freshIdb();
+    await writeFixtureAtVersion(deps, 'unhashed', 3, v3);
+    const db = testDb(deps, 'unhashed');
+    expect(await db.interviewVersions.toArray()).toEqual(v3['interviewVersions']);
     db.close();
   });
 

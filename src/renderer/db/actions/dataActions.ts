@@ -20,7 +20,8 @@ import { bundleContentForScope } from '../../../core/bundle/bundleScope';
 import type { BundleContent, BundleScope } from '../../../core/bundle/bundleSchema';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { AppDb } from '../appDb';
-import { evidenceAll, evidenceRowsOf } from '../evidenceRows';
+import { evidenceRecordsInKeyOrder, evidenceRowsOf } from '../evidenceRows';
+import { interviewVersionsFilledFrom, sealedRowsIndexOf } from '../sealedVersions';
 import { sealsVerify } from './sealActions';
 import { auditWrite } from './auditActions';
 import { bundleContentImport, bundleImportPreview } from './importActions';
@@ -47,7 +48,14 @@ export async function databaseDump(db: AppDb): Promise<BundleContent> {
       const interviewers = await db.interviewers.toArray();
       const loops = await db.loops.toArray();
       const interviews = await db.interviews.toArray();
-      const { ratings, notes, signalTags, defectFindings } = await evidenceAll(db);
+      const evidenceRows = await db.evidence.toArray();
+      const { ratings, notes, signalTags, defectFindings } = evidenceRecordsInKeyOrder(evidenceRows);
+      const incidentRuns = await db.incidentRuns.toArray();
+      // Current sealed versions are stored by hash: their snapshots come back from the rows.
+      const interviewVersions = interviewVersionsFilledFrom(
+        await db.interviewVersions.toArray(),
+        sealedRowsIndexOf(interviews, evidenceRows, incidentRuns),
+      );
       return {
         candidates,
         interviewers,
@@ -58,8 +66,8 @@ export async function databaseDump(db: AppDb): Promise<BundleContent> {
         signalTags,
         defectFindings,
         decisions: await db.decisions.toArray(),
-        interviewVersions: await db.interviewVersions.toArray(),
-        incidentRuns: await db.incidentRuns.toArray(),
+        interviewVersions,
+        incidentRuns,
         audit: (await db.audit.orderBy('seq').toArray()) as AuditEntry[],
       };
     },

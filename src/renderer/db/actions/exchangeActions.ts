@@ -33,6 +33,7 @@ import {
 } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
 import { evidenceOf, evidenceOfMany } from '../evidenceRows';
+import { interviewVersionsFilled } from '../sealedVersions';
 import type { ExchangeLogRow } from '../rows/signingRows';
 import { lastingImport, lastingImportPreview } from './dataActions';
 import { bundleSignAsProfile } from './signingActions';
@@ -150,7 +151,7 @@ async function interviewContent(db: AppDb, interviewId: string): Promise<BundleC
     loops: [(await db.loops.get(interview.loopId))!],
     interviews: [interview],
     ...(await evidenceOfMany(db, [interviewId])),
-    interviewVersions: await of(db.interviewVersions),
+    interviewVersions: await interviewVersionsFilled(db, await db.interviewVersions.where('interviewId').equals(interviewId).toArray()),
     incidentRuns: await of(db.incidentRuns),
   };
 }

@@ -18,6 +18,7 @@ import { bundleTables, type BundleContent, type BundleTable } from '../../../cor
 import { DEMO_DEFAULT_SEED, DEMO_FIXED_NOW, demoDataset } from '../../../core/demo';
 import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../appDb';
+import { interviewVersionKeep, interviewVersionStored, interviewVersionsFilled, type InterviewVersionRow } from '../sealedVersions';
 import { evidenceKinds, evidenceRowEmpty, evidenceRowIsEmpty, evidenceRowsFrom, evidenceRowsOf, type EvidenceKind, type EvidenceRow } from '../evidenceRows';
 import { auditWrite } from './auditActions';
 import { writeChunkRows, writeProgressTrack, type WriteProgress } from './writeProgress';
@@ -46,7 +47,9 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
   for (const table of recordTables) {
     const records = content[table] as unknown as Array<Record<string, unknown>>;
     const keyOf = bundleKeyOf[table] as (record: unknown) => string;
-    const found = (await db.table(table).bulkGet(records.map((r) => dexieKey(table, r)) as never[])) as unknown[];
+    let found = (await db.table(table).bulkGet(records.map((r) => dexieKey(table, r)) as never[])) as unknown[];
+    // A current sealed version is stored by its hash: compare it with its snapshot rebuilt.
+    if (table === 'interviewVersions') found = await interviewVersionsFilled(db, found.filter((r): r is InterviewVersionRow => !!r));
     const map = new Map<string, string>();
     found.forEach((row) => {
       if (row) map.set(keyOf(row), bundleRecordHash(row));
@@ -108,6 +111,8 @@ export async function bundleImportPreview(db: AppDb, content: BundleContent): Pr
 /** A newer sealed version replaces the interview's evidence: the one write that may change it. */
 async function amendmentWrite(db: AppDb, amendment: BundleAmendment): Promise<void> {
   const id = amendment.interviewId;
+  // The version sealed here is superseded: it keeps its snapshot from the rows about to change.
+  await interviewVersionKeep(db, id);
   await db.incidentRuns.delete(id);
   await db.interviews.put(amendment.interview);
   const { incidentRuns, ...records } = amendment.evidence;
@@ -115,7 +120,8 @@ async function amendmentWrite(db: AppDb, amendment: BundleAmendment): Promise<vo
   if (evidenceRowIsEmpty(row)) await db.evidence.delete(id);
   else await db.evidence.put(row);
   await db.incidentRuns.bulkAdd(incidentRuns);
-  await db.interviewVersions.bulkAdd(amendment.versions);
+  const rows = { interview: amendment.interview, evidence: row, incidentRun: incidentRuns[0] ?? null };
+  await db.interviewVersions.bulkAdd(amendment.versions.map((v) => interviewVersionStored(v, rows)));
 }
 
 const evidenceRowCopy = (row: EvidenceRow): EvidenceRow => ({
@@ -152,7 +158,19 @@ export async function bundleContentImport(
         track.advance(chunk.length);
       }
     };
-    for (const table of recordTables) await chunked(plan.add[table], (chunk) => db.table(table).bulkAdd(chunk));
+    // Versions of interviews new here that are their current seal are stored by hash (their
+    // snapshots are the rows this import writes).
+    const newInterviews = new Map(plan.add.interviews.map((i) => [i.id, i]));
+    const newRuns = new Map(plan.add.incidentRuns.map((r) => [r.interviewId, r]));
+    const versionRows = plan.add.interviewVersions.map((v) => {
+      const interview = newInterviews.get(v.interviewId);
+      const evidence = added.get(v.interviewId) ?? evidenceRowEmpty(v.interviewId);
+      return interviewVersionStored(v, interview && { interview, evidence, incidentRun: newRuns.get(v.interviewId) ?? null });
+    });
+    for (const table of recordTables) {
+      const records = table === 'interviewVersions' ? versionRows : plan.add[table];
+      await chunked(records, (chunk) => db.table(table).bulkAdd(chunk));
+    }
     await chunked(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
     for (const amendment of plan.amendments) {
       track.check();

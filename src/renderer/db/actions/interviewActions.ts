@@ -27,6 +27,7 @@ import { incidentClockPause, incidentClockSimNow } from '../../../core/incident/
 import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import type { AppDb } from '../appDb';
 import { evidenceChange, evidenceOf } from '../evidenceRows';
+import { interviewVersionKeep, interviewVersionStored } from '../sealedVersions';
 import { auditWrite } from './auditActions';
 
 export class InterviewSealedError extends Error {
@@ -323,7 +324,7 @@ export async function interviewSubmit(
       const snapshot = canonicalJson({ ...evidence, incidentRun, interview: sealed });
       // The seal every reader (import, verify, audit check) recomputes from the live rows.
       const evidenceSha256 = evidenceSealHash({ ...evidence, incidentRun, interview: sealed });
-      await db.interviewVersions.add({
+      const version = {
         id: crypto.randomUUID(),
         interviewId,
         version: sealed.version,
@@ -331,7 +332,10 @@ export async function interviewSubmit(
         reason: sealed.version > 1 ? sealed.amendReason : '',
         snapshot,
         evidenceSha256,
-      });
+      };
+      // Stored by its hash: the snapshot is the rows just sealed (kept whole if they would not rebuild it).
+      const rows = { interview: sealed, evidence: await evidenceOf(db, interviewId), incidentRun };
+      await db.interviewVersions.add(interviewVersionStored(version, rows));
       await auditWrite(db, {
         at: now,
         actor,
@@ -348,7 +352,10 @@ export async function interviewSubmit(
   );
 }
 
-/** Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`. */
+/**
+ * Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`,
+ * its snapshot written into its row first (until now it was the interview's rows themselves).
+ */
 export async function interviewBeginAmendment(
   db: AppDb,
   interviewId: string,
@@ -356,11 +363,12 @@ export async function interviewBeginAmendment(
   actor: string,
   now: number,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  return db.transaction('rw', db.interviews, db.audit, async () => {
+  return db.transaction('rw', [db.interviews, db.evidence, db.incidentRuns, db.interviewVersions, db.audit], async () => {
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { ok: false, message: 'This interview no longer exists.' };
     const result = interviewTransition(interview, { type: 'beginAmendment', now, reason });
     if (!result.ok) return result;
+    await interviewVersionKeep(db, interviewId);
     await db.interviews.put(result.interview);
     await auditWrite(db, {
       at: now,
