@@ -9,7 +9,8 @@
  * Memory: peak resident set (VmHWM) of the page's renderer process during the import, reset just
  * before it — it includes the file text and everything the import builds. The browser process
  * (where IndexedDB writes) is reported beside it. Floor: `JSON.parse` + a bare `bulkAdd` of the
- * same tables in one transaction, measured the same way in its own empty profile.
+ * same stored rows (evidence grouped into one row per interview, as the app stores it) in one
+ * transaction, measured the same way in its own empty profile.
  */
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,8 @@
  * A rating change committed (SPEC §9: ≤ 1.5× a bare Dexie put of the same record). On the app's
  * origin with the seeded database: `ratingSet` — the write the runner's autosave awaits before it
  * shows "Saved" (one strict-durability transaction: re-read the interview, validate, put the
- * rating, touch the interview) — against `db.ratings.put` of the same record shape on the same
- * database, interleaved. Median of each after a warm-up.
+ * rating into the interview's evidence row, touch the interview) — against a bare `db.evidence.put`
+ * of that row with the rating changed, on the same database, interleaved. Median of each after a warm-up.
  */
 import { benchCall, benchHostOpen, benchLaunch, benchPage } from '../lib/benchBrowser';
 import type { BenchContext } from '../lib/benchContext';

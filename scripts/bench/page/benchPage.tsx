@@ -12,22 +12,11 @@ import { createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
 import { interviewStart, interviewSubmit, ratingSet } from '../../../src/renderer/db/actions/interviewActions';
 import { ratingSchema } from '../../../src/core/model/records';
+import { evidenceChange, evidenceKinds, evidenceOf, evidenceOfMany, evidenceRowsFrom } from '../../../src/renderer/db/evidenceRows';
 import type { BenchPageApi } from './benchApiTypes';
 
-const contentTables = [
-  'candidates',
-  'interviewers',
-  'loops',
-  'interviews',
-  'ratings',
-  'notes',
-  'signalTags',
-  'defectFindings',
-  'decisions',
-  'interviewVersions',
-  'incidentRuns',
-  'audit',
-] as const;
+/** Bundle tables stored as tables of their own (evidence goes into one `evidence` row per interview). */
+const recordTables = ['candidates', 'interviewers', 'loops', 'interviews', 'decisions', 'interviewVersions', 'incidentRuns'] as const;
 
 let bundleText: string | null = null;
 
@@ -53,8 +42,9 @@ const api: BenchPageApi = {
 
   /**
    * Rating changes through `ratingSet` (what the runner's autosave calls) against a bare
-   * `db.ratings.put` of the same record shape on the same database, interleaved (ABBA) so drift
-   * and caching hit both alike. Returns per-write times in ms.
+   * `db.evidence.put` of the interview's evidence row with that rating changed (the row read
+   * beforehand), on the same database, interleaved (ABBA) so drift and caching hit both alike.
+   * Returns per-write times in ms.
    */
   async ratingBench(interviewIds, dimensionIds, runs, warmup) {
     const db = await openDb();
@@ -75,20 +65,25 @@ const api: BenchPageApi = {
       const { interviewId, dimensionId, score } = pick(i, 0);
       return timed(() => ratingSet(db, interviewId, dimensionId, score, Date.now()));
     };
-    const doBare = (i: number) => {
+    const doBare = async (i: number) => {
       const { interviewId, dimensionId, score } = pick(i, 1);
-      return timed(() => db.ratings.put({ interviewId, dimensionId, state: 'rated', score, updatedAt: Date.now() }));
+      const row = await evidenceOf(db, interviewId);
+      const rating = { interviewId, dimensionId, state: 'rated' as const, score, updatedAt: Date.now() };
+      const next = { ...row, ratings: [...row.ratings.filter((r) => r.dimensionId !== dimensionId), rating] };
+      return timed(() => db.evidence.put(next));
     };
     // Diagnostic variant: ratingSet's transaction without re-writing the interview row.
     const doWithoutTouch = (i: number) => {
       const { interviewId, dimensionId, score } = pick(i, 2);
       return timed(() =>
-        db.transaction('rw', db.interviews, db.ratings, async () => {
+        db.transaction('rw', db.interviews, db.evidence, async () => {
           const interview = await db.interviews.get(interviewId);
           if (!interview || interview.status !== 'draft') throw new Error('not editable');
-          await db.ratings.put(
-            ratingSchema.parse({ interviewId, dimensionId, state: 'rated', score, updatedAt: Date.now() }),
-          );
+          const rating = ratingSchema.parse({ interviewId, dimensionId, state: 'rated', score, updatedAt: Date.now() });
+          await evidenceChange(db, interviewId, (row) => ({
+            ...row,
+            ratings: [...row.ratings.filter((r) => r.dimensionId !== dimensionId), rating],
+          }));
         }),
       );
     };
@@ -167,25 +162,26 @@ const api: BenchPageApi = {
     };
   },
 
-  /** The floor of an import: `JSON.parse` and a bare `bulkAdd` of the same tables in one transaction. */
+  /**
+   * The floor of an import: `JSON.parse`, grouping the evidence records into their interviews'
+   * rows, and a bare `bulkAdd` of the same stored rows in one transaction. `added` counts records,
+   * as the import's summary does.
+   */
   async importFloorRun() {
     const db = await openDb();
     const started = performance.now();
     const content = (JSON.parse(bundleTextTake()) as { content: BundleContent }).content;
+    const evidenceRows = [...evidenceRowsFrom(content).values()];
     const parsedAt = performance.now();
-    const tables = contentTables.filter((t) => t !== 'audit');
-    let added = 0;
-    await db.transaction(
-      'rw',
-      tables.map((t) => db.table(t)),
-      async () => {
-        for (const table of tables) {
-          const rows = content[table] as unknown[];
-          added += rows.length;
-          if (rows.length > 0) await db.table(table).bulkAdd(rows);
-        }
-      },
-    );
+    let added = evidenceKinds.reduce((n, kind) => n + content[kind].length, 0);
+    await db.transaction('rw', [...recordTables.map((t) => db.table(t)), db.evidence], async () => {
+      for (const table of recordTables) {
+        const rows = content[table] as unknown[];
+        added += rows.length;
+        if (rows.length > 0) await db.table(table).bulkAdd(rows);
+      }
+      if (evidenceRows.length > 0) await db.evidence.bulkAdd(evidenceRows);
+    });
     const done = performance.now();
     db.close();
     return {
@@ -212,13 +208,10 @@ const api: BenchPageApi = {
       .anyOf(loops.map((l) => l.id))
       .toArray();
     const sealedIds = interviews.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id);
-    const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns] = await Promise.all([
+    const [candidates, interviewers, { ratings, notes, signalTags, defectFindings }, incidentRuns] = await Promise.all([
       db.candidates.bulkGet([...new Set(loops.map((l) => l.candidateId))]),
       db.interviewers.toArray(),
-      db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
-      db.notes.where('interviewId').anyOf(sealedIds).toArray(),
-      db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
-      db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
+      evidenceOfMany(db, sealedIds),
       db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
     ]);
     const evidence: ReportEvidence = {
@@ -243,17 +236,13 @@ const api: BenchPageApi = {
     const s0 = performance.now();
     const own = await db.interviews.where('candidateId').equals(candidateId).toArray();
     const ownIds = own.filter((i) => i.status === 'submitted' || i.status === 'amended').map((i) => i.id);
-    const [candidate, ownLoops, ownInterviewers, ownRatings, ownNotes, ownTags, ownFindings, ownRuns] =
-      await Promise.all([
-        db.candidates.get(candidateId),
-        db.loops.where('candidateId').equals(candidateId).toArray(),
-        db.interviewers.bulkGet([...new Set(own.map((i) => i.interviewerId))]),
-        db.ratings.where('interviewId').anyOf(ownIds).toArray(),
-        db.notes.where('interviewId').anyOf(ownIds).toArray(),
-        db.signalTags.where('interviewId').anyOf(ownIds).toArray(),
-        db.defectFindings.where('interviewId').anyOf(ownIds).toArray(),
-        db.incidentRuns.where('interviewId').anyOf(ownIds).toArray(),
-      ]);
+    const [candidate, ownLoops, ownInterviewers, ownEvidence, ownRuns] = await Promise.all([
+      db.candidates.get(candidateId),
+      db.loops.where('candidateId').equals(candidateId).toArray(),
+      db.interviewers.bulkGet([...new Set(own.map((i) => i.interviewerId))]),
+      evidenceOfMany(db, ownIds),
+      db.incidentRuns.where('interviewId').anyOf(ownIds).toArray(),
+    ]);
     const s1 = performance.now();
     reportBuild({
       pack,
@@ -265,17 +254,15 @@ const api: BenchPageApi = {
         loops: ownLoops,
         interviews: own,
         interviewers: ownInterviewers.filter((i): i is NonNullable<typeof i> => !!i),
-        ratings: ownRatings,
-        notes: ownNotes,
-        signalTags: ownTags,
-        defectFindings: ownFindings,
+        ...ownEvidence,
         incidentRuns: ownRuns,
       },
     });
     const s2 = performance.now();
-    // Reading only what the pool calibration needs (interviews + ratings), with getAll.
+    // Reading what the pool calibration needs (interviews, and the evidence rows for their ratings), with getAll.
     const c0 = performance.now();
-    const [allInterviews, allRatings] = await Promise.all([db.interviews.toArray(), db.ratings.toArray()]);
+    const [allInterviews, allRows] = await Promise.all([db.interviews.toArray(), db.evidence.toArray()]);
+    const allRatings = allRows.flatMap((row) => row.ratings);
     const c1 = performance.now();
     reportPoolCalibration(pack, { interviews: allInterviews, ratings: allRatings, loops });
     const c2 = performance.now();

@@ -3,23 +3,21 @@
  * edited; a change adds `version(n + 1)` with its upgrade in `upgrades/`, and a test that upgrades
  * a fixture of version n (see tests/unit/db).
  */
-import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type {
   Candidate,
   Decision,
-  DefectFinding,
   Interview,
-  InterviewVersion,
   Interviewer,
   Loop,
-  Note,
-  Rating,
-  SignalTag,
 } from '../../core/model/records';
 import type { IncidentRun } from '../../core/incident/runSchema';
 import type { Tombstone } from '../../core/audience/tombstone';
 import type { PracticeRunRow } from './rows/practiceRunRow';
 import type { ExchangeLogRow, KeyPinRow, ProfileKeyRow } from './rows/signingRows';
+import type { EvidenceRow } from './evidenceRows';
+import type { InterviewVersionRow } from './sealedVersions';
+import { upgradeToV4EvidenceRows } from './upgrades/v4EvidenceRows';
 
 export interface SettingRow {
   key: string;
@@ -42,13 +40,12 @@ export type AppDb = Dexie & {
   interviewers: EntityTable<Interviewer, 'id'>;
   loops: EntityTable<Loop, 'id'>;
   interviews: EntityTable<Interview, 'id'>;
-  ratings: Table<Rating, [string, string]>;
-  notes: EntityTable<Note, 'id'>;
-  signalTags: EntityTable<SignalTag, 'id'>;
-  defectFindings: Table<DefectFinding, [string, string]>;
+  /** One row per interview holding its ratings, notes, signal tags and findings (`evidenceRows.ts`). */
+  evidence: EntityTable<EvidenceRow, 'interviewId'>;
   incidentRuns: EntityTable<IncidentRun, 'interviewId'>;
   decisions: EntityTable<Decision, 'id'>;
-  interviewVersions: EntityTable<InterviewVersion, 'id'>;
+  /** Sealed versions; the current one of a sealed interview without its snapshot (`sealedVersions.ts`). */
+  interviewVersions: EntityTable<InterviewVersionRow, 'id'>;
   audit: EntityTable<AuditRow, 'seq'>;
   settings: EntityTable<SettingRow, 'key'>;
   tombstones: EntityTable<Tombstone, 'candidateHash'>;
@@ -97,6 +94,20 @@ export const appDbVersions: ReadonlyArray<AppDbVersion> = [
       keyPins: 'profileId, publicKey',
       exchangeLog: '++seq, at, file',
     },
+  },
+  {
+    // Evidence as one row per interview instead of one record per rating, note, tag and finding:
+    // IndexedDB writes cost per record, and a 25,000-interview import wrote ~600,000 of them. The
+    // current sealed version of an interview keeps its seal hash, not a second copy of that
+    // evidence as a snapshot (superseded versions keep theirs).
+    stores: {
+      evidence: 'interviewId',
+      ratings: null,
+      notes: null,
+      signalTags: null,
+      defectFindings: null,
+    },
+    upgrade: upgradeToV4EvidenceRows,
   },
 ];
 

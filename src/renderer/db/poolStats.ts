@@ -13,6 +13,7 @@ import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import { reportObservations } from '../../core/report/reportBuild';
 import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
+import { evidenceOfMany } from './evidenceRows';
 
 /** What the statistics depend on of a pack: its id, its content hash and its dimensions. */
 export interface PoolStatsPack {
@@ -55,7 +56,7 @@ export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolSt
  * than the one it was computed from.
  */
 export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: number): Promise<PoolStatsEntry> {
-  const { key, observations } = await db.transaction('r', db.audit, db.loops, db.interviews, db.ratings, async () => {
+  const { key, observations } = await db.transaction('r', db.audit, db.loops, db.interviews, db.evidence, async () => {
     const key = await poolStatsKey(db, pack);
     const loops = await db.loops.where('packId').equals(pack.id).toArray();
     const interviews = (
@@ -64,16 +65,7 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
         .anyOf(loops.map((l) => l.id))
         .toArray()
     ).filter(interviewIsSealed);
-    const ids = new Set(interviews.map((i) => i.id));
-    const total = await db.ratings.count();
-    // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
-    const ratings =
-      ids.size * 5 > total
-        ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
-        : await db.ratings
-            .where('interviewId')
-            .anyOf([...ids])
-            .toArray();
+    const { ratings } = await evidenceOfMany(db, interviews.map((i) => i.id));
     return { key, observations: reportObservations(interviews, ratings) };
   });
   const stats = calibrationPoolStats(calibrationColumnsFrom(observations, pack.dimensionIds));

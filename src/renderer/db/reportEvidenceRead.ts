@@ -7,6 +7,8 @@
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { ReportEvidence } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
+import { evidenceOfMany } from './evidenceRows';
+import { interviewVersionsFilled } from './sealedVersions';
 
 export async function reportEvidenceRead(
   db: AppDb,
@@ -26,13 +28,10 @@ export async function reportEvidenceRead(
   const interviews = await db.interviews.where('loopId').anyOf(loops.map((l) => l.id)).toArray();
   const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
   const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
-  const [candidates, interviewers, ratings, notes, signalTags, defectFindings, incidentRuns, decisions, interviewVersions] = await Promise.all([
+  const [candidates, interviewers, evidence, incidentRuns, decisions, interviewVersions] = await Promise.all([
     db.candidates.bulkGet(candidateIdsOfLoops),
     db.interviewers.toArray(),
-    db.ratings.where('interviewId').anyOf(sealedIds).toArray(),
-    options.withNotes ? db.notes.where('interviewId').anyOf(sealedIds).toArray() : Promise.resolve([]),
-    db.signalTags.where('interviewId').anyOf(sealedIds).toArray(),
-    db.defectFindings.where('interviewId').anyOf(sealedIds).toArray(),
+    evidenceOfMany(db, sealedIds),
     db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
     db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
     options.withNotes ? db.interviewVersions.where('interviewId').anyOf(sealedIds).toArray() : undefined,
@@ -42,13 +41,13 @@ export async function reportEvidenceRead(
     loops,
     interviews,
     interviewers,
-    ratings,
-    notes,
-    signalTags,
-    defectFindings,
+    ratings: evidence.ratings,
+    notes: options.withNotes ? evidence.notes : [],
+    signalTags: evidence.signalTags,
+    defectFindings: evidence.defectFindings,
     incidentRuns,
     decisions,
-    ...(interviewVersions ? { interviewVersions } : {}),
+    ...(interviewVersions ? { interviewVersions: await interviewVersionsFilled(db, interviewVersions) } : {}),
   };
 }
 
@@ -58,10 +57,7 @@ export const reportEvidenceTables = (db: AppDb) => [
   db.interviews,
   db.candidates,
   db.interviewers,
-  db.ratings,
-  db.notes,
-  db.signalTags,
-  db.defectFindings,
+  db.evidence,
   db.incidentRuns,
   db.decisions,
   db.interviewVersions,

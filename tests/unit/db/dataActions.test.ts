@@ -19,9 +19,10 @@ import {
   retentionSet,
 } from '../../../src/renderer/db/actions/dataActions';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
-import { testDb } from './dbTestKit';
+import { recordsOf, testDb } from './dbTestKit';
 import { canonicalJson } from '../../../src/core/canonical/canonicalJson';
 import { sha256Hex } from '../../../src/core/crypto/sha256';
+import { evidenceAll } from '../../../src/renderer/db/evidenceRows';
 
 const pack = {
   manifest: { id: 'staff-devops', version: '1.0.0' },
@@ -51,7 +52,7 @@ describe('erasure', () => {
     const counts = await candidateErase(db, candidate.id, 'Grace', 100);
     expect(counts).toMatchObject({ loops: 1, interviews: 1, ratings: 1, notes: 1 });
     for (const table of ['candidates', 'loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const) {
-      expect(await db.table(table).count(), table).toBe(0);
+      expect(await recordsOf(db, table), table).toHaveLength(0);
     }
     const last = await db.audit.orderBy('seq').last();
     expect(last?.action).toBe('candidate.erased');
@@ -79,7 +80,7 @@ describe('retention', () => {
     expect(await retentionPurge(db, 'loopdesk', 1000 + 31 * day)).toBe(1);
     expect(await db.loops.count()).toBe(0);
     expect(await db.candidates.get(candidate.id)).toBeUndefined();
-    expect(await db.ratings.count()).toBe(0);
+    expect((await evidenceAll(db)).ratings).toHaveLength(0);
     expect((await db.audit.orderBy('seq').last())?.action).toBe('loop.purged');
   });
 
@@ -103,7 +104,7 @@ describe('exchange', () => {
     expect(first.summary.added).toBeGreaterThan(0);
     const second = await bundleContentImport(other, parsed.value.content, { actor: 'Linus', now: 70, source: 'loop.loopdesk' });
     expect(second.summary.isNothingToAdd).toBe(true);
-    expect(await other.ratings.count()).toBe(1);
+    expect((await evidenceAll(other)).ratings).toHaveLength(1);
     const log = await other.audit.orderBy('seq').toArray();
     expect(log.map((e) => e.action)).toEqual(['bundle.imported']);
   });
@@ -227,7 +228,7 @@ describe('erasure that lasts', () => {
     const imported = await lastingImport(db, everything.value.content, { actor: 'Grace', now: Date.UTC(2026, 11, 2), source: 'everything.loopdesk' });
     expect(imported.skip.text).toBe('1 erased candidate skipped — erased on 2026-12-01');
     expect(await db.candidates.count()).toBe(0);
-    for (const table of ['loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const) expect(await db.table(table).count(), table).toBe(0);
+    for (const table of ['loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const) expect(await recordsOf(db, table), table).toHaveLength(0);
     // Restoring the same file as a backup does not bring them back either.
     const restored = await backupRestore(db, everything.value, 'Grace', Date.UTC(2026, 11, 3));
     expect(restored.skip.skipped).toHaveLength(1);
@@ -246,7 +247,7 @@ describe('erasure that lasts', () => {
     expect(restored.skip.skipped).toEqual([{ erasedOn: new Date(1000 + 31 * day).toISOString().slice(0, 10), reason: 'purged' }]);
     expect(await db.loops.count()).toBe(0);
     expect(await db.candidates.count()).toBe(0);
-    expect(await db.ratings.count()).toBe(0);
+    expect((await evidenceAll(db)).ratings).toHaveLength(0);
   });
 
   it('another candidate in the same bundle still comes in', async () => {
@@ -293,7 +294,7 @@ describe('erasures travel in bundles', () => {
     });
     expect(done.erases.map((e) => e.name)).toEqual(['Ada']);
     for (const table of ['candidates', 'loops', 'interviews', 'ratings', 'notes', 'interviewVersions'] as const)
-      expect(await b.table(table).count(), table).toBe(0);
+      expect(await recordsOf(b, table), table).toHaveLength(0);
     expect(await b.tombstones.count()).toBe(1);
     const erasedEntry = (await b.audit.orderBy('seq').toArray()).find((e) => e.action === 'candidate.erased');
     expect(erasedEntry?.details).toMatchObject({ receivedFromBundle: true });
@@ -353,7 +354,7 @@ describe('restore and import are atomic', () => {
     expect(await everyTable(empty)).toEqual(before);
   });
 
-  it.each(['ratings', 'notes', 'interviewVersions', 'audit'] as const)('restore failing while writing %s leaves every table as it was', async (table) => {
+  it.each(['evidence', 'interviewVersions', 'audit'] as const)('restore failing while writing %s leaves every table as it was', async (table) => {
     const { db, backup } = await withBackupToRestore();
     const before = await everyTable(db);
     db.table(table).hook('creating', () => {

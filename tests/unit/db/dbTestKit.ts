@@ -2,6 +2,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { appDbVersions, createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
+import { evidenceAll, evidenceKinds, type EvidenceKind } from '../../../src/renderer/db/evidenceRows';
+import { interviewVersionsFilled } from '../../../src/renderer/db/sealedVersions';
 
 export function freshIdb(): { indexedDB: globalThis.IDBFactory; IDBKeyRange: typeof IDBKeyRange } {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -31,4 +33,15 @@ export async function writeFixtureAtVersion(
     for (const [table, records] of Object.entries(rows)) await old.table(table).bulkAdd(records);
   });
   old.close();
+}
+
+/**
+ * The records of `table` as the bundle (and schema v1–v3) name the tables: the evidence kinds
+ * (ratings, notes, signalTags, defectFindings) are read out of the per-interview `evidence` rows,
+ * and sealed versions with their snapshots (a current one's rebuilt from its interview's rows).
+ */
+export async function recordsOf(db: AppDb, table: string): Promise<unknown[]> {
+  if ((evidenceKinds as readonly string[]).includes(table)) return (await evidenceAll(db))[table as EvidenceKind];
+  if (table === 'interviewVersions') return interviewVersionsFilled(db, await db.interviewVersions.toArray());
+  return db.table(table).toArray();
 }

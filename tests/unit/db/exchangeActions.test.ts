@@ -14,8 +14,9 @@ import {
 } from '../../../src/renderer/db/actions/exchangeActions';
 import type { AppDb } from '../../../src/renderer/db/appDb';
 import type { Interviewer } from '../../../src/core/model/records';
-import { testDb } from './dbTestKit';
+import { recordsOf, testDb } from './dbTestKit';
 import { memoryFolder, memoryFolderNames, memoryFolderPut, memoryFolderText } from './exchangeMemoryFolder';
+import { evidenceAll } from '../../../src/renderer/db/evidenceRows';
 
 const pack = { manifest: { id: 'staff-devops', version: '1.0.0' }, hash: 'b'.repeat(64), dimensions: [{ id: 'iac-engineering', title: 'IaC engineering' }], signals: [] } as never;
 const kit = { dimensions: ['iac-engineering'], sections: [{ id: 'context' }] } as never;
@@ -48,7 +49,7 @@ async function seal(db: AppDb, interviewId: string, by: string, isPrivate = fals
 }
 
 const lastOutcome = async (db: AppDb, profileId: string, file: string) => (await exchangeSeen(db, profileId)).get(file);
-const rowCounts = async (db: AppDb) => Object.fromEntries(await Promise.all(['candidates', 'interviews', 'ratings', 'notes', 'decisions', 'audit'].map(async (t) => [t, await db.table(t).count()])));
+const rowCounts = async (db: AppDb) => Object.fromEntries(await Promise.all(['candidates', 'interviews', 'ratings', 'notes', 'decisions', 'audit'].map(async (t) => [t, (await recordsOf(db, t)).length])));
 
 describe('exchange folder between two machines', () => {
   it('carries a sealed interview after its key is trusted, once, and a decision back', async () => {
@@ -125,7 +126,7 @@ describe('exchange folder between two machines', () => {
     await keyPinTrust(m.b, held.value.signature!.signer, 'Linus', now());
     await exchangeRound(m.b, m.folder, m.linus, { now });
     expect(await lastOutcome(m.b, m.linus.id, name)).toMatchObject({ outcome: 'held', waitsFor: 'seal' });
-    expect(await m.b.ratings.count()).toBe(0);
+    expect((await evidenceAll(m.b)).ratings).toHaveLength(0);
     const own = (await m.b.interviews.where({ interviewerId: m.linus.id }).first())!;
     await seal(m.b, own.id, 'Linus');
     await exchangeRound(m.b, m.folder, m.linus, { now });

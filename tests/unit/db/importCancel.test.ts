@@ -10,6 +10,7 @@ import { interviewStart, interviewSubmit, ratingSet } from '../../../src/rendere
 import { backupRestore, bundleExportBuild, lastingImport } from '../../../src/renderer/db/actions/dataActions';
 import { testDb } from './dbTestKit';
 import { tableChecksums } from './tableChecksums';
+import { evidenceAll, evidenceRowEmpty } from '../../../src/renderer/db/evidenceRows';
 
 const pack = {
   manifest: { id: 'staff-devops', version: '1.0.0' },
@@ -19,8 +20,11 @@ const pack = {
 } as never;
 const kit = { dimensions: ['iac-engineering'], sections: [{ id: 'context' }] } as never;
 
-/** A database with one sealed interview carrying `noteCount` notes: several chunks to write. */
-async function withSealedLoop(name: string, noteCount: number) {
+/**
+ * A database with one sealed interview and `draftCount` drafts of the same loop, each with a line
+ * of notes: several chunks of rows to write (evidence is one row per interview).
+ */
+async function withSealedLoop(name: string, draftCount: number) {
   const db = testDb(undefined, name);
   const me = await profileCreate(db, { name: 'Grace' }, 1);
   const candidate = await candidateCreate(db, { name, email: `${name}@example.org`, phone: '', packId: 'staff-devops', targetLevel: 'staff', notes: '' }, 'Grace', 2);
@@ -28,15 +32,13 @@ async function withSealedLoop(name: string, noteCount: number) {
   const interview = (await db.interviews.where('loopId').equals(loop.id).first())!;
   await interviewStart(db, interview.id, kit, 10);
   await ratingSet(db, interview.id, 'iac-engineering', 3, 11);
-  await db.notes.bulkAdd(
-    Array.from({ length: noteCount }, (_, i) => ({
-      id: crypto.randomUUID(),
-      interviewId: interview.id,
-      at: i,
-      text: `Line ${i} of what ${name} said`,
-      dimensionId: null,
-      simAt: null,
-      isPrivate: false,
+  const started = (await db.interviews.get(interview.id))!;
+  const drafts = Array.from({ length: draftCount }, () => ({ ...started, id: crypto.randomUUID() }));
+  await db.interviews.bulkAdd(drafts);
+  await db.evidence.bulkAdd(
+    drafts.map((draft, i) => ({
+      ...evidenceRowEmpty(draft.id),
+      notes: [{ id: crypto.randomUUID(), interviewId: draft.id, at: i, text: `Line ${i} of what ${name} said`, dimensionId: null, simAt: null, isPrivate: false }],
     })),
   );
   await interviewSubmit(db, pack, kit, interview.id, 'Grace', 12);
@@ -76,7 +78,8 @@ describe('an interrupted import leaves the database unchanged', () => {
     expect(seen.at(-1)).toBe(100);
     expect(seen.length).toBeGreaterThan(3);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
-    expect(await db.notes.count()).toBe(4010);
+    expect((await evidenceAll(db)).notes).toHaveLength(4010);
+    expect(await db.evidence.count()).toBe(4012);
   });
 
   it('Cancel at 50 % of an import aborts it: row counts and table checksums are unchanged', async () => {

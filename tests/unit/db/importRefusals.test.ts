@@ -14,6 +14,7 @@ import { fileTextBounded } from '../../../src/renderer/platform/fileTextBounded'
 import { hostileCases } from '../../fixtures/hostile/hostileInputs';
 import { testDb } from './dbTestKit';
 import { tableChecksums } from './tableChecksums';
+import { evidenceOf } from '../../../src/renderer/db/evidenceRows';
 
 const meta = { actor: 'Grace', now: 1_770_000_000_000, source: 'other.loopdesk' };
 
@@ -66,7 +67,7 @@ describe('import into an interview sealed here', () => {
     await bundleContentImport(db, parsed.value.content, meta);
     const here = await db.interviews.get(sealed.id);
     expect(here).toMatchObject({ status: 'amended', version: 2 });
-    const ratings = await db.ratings.where('interviewId').equals(sealed.id).sortBy('dimensionId');
+    const { ratings } = await evidenceOf(db, sealed.id);
     const incoming = amended.ratings.filter((r) => r.interviewId === sealed.id);
     expect(ratings).toEqual([...incoming].sort((a, b) => (a.dimensionId < b.dimensionId ? -1 : 1)));
     expect(await db.interviewVersions.where('interviewId').equals(sealed.id).count()).toBe(2);
@@ -115,9 +116,11 @@ describe('local writes to a sealed interview', () => {
 describe("the app's audit verification", () => {
   it('names the interview and the rating changed behind the seal', async () => {
     const { db, sealed } = await machineWithSample();
-    const rating = (await db.ratings.where('interviewId').equals(sealed.id).first())!;
+    const row = await evidenceOf(db, sealed.id);
+    const rating = row.ratings[0]!;
+    const changed = { ...rating, state: 'rated' as const, score: rating.state === 'rated' && rating.score === 1 ? 2 : 1 };
     // A write that bypasses the actions, as a damaged or hand-edited profile would hold.
-    await db.ratings.put({ ...rating, state: 'rated', score: rating.state === 'rated' && rating.score === 1 ? 2 : 1 });
+    await db.evidence.put({ ...row, ratings: [changed, ...row.ratings.slice(1)] });
     const result = await auditVerify(db);
     expect(result.ok).toBe(false);
     if (result.ok) return;

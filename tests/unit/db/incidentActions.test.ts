@@ -17,6 +17,7 @@ import {
 } from '../../../src/renderer/db/actions/incidentActions';
 import { packScenario } from '../core/incident/incidentTestKit';
 import { testDb } from './dbTestKit';
+import { interviewVersionsFilled } from '../../../src/renderer/db/sealedVersions';
 
 const scenario = packScenario('canary-error-climb');
 
@@ -160,7 +161,7 @@ describe('incident run writes', () => {
     await expect(incidentRunEnd(db, start.interviewId, T0 + 2 * minute)).rejects.toBeInstanceOf(InterviewSealedError);
     expect(await db.incidentRuns.get(start.interviewId)).toEqual(before);
 
-    const version = (await db.interviewVersions.where('interviewId').equals(interview.id).first())!;
-    expect(JSON.parse(version.snapshot).incidentRun.log).toHaveLength(1);
+    const [version] = await interviewVersionsFilled(db, await db.interviewVersions.where('interviewId').equals(interview.id).toArray());
+    expect(JSON.parse(version!.snapshot).incidentRun.log).toHaveLength(1);
   });
 });

@@ -20,6 +20,8 @@ import { bundleContentForScope } from '../../../core/bundle/bundleScope';
 import type { BundleContent, BundleScope } from '../../../core/bundle/bundleSchema';
 import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { AppDb } from '../appDb';
+import { evidenceRecordsInKeyOrder, evidenceRowsOf } from '../evidenceRows';
+import { interviewVersionsFilledFrom, sealedRowsIndexOf } from '../sealedVersions';
 import { sealsVerify } from './sealActions';
 import { auditWrite } from './auditActions';
 import { bundleContentImport, bundleImportPreview } from './importActions';
@@ -35,29 +37,40 @@ export async function databaseDump(db: AppDb): Promise<BundleContent> {
       db.interviewers,
       db.loops,
       db.interviews,
-      db.ratings,
-      db.notes,
-      db.signalTags,
-      db.defectFindings,
+      db.evidence,
       db.decisions,
       db.interviewVersions,
       db.incidentRuns,
       db.audit,
     ],
-    async () => ({
-      candidates: await db.candidates.toArray(),
-      interviewers: await db.interviewers.toArray(),
-      loops: await db.loops.toArray(),
-      interviews: await db.interviews.toArray(),
-      ratings: await db.ratings.toArray(),
-      notes: await db.notes.toArray(),
-      signalTags: await db.signalTags.toArray(),
-      defectFindings: await db.defectFindings.toArray(),
-      decisions: await db.decisions.toArray(),
-      interviewVersions: await db.interviewVersions.toArray(),
-      incidentRuns: await db.incidentRuns.toArray(),
-      audit: (await db.audit.orderBy('seq').toArray()) as AuditEntry[],
-    }),
+    async () => {
+      const candidates = await db.candidates.toArray();
+      const interviewers = await db.interviewers.toArray();
+      const loops = await db.loops.toArray();
+      const interviews = await db.interviews.toArray();
+      const evidenceRows = await db.evidence.toArray();
+      const { ratings, notes, signalTags, defectFindings } = evidenceRecordsInKeyOrder(evidenceRows);
+      const incidentRuns = await db.incidentRuns.toArray();
+      // Current sealed versions are stored by hash: their snapshots come back from the rows.
+      const interviewVersions = interviewVersionsFilledFrom(
+        await db.interviewVersions.toArray(),
+        sealedRowsIndexOf(interviews, evidenceRows, incidentRuns),
+      );
+      return {
+        candidates,
+        interviewers,
+        loops,
+        interviews,
+        ratings,
+        notes,
+        signalTags,
+        defectFindings,
+        decisions: await db.decisions.toArray(),
+        interviewVersions,
+        incidentRuns,
+        audit: (await db.audit.orderBy('seq').toArray()) as AuditEntry[],
+      };
+    },
   );
 }
 
@@ -168,20 +181,18 @@ export interface ErasureCounts {
 export async function candidateErasurePreview(db: AppDb, candidateId: string): Promise<ErasureCounts> {
   const loops = await db.loops.where('candidateId').equals(candidateId).toArray();
   const interviews = await db.interviews.where('candidateId').equals(candidateId).primaryKeys();
+  const evidence = await evidenceRowsOf(db, interviews);
   return {
     loops: loops.length,
     interviews: interviews.length,
-    ratings: await db.ratings.where('interviewId').anyOf(interviews).count(),
-    notes: await db.notes.where('interviewId').anyOf(interviews).count(),
+    ratings: evidence.reduce((n, row) => n + row.ratings.length, 0),
+    notes: evidence.reduce((n, row) => n + row.notes.length, 0),
     decisions: await db.decisions.where('candidateId').equals(candidateId).count(),
   };
 }
 
 async function interviewsDelete(db: AppDb, interviewIds: string[]): Promise<void> {
-  await db.ratings.where('interviewId').anyOf(interviewIds).delete();
-  await db.notes.where('interviewId').anyOf(interviewIds).delete();
-  await db.signalTags.where('interviewId').anyOf(interviewIds).delete();
-  await db.defectFindings.where('interviewId').anyOf(interviewIds).delete();
+  await db.evidence.bulkDelete(interviewIds);
   await db.interviewVersions.where('interviewId').anyOf(interviewIds).delete();
   await db.incidentRuns.where('interviewId').anyOf(interviewIds).delete();
   await db.interviews.bulkDelete(interviewIds);
@@ -198,10 +209,7 @@ const evidenceTables = (db: AppDb) => [
   db.candidates,
   db.loops,
   db.interviews,
-  db.ratings,
-  db.notes,
-  db.signalTags,
-  db.defectFindings,
+  db.evidence,
   db.interviewVersions,
   db.incidentRuns,
   db.decisions,

@@ -33,6 +33,8 @@ import {
   type ExchangeFolder,
 } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
+import { evidenceOf, evidenceOfMany } from '../evidenceRows';
+import { interviewVersionsFilled } from '../sealedVersions';
 import type { ExchangeLogRow } from '../rows/signingRows';
 import { lastingImport, lastingImportPreview } from './dataActions';
 import { bundleSignAsProfile } from './signingActions';
@@ -160,11 +162,8 @@ async function interviewContent(db: AppDb, interviewId: string): Promise<BundleC
     interviewers: [(await db.interviewers.get(interview.interviewerId))!],
     loops: [(await db.loops.get(interview.loopId))!],
     interviews: [interview],
-    ratings: await of(db.ratings),
-    notes: await of(db.notes),
-    signalTags: await of(db.signalTags),
-    defectFindings: await of(db.defectFindings),
-    interviewVersions: await of(db.interviewVersions),
+    ...(await evidenceOfMany(db, [interviewId])),
+    interviewVersions: await interviewVersionsFilled(db, await db.interviewVersions.where('interviewId').equals(interviewId).toArray()),
     incidentRuns: await of(db.incidentRuns),
   };
 }
@@ -311,7 +310,8 @@ async function plannedCopiesSupersede(db: AppDb, content: BundleContent, signerI
     if (incoming.interviewerId !== signerInterviewerId || (incoming.status !== 'submitted' && incoming.status !== 'amended')) continue;
     const here = await db.interviews.get(incoming.id);
     if (here?.status !== 'planned') continue;
-    const recorded = (await db.ratings.where('interviewId').equals(incoming.id).count()) + (await db.notes.where('interviewId').equals(incoming.id).count());
+    const { ratings, notes } = await evidenceOf(db, incoming.id);
+    const recorded = ratings.length + notes.length;
     if (recorded === 0) await db.interviews.delete(incoming.id);
   }
 }

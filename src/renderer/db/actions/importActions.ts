@@ -18,40 +18,62 @@ import { bundleTables, type BundleContent, type BundleTable } from '../../../cor
 import { DEMO_DEFAULT_SEED, DEMO_FIXED_NOW, demoDataset } from '../../../core/demo';
 import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../appDb';
+import { interviewVersionKeep, interviewVersionStored, interviewVersionsFilled, type InterviewVersionRow } from '../sealedVersions';
+import { evidenceKinds, evidenceRowEmpty, evidenceRowIsEmpty, evidenceRowsFrom, evidenceRowsOf, type EvidenceKind, type EvidenceRow } from '../evidenceRows';
 import { auditWrite } from './auditActions';
 import { writeChunkRows, writeProgressTrack, type WriteProgress } from './writeProgress';
 
 /** Tables written on import; the foreign audit log is summarised, not merged. */
 const importedTables = bundleTables.filter((t) => t !== 'audit') as Exclude<BundleTable, 'audit'>[];
+const isEvidenceKind = (table: BundleTable): table is EvidenceKind => (evidenceKinds as readonly string[]).includes(table);
+/** Bundle tables stored as tables of their own here (evidence kinds live in `evidence` rows). */
+const recordTables = importedTables.filter((t) => !isEvidenceKind(t));
+
+/** The database tables an import reads and writes. */
+const importDbTables = (db: AppDb) => [...recordTables.map((t) => db.table(t)), db.evidence];
 
 function dexieKey(table: BundleTable, record: Record<string, unknown>): unknown {
-  switch (table) {
-    case 'ratings':
-      return [record['interviewId'], record['dimensionId']];
-    case 'defectFindings':
-      return [record['interviewId'], record['defectId']];
-    case 'incidentRuns':
-      return record['interviewId'];
-    default:
-      return record['id'];
-  }
+  return table === 'incidentRuns' ? record['interviewId'] : record['id'];
 }
 
-async function existingIndex(db: AppDb, content: BundleContent): Promise<BundleExistingIndex> {
+/** What is here of the bundle's records, and the evidence rows of its interviews (to merge into). */
+interface ImportHere {
+  index: BundleExistingIndex;
+  evidence: Map<string, EvidenceRow>;
+}
+
+async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportHere> {
   const index: Partial<Record<BundleTable, Map<string, string>>> = {};
-  for (const table of importedTables) {
+  for (const table of recordTables) {
     const records = content[table] as unknown as Array<Record<string, unknown>>;
     const keyOf = bundleKeyOf[table] as (record: unknown) => string;
-    const found = (await db.table(table).bulkGet(records.map((r) => dexieKey(table, r)) as never[])) as unknown[];
+    let found = (await db.table(table).bulkGet(records.map((r) => dexieKey(table, r)) as never[])) as unknown[];
+    // A current sealed version is stored by its hash: compare it with its snapshot rebuilt.
+    if (table === 'interviewVersions') found = await interviewVersionsFilled(db, found.filter((r): r is InterviewVersionRow => !!r));
     const map = new Map<string, string>();
     found.forEach((row) => {
       if (row) map.set(keyOf(row), bundleRecordHash(row));
     });
     index[table] = map;
   }
+  // Evidence records are matched within the rows of the interviews they belong to.
+  const interviewIds = evidenceKinds.flatMap((kind) => content[kind].map((r) => r.interviewId));
+  const evidence = new Map((await evidenceRowsOf(db, interviewIds)).map((row) => [row.interviewId, row]));
+  for (const kind of evidenceKinds) {
+    const keyOf = bundleKeyOf[kind] as (record: unknown) => string;
+    const wanted = new Set((content[kind] as unknown[]).map(keyOf));
+    const map = new Map<string, string>();
+    for (const row of evidence.values()) {
+      for (const record of row[kind]) {
+        const key = keyOf(record);
+        if (wanted.has(key)) map.set(key, bundleRecordHash(record));
+      }
+    }
+    index[kind] = map;
+  }
   // Foreign audit entries are never written, so they never conflict.
   index.audit = new Map(content.audit.map((e) => [e.hash, bundleRecordHash(e)]));
-  return index;
+  return { index: index as BundleExistingIndex, evidence };
 }
 
 /** The bundle's interviews as they are here: state, version and sealed version ids. */
@@ -69,9 +91,9 @@ async function localInterviews(db: AppDb, content: BundleContent): Promise<Bundl
   return here;
 }
 
-async function planImport(db: AppDb, content: BundleContent): Promise<BundleImportPlan> {
-  const [index, local] = [await existingIndex(db, content), await localInterviews(db, content)];
-  return bundleImportPlan(index, content, local);
+async function planImport(db: AppDb, content: BundleContent): Promise<{ plan: BundleImportPlan; here: ImportHere }> {
+  const [here, local] = [await existingIndex(db, content), await localInterviews(db, content)];
+  return { plan: bundleImportPlan(here.index, content, local), here };
 }
 
 /**
@@ -81,28 +103,34 @@ async function planImport(db: AppDb, content: BundleContent): Promise<BundleImpo
 export async function bundleImportPreview(db: AppDb, content: BundleContent): Promise<BundleImportPlan> {
   return db.transaction(
     'r',
-    importedTables.map((t) => db.table(t)),
-    () => planImport(db, content),
+    importDbTables(db),
+    async () => (await planImport(db, content)).plan,
   );
 }
 
 /** A newer sealed version replaces the interview's evidence: the one write that may change it. */
 async function amendmentWrite(db: AppDb, amendment: BundleAmendment): Promise<void> {
   const id = amendment.interviewId;
-  await db.ratings.where('interviewId').equals(id).delete();
-  await db.notes.where('interviewId').equals(id).delete();
-  await db.signalTags.where('interviewId').equals(id).delete();
-  await db.defectFindings.where('interviewId').equals(id).delete();
+  // The version sealed here is superseded: it keeps its snapshot from the rows about to change.
+  await interviewVersionKeep(db, id);
   await db.incidentRuns.delete(id);
   await db.interviews.put(amendment.interview);
-  const { ratings, notes, signalTags, defectFindings, incidentRuns } = amendment.evidence;
-  await db.ratings.bulkAdd(ratings);
-  await db.notes.bulkAdd(notes);
-  await db.signalTags.bulkAdd(signalTags);
-  await db.defectFindings.bulkAdd(defectFindings);
+  const { incidentRuns, ...records } = amendment.evidence;
+  const row = evidenceRowsFrom(records).get(id) ?? evidenceRowEmpty(id);
+  if (evidenceRowIsEmpty(row)) await db.evidence.delete(id);
+  else await db.evidence.put(row);
   await db.incidentRuns.bulkAdd(incidentRuns);
-  await db.interviewVersions.bulkAdd(amendment.versions);
+  const rows = { interview: amendment.interview, evidence: row, incidentRun: incidentRuns[0] ?? null };
+  await db.interviewVersions.bulkAdd(amendment.versions.map((v) => interviewVersionStored(v, rows)));
 }
+
+const evidenceRowCopy = (row: EvidenceRow): EvidenceRow => ({
+  interviewId: row.interviewId,
+  ratings: [...row.ratings],
+  notes: [...row.notes],
+  signalTags: [...row.signalTags],
+  defectFindings: [...row.defectFindings],
+});
 
 /** Imports `content` (already validated); returns the plan that was applied. */
 export async function bundleContentImport(
@@ -111,22 +139,39 @@ export async function bundleContentImport(
   meta: { actor: string; now: number; source: string; auditHead?: string | null },
   progress?: WriteProgress,
 ): Promise<BundleImportPlan> {
-  const tables = [...importedTables.map((t) => db.table(t)), db.audit];
+  const tables = [...importDbTables(db), db.audit];
   return db.transaction('rw', tables, async () => {
-    const plan = await planImport(db, content);
+    const { plan, here } = await planImport(db, content);
     if (plan.summary.isNothingToAdd) return plan;
-    const rows = importedTables.reduce((n, t) => n + plan.add[t].length, 0) + plan.amendments.length;
+    // New evidence records join their interview's row (the row here, when there is one).
+    const added = evidenceRowsFrom(plan.add, new Map([...here.evidence].map(([id, row]) => [id, evidenceRowCopy(row)])));
+    const touched = new Set(evidenceKinds.flatMap((kind) => plan.add[kind].map((r) => r.interviewId)));
+    const evidenceRows = [...touched].map((id) => added.get(id)!);
+    const rows = recordTables.reduce((n, t) => n + plan.add[t].length, 0) + evidenceRows.length + plan.amendments.length;
     const track = writeProgressTrack(rows, progress);
     track.start();
-    for (const table of importedTables) {
-      const records = plan.add[table] as unknown[];
+    const chunked = async (records: readonly unknown[], write: (chunk: unknown[]) => Promise<unknown>) => {
       for (let i = 0; i < records.length; i += writeChunkRows) {
         track.check();
         const chunk = records.slice(i, i + writeChunkRows);
-        await db.table(table).bulkAdd(chunk);
+        await write(chunk);
         track.advance(chunk.length);
       }
+    };
+    // Versions of interviews new here that are their current seal are stored by hash (their
+    // snapshots are the rows this import writes).
+    const newInterviews = new Map(plan.add.interviews.map((i) => [i.id, i]));
+    const newRuns = new Map(plan.add.incidentRuns.map((r) => [r.interviewId, r]));
+    const versionRows = plan.add.interviewVersions.map((v) => {
+      const interview = newInterviews.get(v.interviewId);
+      const evidence = added.get(v.interviewId) ?? evidenceRowEmpty(v.interviewId);
+      return interviewVersionStored(v, interview && { interview, evidence, incidentRun: newRuns.get(v.interviewId) ?? null });
+    });
+    for (const table of recordTables) {
+      const records = table === 'interviewVersions' ? versionRows : plan.add[table];
+      await chunked(records, (chunk) => db.table(table).bulkAdd(chunk));
     }
+    await chunked(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
     for (const amendment of plan.amendments) {
       track.check();
       await amendmentWrite(db, amendment);

@@ -26,6 +26,8 @@ import type { Kit, RubricPack } from '../../../core/rubric/schema';
 import { incidentClockPause, incidentClockSimNow } from '../../../core/incident/clock';
 import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import type { AppDb } from '../appDb';
+import { evidenceChange, evidenceOf } from '../evidenceRows';
+import { interviewVersionKeep, interviewVersionStored } from '../sealedVersions';
 import { auditWrite } from './auditActions';
 
 export class InterviewSealedError extends Error {
@@ -99,26 +101,34 @@ export async function ratingSet(
   value: RatingValue,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', db.interviews, db.ratings, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     await editableInterview(db, interviewId);
-    if (value === null) await db.ratings.delete([interviewId, dimensionId]);
-    else {
-      const rating = ratingSchema.parse(
-        value === 'no-evidence'
-          ? { interviewId, dimensionId, state: 'no-evidence', updatedAt: now }
-          : { interviewId, dimensionId, state: 'rated', score: value, updatedAt: now },
-      );
-      await db.ratings.put(rating);
-    }
+    const rating =
+      value === null
+        ? null
+        : ratingSchema.parse(
+            value === 'no-evidence'
+              ? { interviewId, dimensionId, state: 'no-evidence', updatedAt: now }
+              : { interviewId, dimensionId, state: 'rated', score: value, updatedAt: now },
+          );
+    await evidenceChange(db, interviewId, (row) => ({
+      ...row,
+      ratings: [...row.ratings.filter((r) => r.dimensionId !== dimensionId), ...(rating ? [rating] : [])],
+    }));
   });
 }
 
 export async function noteSave(db: AppDb, note: Note): Promise<void> {
   const valid = noteSchema.parse(note);
-  await db.transaction('rw', db.interviews, db.notes, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     await editableInterview(db, valid.interviewId);
-    await db.notes.put(valid);
+    await evidenceChange(db, valid.interviewId, (row) => ({ ...row, notes: notesWith(row.notes, valid) }));
   });
+}
+
+/** `notes` with `note` in place of the line of its id (or added). */
+function notesWith(notes: readonly Note[], note: Note): Note[] {
+  return [...notes.filter((n) => n.id !== note.id), note];
 }
 
 /** The fields of a note line a window may change on its own (text in the composer, the rest anywhere). */
@@ -137,15 +147,18 @@ export async function noteFieldsSave(
   now: number,
   create?: Note,
 ): Promise<void> {
-  await db.transaction('rw', db.interviews, db.notes, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     const interview = await editableInterview(db, ref.interviewId);
-    const stored = await db.notes.get(ref.id);
-    if (stored && stored.interviewId !== ref.interviewId) throw new Error('This note belongs to another interview.');
-    if (stored) await db.notes.put(noteSchema.parse({ ...stored, ...fields }));
+    const row = await evidenceOf(db, ref.interviewId);
+    const stored = row.notes.find((n) => n.id === ref.id);
+    let note: Note | null = null;
+    if (stored) note = noteSchema.parse({ ...stored, ...fields });
     else if (create) {
+      if (create.interviewId !== ref.interviewId) throw new Error('This note belongs to another interview.');
       const added = interviewIsAmending(interview) ? { addedAt: now } : {};
-      await db.notes.put(noteSchema.parse({ ...create, ...added, ...fields }));
+      note = noteSchema.parse({ ...create, ...added, ...fields });
     }
+    if (note) await evidenceChange(db, ref.interviewId, (r) => ({ ...r, notes: notesWith(r.notes, note) }));
   });
 }
 
@@ -163,15 +176,17 @@ export async function noteDelete(
   noteId: string,
   audit?: { actor: string; now: number },
 ): Promise<NoteDeleted | null> {
-  return db.transaction('rw', [db.interviews, db.notes, db.signalTags, db.audit], async () => {
+  return db.transaction('rw', [db.interviews, db.evidence, db.audit], async () => {
     await editableInterview(db, interviewId);
-    const note = await db.notes.get(noteId);
-    if (!note || note.interviewId !== interviewId) return null;
-    await db.notes.delete(noteId);
-    const tags = (await db.signalTags.where('interviewId').equals(interviewId).toArray()).filter((t) =>
-      t.noteIds.includes(noteId),
-    );
-    for (const tag of tags) await db.signalTags.put({ ...tag, noteIds: tag.noteIds.filter((id) => id !== noteId) });
+    const row = await evidenceOf(db, interviewId);
+    const note = row.notes.find((n) => n.id === noteId);
+    if (!note) return null;
+    const tags = row.signalTags.filter((t) => t.noteIds.includes(noteId));
+    await evidenceChange(db, interviewId, (r) => ({
+      ...r,
+      notes: r.notes.filter((n) => n.id !== noteId),
+      signalTags: r.signalTags.map((t) => (t.noteIds.includes(noteId) ? { ...t, noteIds: t.noteIds.filter((id) => id !== noteId) } : t)),
+    }));
     if (audit) {
       await auditWrite(db, {
         at: audit.now,
@@ -188,14 +203,18 @@ export async function noteDelete(
 /** Undo of {@link noteDelete}: the note comes back with its links to the signals that cited it. */
 export async function noteRestore(db: AppDb, deleted: NoteDeleted, actor: string, now: number): Promise<void> {
   const { note } = deleted;
-  await db.transaction('rw', [db.interviews, db.notes, db.signalTags, db.audit], async () => {
+  await db.transaction('rw', [db.interviews, db.evidence, db.audit], async () => {
     await editableInterview(db, note.interviewId);
-    await db.notes.put(noteSchema.parse(note));
-    for (const before of deleted.tags) {
-      const tag = await db.signalTags.get(before.id);
+    const restored = noteSchema.parse(note);
+    const citing = new Set(deleted.tags.map((t) => t.id));
+    await evidenceChange(db, note.interviewId, (r) => ({
+      ...r,
+      notes: notesWith(r.notes, restored),
       // A tag removed since stays removed; one still there gets its link back.
-      if (tag && !tag.noteIds.includes(note.id)) await db.signalTags.put({ ...tag, noteIds: [...tag.noteIds, note.id] });
-    }
+      signalTags: r.signalTags.map((t) =>
+        citing.has(t.id) && !t.noteIds.includes(note.id) ? { ...t, noteIds: [...t.noteIds, note.id] } : t,
+      ),
+    }));
     await auditWrite(db, {
       at: now,
       actor,
@@ -208,16 +227,19 @@ export async function noteRestore(db: AppDb, deleted: NoteDeleted, actor: string
 
 export async function signalTagSave(db: AppDb, tag: SignalTag): Promise<void> {
   const valid = signalTagSchema.parse(tag);
-  await db.transaction('rw', db.interviews, db.signalTags, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     await editableInterview(db, valid.interviewId);
-    await db.signalTags.put(valid);
+    await evidenceChange(db, valid.interviewId, (r) => ({
+      ...r,
+      signalTags: [...r.signalTags.filter((t) => t.id !== valid.id), valid],
+    }));
   });
 }
 
 export async function signalTagRemove(db: AppDb, interviewId: string, tagId: string): Promise<void> {
-  await db.transaction('rw', db.interviews, db.signalTags, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     await editableInterview(db, interviewId);
-    await db.signalTags.delete(tagId);
+    await evidenceChange(db, interviewId, (r) => ({ ...r, signalTags: r.signalTags.filter((t) => t.id !== tagId) }));
   });
 }
 
@@ -226,23 +248,26 @@ export async function defectFindingSet(
   finding: { interviewId: string; exerciseId: string; defectId: string; foundAt: number },
   isFound: boolean,
 ): Promise<void> {
-  await db.transaction('rw', db.interviews, db.defectFindings, async () => {
+  await db.transaction('rw', db.interviews, db.evidence, async () => {
     await editableInterview(db, finding.interviewId);
-    if (isFound) await db.defectFindings.put(defectFindingSchema.parse(finding));
-    else await db.defectFindings.delete([finding.interviewId, finding.defectId]);
+    const found = isFound ? [defectFindingSchema.parse(finding)] : [];
+    await evidenceChange(db, finding.interviewId, (r) => ({
+      ...r,
+      defectFindings: [...r.defectFindings.filter((f) => f.defectId !== finding.defectId), ...found],
+    }));
   });
 }
 
 /** Everything an interview holds, as sealed into a version snapshot. */
 export async function interviewEvidence(db: AppDb, interviewId: string) {
-  const [interview, ratings, notes, signalTags, defectFindings, incidentRun] = await Promise.all([
+  const [interview, evidence, incidentRun] = await Promise.all([
     db.interviews.get(interviewId),
-    db.ratings.where('interviewId').equals(interviewId).toArray(),
-    db.notes.where('interviewId').equals(interviewId).sortBy('at'),
-    db.signalTags.where('interviewId').equals(interviewId).toArray(),
-    db.defectFindings.where('interviewId').equals(interviewId).toArray(),
+    evidenceOf(db, interviewId),
     db.incidentRuns.get(interviewId),
   ]);
+  const { ratings, signalTags, defectFindings } = evidence;
+  // Stable: lines of one moment stay in id order, as v3's `sortBy('at')` over the id-ordered rows.
+  const notes = [...evidence.notes].sort((a, b) => a.at - b.at);
   return { interview, ratings, notes, signalTags, defectFindings, incidentRun: incidentRun ?? null };
 }
 
@@ -267,10 +292,7 @@ export async function interviewSubmit(
     'rw',
     [
       db.interviews,
-      db.ratings,
-      db.notes,
-      db.signalTags,
-      db.defectFindings,
+      db.evidence,
       db.incidentRuns,
       db.interviewVersions,
       db.audit,
@@ -302,7 +324,7 @@ export async function interviewSubmit(
       const snapshot = canonicalJson({ ...evidence, incidentRun, interview: sealed });
       // The seal every reader (import, verify, audit check) recomputes from the live rows.
       const evidenceSha256 = evidenceSealHash({ ...evidence, incidentRun, interview: sealed });
-      await db.interviewVersions.add({
+      const version = {
         id: crypto.randomUUID(),
         interviewId,
         version: sealed.version,
@@ -310,7 +332,10 @@ export async function interviewSubmit(
         reason: sealed.version > 1 ? sealed.amendReason : '',
         snapshot,
         evidenceSha256,
-      });
+      };
+      // Stored by its hash: the snapshot is the rows just sealed (kept whole if they would not rebuild it).
+      const rows = { interview: sealed, evidence: await evidenceOf(db, interviewId), incidentRun };
+      await db.interviewVersions.add(interviewVersionStored(version, rows));
       await auditWrite(db, {
         at: now,
         actor,
@@ -327,7 +352,10 @@ export async function interviewSubmit(
   );
 }
 
-/** Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`. */
+/**
+ * Re-opens a sealed interview for an amendment; the sealed version stays in `interviewVersions`,
+ * its snapshot written into its row first (until now it was the interview's rows themselves).
+ */
 export async function interviewBeginAmendment(
   db: AppDb,
   interviewId: string,
@@ -335,11 +363,12 @@ export async function interviewBeginAmendment(
   actor: string,
   now: number,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  return db.transaction('rw', db.interviews, db.audit, async () => {
+  return db.transaction('rw', [db.interviews, db.evidence, db.incidentRuns, db.interviewVersions, db.audit], async () => {
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { ok: false, message: 'This interview no longer exists.' };
     const result = interviewTransition(interview, { type: 'beginAmendment', now, reason });
     if (!result.ok) return result;
+    await interviewVersionKeep(db, interviewId);
     await db.interviews.put(result.interview);
     await auditWrite(db, {
       at: now,

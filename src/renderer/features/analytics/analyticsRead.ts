@@ -9,6 +9,7 @@ import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
 import { practiceScore } from '../../../core/practice/practiceScore';
 import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../../db/appDb';
+import { evidenceOfMany } from '../../db/evidenceRows';
 
 export interface AnalyticsRead {
   input: AnalyticsInput;
@@ -17,7 +18,7 @@ export interface AnalyticsRead {
 }
 
 export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<AnalyticsRead> {
-  const tables = [db.loops, db.interviews, db.ratings, db.interviewVersions, db.interviewers, db.practiceRuns];
+  const tables = [db.loops, db.interviews, db.evidence, db.interviewVersions, db.interviewers, db.practiceRuns];
   return db.transaction('r', tables, async () => {
     const loops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
     const interviews = (
@@ -26,13 +27,10 @@ export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<A
         .anyOf(loops.map((l) => l.id))
         .toArray()
     ).filter(interviewIsSealed);
-    const ids = new Set(interviews.map((i) => i.id));
-    const total = await db.ratings.count();
-    // When (nearly) every rating belongs to this pack, one sequential read beats a keyed lookup.
-    const ratings =
-      ids.size * 5 > total
-        ? (await db.ratings.toArray()).filter((r) => ids.has(r.interviewId))
-        : await db.ratings.where('interviewId').anyOf([...ids]).toArray();
+    const { ratings } = await evidenceOfMany(
+      db,
+      interviews.map((i) => i.id),
+    );
     // An amended interview's submittedAt is its latest seal; its first is in version 1.
     const amended = interviews.filter((i) => i.version > 1).map((i) => i.id);
     const firstSeal = new Map(

@@ -11,6 +11,7 @@ import {
 import type { Defect } from '../../../core/rubric/schema';
 import { rubricExercise, rubricKit, rubricScenario } from '../../../core/rubric/lookup';
 import { appDb } from '../../db/dbContext';
+import { evidenceOf } from '../../db/evidenceRows';
 import {
   defectFindingSet,
   interviewBeginAmendment,
@@ -81,15 +82,15 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
     const db = appDb();
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { interview: undefined };
-    const [loop, candidate, interviewer, ratings, notes, signalTags, findings] = await Promise.all([
+    const [loop, candidate, interviewer, evidence] = await Promise.all([
       db.loops.get(interview.loopId),
       db.candidates.get(interview.candidateId),
       db.interviewers.get(interview.interviewerId),
-      db.ratings.where('interviewId').equals(interviewId).toArray(),
-      db.notes.where('[interviewId+at]').between([interviewId, -Infinity], [interviewId, Infinity]).toArray(),
-      db.signalTags.where('interviewId').equals(interviewId).toArray(),
-      db.defectFindings.where('interviewId').equals(interviewId).toArray(),
+      evidenceOf(db, interviewId),
     ]);
+    const { ratings, signalTags, defectFindings: findings } = evidence;
+    // Lines in the order they were written (the id breaks a tie, as v3's [interviewId+at] index did).
+    const notes = [...evidence.notes].sort((a, b) => a.at - b.at);
     return { interview, loop, candidate, interviewer, ratings, notes, signalTags, findings };
   }, [interviewId]);
 

@@ -3,6 +3,7 @@ import type { Interview, Interviewer } from '../../../core/model/records';
 import type { RubricPack } from '../../../core/rubric/schema';
 import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import { appDb } from '../../db/dbContext';
+import { evidenceOfMany } from '../../db/evidenceRows';
 
 /**
  * Sealed ratings of the panel, dimension by interviewer. Hidden from a panelist until they have
@@ -24,10 +25,10 @@ export function PanelRatings({
   const ratings = useLiveQuery(
     () =>
       isVisible
-        ? appDb()
-            .ratings.where('interviewId')
-            .anyOf(sealed.map((i) => i.id))
-            .toArray()
+        ? evidenceOfMany(
+            appDb(),
+            sealed.map((i) => i.id),
+          ).then((e) => e.ratings)
         : [],
     [isVisible, sealed.map((i) => i.id).join(',')],
   );
