@@ -26,6 +26,8 @@ import {
 import { reportBuild, reportObservations } from '../../core/report/reportBuild';
 import { reportEvidenceIndexOf } from '../../core/report/reportEvidenceIndex';
 import type { RubricPack } from '../../core/rubric/schema';
+import { blindModeIsOn } from './actions/audienceActions';
+import { profileCurrent } from './actions/profileActions';
 import type { AppDb } from './appDb';
 import { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, poolStatsStored } from './poolStats';
 import { reportEvidenceRead, reportEvidenceTables } from './reportEvidenceRead';
@@ -130,25 +132,45 @@ export interface CommitteeScreenData {
 export async function committeeScreenRead(
   db: AppDb,
   pack: RubricPack,
-  viewerId: string | null,
-  withNames: boolean,
+  /** Who views and whether names show; read here (this profile's "me" and blind mode) when not given. */
+  viewer?: { viewerId: string | null; withNames: boolean },
 ): Promise<CommitteeScreenData> {
-  const [key, stored, candidates, myOpen] = await Promise.all([
+  const viewerRead = viewer
+    ? Promise.resolve(viewer)
+    : Promise.all([profileCurrent(db), blindModeIsOn(db)]).then(([me, isBlind]) => ({
+        viewerId: me?.id ?? null,
+        withNames: !isBlind,
+      }));
+  // Every read starts at once; only the candidates and the viewer's interviews wait for the viewer.
+  const [key, stored, sinceHead, { withNames, candidates, myOpen, viewerId }] = await Promise.all([
     poolStatsKey(db, poolStatsPackOf(pack)),
     committeeRowsStored(db, pack.manifest.id),
-    withNames ? db.candidates.toArray() : (db.candidates.toCollection().primaryKeys() as Promise<string[]>),
-    // Only open interviews can hide a candidate (interviewPeersVisible): the viewer's planned and
-    // draft ones, each status one keyed range of the [interviewerId+status] index.
-    viewerId
-      ? Promise.all(
-          (['planned', 'draft'] as const).map((status) =>
-            db.interviews.where('[interviewerId+status]').equals([viewerId, status]).toArray(),
-          ),
-        ).then((lists) => lists.flat())
-      : Promise.resolve([] as Interview[]),
+    committeeRowsHead(db, pack.manifest.id).then(
+      async (head) => head && { head, decisions: await committeeDecisionsSince(db, head) },
+    ),
+    viewerRead.then(async ({ viewerId, withNames }) => {
+      const [candidates, myOpen] = await Promise.all([
+        withNames ? db.candidates.toArray() : (db.candidates.toCollection().primaryKeys() as Promise<string[]>),
+        // Only open interviews can hide a candidate (interviewPeersVisible): the viewer's planned and
+        // draft ones, each status one keyed range of the [interviewerId+status] index.
+        viewerId
+          ? Promise.all(
+              (['planned', 'draft'] as const).map((status) =>
+                db.interviews.where('[interviewerId+status]').equals([viewerId, status]).toArray(),
+              ),
+            ).then((lists) => lists.flat())
+          : Promise.resolve([] as Interview[]),
+      ]);
+      return { viewerId, withNames, candidates, myOpen };
+    }),
   ]);
   if (!stored) return { key, storedKey: undefined, views: undefined };
-  const decisions = await committeeDecisionsSince(db, stored);
+  // Read beside the rows from their head entry; again from the rows' own head if another window
+  // stored newer rows in between.
+  const decisions =
+    sinceHead && sinceHead.head.key === stored.key && sinceHead.head.computedAt === stored.computedAt
+      ? sinceHead.decisions
+      : await committeeDecisionsSince(db, stored);
   const live = new Map<string, { name: string; email: string }>(
     withNames
       ? (candidates as Array<{ id: string; name: string; email: string }>).map((c) => [c.id, c])

@@ -17,6 +17,7 @@ import { auditWrite } from '../../../src/renderer/db/actions/auditActions';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
 import { committeeRowsCompute, committeeRowsStored, committeeScreenRead } from '../../../src/renderer/db/committeeRows';
 import { decisionRecord } from '../../../src/renderer/db/actions/decisionActions';
+import { blindModeSet } from '../../../src/renderer/db/actions/audienceActions';
 import { audienceBlindLabel } from '../../../src/core/audience/audiencePolicy';
 import { reportDecisions } from '../../../src/core/report/reportDecision';
 import { committeeRowsRefresh } from '../../../src/renderer/db/committeeRowsRefresh';
@@ -193,10 +194,10 @@ describe('committee rows', () => {
     const { db, content } = await seeded();
     await committeeRowsRefresh(db, pack);
     const rows = (await committeeRowsStored(db, pack.manifest.id))!.rows;
-    const named = (await committeeScreenRead(db, pack, null, true)).views!;
+    const named = (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views!;
     expect(named.map((v) => v.candidate.id)).toEqual(rows.map((r) => r.candidateId));
     for (const v of named) expect(v.candidate.name).toBe(content.candidates.find((c) => c.id === v.candidate.id)!.name);
-    const blind = (await committeeScreenRead(db, pack, null, false)).views!;
+    const blind = (await committeeScreenRead(db, pack, { viewerId: null, withNames: false })).views!;
     expect(blind.map((v) => v.candidate.id)).toEqual(rows.map((r) => r.candidateId));
     for (const v of blind) {
       expect(v.candidate.name).toBe('');
@@ -211,7 +212,7 @@ describe('committee rows', () => {
     const gone = (await committeeRowsStored(db, pack.manifest.id))!.rows[0]!.candidateId;
     await db.candidates.delete(gone);
     for (const withNames of [true, false]) {
-      const views = (await committeeScreenRead(db, pack, null, withNames)).views!;
+      const views = (await committeeScreenRead(db, pack, { viewerId: null, withNames })).views!;
       expect(views.length).toBeGreaterThan(0);
       expect(views.map((v) => v.candidate.id)).not.toContain(gone);
     }
@@ -220,10 +221,10 @@ describe('committee rows', () => {
 
   it("show each candidate's latest decision: the rows' own, one recorded since at once, and all decisions read anew after other changes", async () => {
     const { db, content } = await seeded();
-    const withSeal = (await committeeScreenRead(db, pack, null, true)).views;
+    const withSeal = (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views;
     expect(withSeal).toBeUndefined();
     await committeeRowsRefresh(db, pack);
-    const [first, second] = (await committeeScreenRead(db, pack, null, true)).views!;
+    const [first, second] = (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views!;
     const decide = (candidateId: string, outcome: 'hire' | 'no-hire', at: number) =>
       decisionRecord(
         db,
@@ -244,7 +245,7 @@ describe('committee rows', () => {
     await committeeRowsRefresh(db, pack);
     const stored = (await committeeRowsStored(db, pack.manifest.id))!.rows;
     expect(stored.find((r) => r.candidateId === first!.candidate.id)!.decision?.id).toBe(newest.id);
-    const before = (await committeeScreenRead(db, pack, null, true)).views!;
+    const before = (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views!;
     for (const v of before) {
       const latest = reportDecisions(
         await db.decisions.where('candidateId').equals(v.candidate.id).toArray(),
@@ -261,7 +262,7 @@ describe('committee rows', () => {
 
     // Recorded after: shown at once, before the rows are recomputed.
     const recorded = await decide(second!.candidate.id, 'no-hire', DEMO_FIXED_NOW + 3000);
-    const after = (await committeeScreenRead(db, pack, null, true)).views!;
+    const after = (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views!;
     expect(after.find((v) => v.candidate.id === second!.candidate.id)!.decision).toMatchObject({
       id: recorded.id,
       summary: 'No hire',
@@ -273,26 +274,43 @@ describe('committee rows', () => {
     // Something other than a decision since the rows: what the database holds now, not the rows' copy.
     await db.decisions.clear();
     await auditWrite(db, { at: DEMO_FIXED_NOW + 2, actor: 'Test', action: 'loop.purged', subject: 'x', details: {} });
-    expect((await committeeScreenRead(db, pack, null, true)).views!.every((v) => v.decision === null)).toBe(true);
+    expect(
+      (await committeeScreenRead(db, pack, { viewerId: null, withNames: true })).views!.every(
+        (v) => v.decision === null,
+      ),
+    ).toBe(true);
     db.close();
   });
 
   it('hide from a panelist the candidates they still have an open interview with, and only those', async () => {
     const { db } = await seeded();
     await committeeRowsRefresh(db, pack);
-    const views = (await committeeScreenRead(db, pack, null, false)).views!;
+    const views = (await committeeScreenRead(db, pack, { viewerId: null, withNames: false })).views!;
     const sealed = (await db.interviews.where('candidateId').equals(views[0]!.candidate.id).toArray()).find(
       interviewIsSealed,
     )!;
     const viewer = sealed.interviewerId;
-    const shownToViewer = (await committeeScreenRead(db, pack, viewer, false)).views!.map((v) => v.candidate.id);
+    const shownToViewer = (await committeeScreenRead(db, pack, { viewerId: viewer, withNames: false })).views!.map(
+      (v) => v.candidate.id,
+    );
     expect(shownToViewer).toContain(views[0]!.candidate.id);
     await db.interviews.add({ ...sealed, id: crypto.randomUUID(), status: 'planned', version: 0, submittedAt: null });
-    const hidden = (await committeeScreenRead(db, pack, viewer, false)).views!.map((v) => v.candidate.id);
+    const hidden = (await committeeScreenRead(db, pack, { viewerId: viewer, withNames: false })).views!.map(
+      (v) => v.candidate.id,
+    );
     expect(hidden).not.toContain(views[0]!.candidate.id);
     expect(hidden).toHaveLength(shownToViewer.length - 1);
     // The committee (no interviewer identity) still sees every row.
-    expect((await committeeScreenRead(db, pack, null, false)).views).toHaveLength(views.length);
+    expect((await committeeScreenRead(db, pack, { viewerId: null, withNames: false })).views).toHaveLength(
+      views.length,
+    );
+    // Not told who views, the read takes this profile's "me" and blind mode, as the screen does.
+    await db.settings.put({ key: 'me', value: viewer });
+    const asMe = (await committeeScreenRead(db, pack)).views!;
+    expect(asMe.map((v) => v.candidate.id)).toEqual(hidden);
+    expect(asMe.every((v) => v.candidate.name !== '')).toBe(true);
+    await blindModeSet(db, true);
+    expect((await committeeScreenRead(db, pack)).views!.every((v) => v.candidate.name === '')).toBe(true);
     db.close();
   });
 

@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
 import { committeeProfileOf, type CommitteeView } from '../../../core/report/committeeRow';
 import { appDb } from '../../db/dbContext';
-import { useMe } from '../../db/hooks';
 import { usePacks } from '../../hooks/usePacks';
 import { useCommitteeRows } from './useCommitteeRows';
 import { usePoolStats } from './usePoolStats';
@@ -29,17 +28,12 @@ import './report.css';
  */
 export function CommitteeScreen() {
   const packs = usePacks();
-  const me = useMe();
   const [packId, setPackId] = useState<string>('');
   const pack = packs.find((p) => p.manifest.id === (packId || packs[0]?.manifest.id));
   const blindSetting = useBlindMode();
   // Stored rows, computed by a worker when evidence changes: the screen reads no rating of the
   // pool, and candidates' names only when it shows them.
-  const { views: reports, isRecalculating } = useCommitteeRows(
-    pack,
-    me === undefined ? undefined : (me?.id ?? null),
-    blindSetting === undefined ? undefined : !blindSetting,
-  );
+  const { views: reports, isRecalculating } = useCommitteeRows(pack);
   // The offsets table reads the pool statistics alone (no candidate's ratings).
   const { stats } = usePoolStats(pack);
   const calibration = useMemo(() => (stats ? calibrationFromPoolStats(stats, []) : undefined), [stats]);

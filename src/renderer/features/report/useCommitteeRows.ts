@@ -20,21 +20,14 @@ export interface CommitteeRowsState {
 
 /**
  * The committee's rows of a pack (`committeeScreenRead`): the stored ones at once, joined with
- * what is live; marked "recalculating" while a worker brings them up to date, never a blank wait
- * once any exist. Candidates' names are read only when the screen shows them (`withNames`; in blind
- * mode only their ids, so an erased one still disappears at once). While the viewer or whether
- * names show is not known yet (`undefined`), nothing is read or shown.
+ * what is live for this profile's viewer (a panelist sees only whom they may) — candidates' names
+ * only when the screen shows them (in blind mode only their ids, so an erased one still disappears
+ * at once); marked "recalculating" while a worker brings them up to date, never a blank wait once
+ * any exist. Who views and blind mode are read within the same query, so nothing waits for them.
  */
-export function useCommitteeRows(
-  pack: LoadedPack | undefined,
-  viewerId: string | null | undefined,
-  withNames: boolean | undefined,
-): CommitteeRowsState {
+export function useCommitteeRows(pack: LoadedPack | undefined): CommitteeRowsState {
   const [refreshed, setRefreshed] = useState(0);
-  const state = useLiveQuery(async () => {
-    if (!pack || viewerId === undefined || withNames === undefined) return undefined;
-    return committeeScreenRead(appDb(), pack, viewerId, withNames);
-  }, [pack, viewerId, withNames, refreshed]);
+  const state = useLiveQuery(async () => (pack ? committeeScreenRead(appDb(), pack) : undefined), [pack, refreshed]);
   const isStale = !!state && state.storedKey !== state.key;
   const error = useStaleRefresh(
     isStale && pack ? state.key : null,
