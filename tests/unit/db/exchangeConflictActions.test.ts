@@ -9,6 +9,7 @@ import { profileCreate } from '../../../src/renderer/db/actions/profileActions';
 import { keyPinTrust } from '../../../src/renderer/db/actions/signingActions';
 import { exchangeRound, exchangeSeen } from '../../../src/renderer/db/actions/exchangeActions';
 import { exchangeConflictLoad, exchangeConflictResolve } from '../../../src/renderer/db/actions/exchangeConflictActions';
+import { evidenceOf } from '../../../src/renderer/db/evidenceRows';
 import { testDb } from './dbTestKit';
 import { memoryFolder, memoryFolderPut } from './exchangeMemoryFolder';
 import { conflictBaseContent, conflictingAmendment, conflictSigner } from '../../fixtures/exchange/conflictingAmendment';
@@ -43,7 +44,7 @@ async function conflictAtA(options: { theirsSignedBy?: 'interviewer' | 'colleagu
 }
 
 const scoreOf = async (db: ReturnType<typeof testDb>, interviewId: string, dimensionId: string) => {
-  const rating = await db.ratings.get([interviewId, dimensionId]);
+  const rating = (await evidenceOf(db, interviewId)).ratings.find((r) => r.dimensionId === dimensionId);
   return rating?.state === 'rated' ? rating.score : null;
 };
 
@@ -86,9 +87,9 @@ describe('exchange conflicts, decided by a person', () => {
 
   it('"Keep mine" changes no record, and is audited and logged', async () => {
     const m = await conflictAtA();
-    const before = await m.a.ratings.toArray();
+    const before = await m.a.evidence.toArray();
     await exchangeConflictResolve(m.a, m.folder, m.file, m.grace, 'mine', { now: now() });
-    expect(await m.a.ratings.toArray()).toEqual(before);
+    expect(await m.a.evidence.toArray()).toEqual(before);
     expect((await m.a.interviews.get(m.interview.id))?.version).toBe(1);
     expect((await m.a.audit.toArray()).at(-1)).toMatchObject({ action: 'conflict.kept', subject: m.file });
     expect((await exchangeSeen(m.a, m.grace.id)).get(m.file)).toMatchObject({ outcome: 'resolved', detail: expect.stringMatching(/^kept what is here/) });

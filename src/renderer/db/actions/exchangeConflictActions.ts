@@ -28,6 +28,8 @@ import { keyTrustDecide, keyTrustText } from '../../../core/signing/keyTrust';
 import { tombstoneContentFilter } from '../../../core/audience/tombstone';
 import { exchangeFolderList, exchangeFolderRead, type ExchangeFolder } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
+import { evidenceOf, evidenceRowsFrom } from '../evidenceRows';
+import { interviewVersionsFilled } from '../sealedVersions';
 import { auditWrite } from './auditActions';
 import { lastingImport, lastingImportPreview } from './dataActions';
 import { exchangeLogWrite, exchangeSeen } from './exchangeActions';
@@ -72,21 +74,33 @@ interface Loaded {
   mineSides: Map<string, ExchangeInterviewSide>;
 }
 
-const interviewTables = ['ratings', 'notes', 'signalTags', 'defectFindings', 'interviewVersions', 'incidentRuns'] as const;
-
 async function interviewSideHere(db: AppDb, id: string): Promise<ExchangeInterviewSide | undefined> {
   const interview = await db.interviews.get(id);
   if (!interview) return undefined;
-  const of = <T,>(table: { where(i: string): { equals(v: string): { toArray(): Promise<T[]> } } }) => table.where('interviewId').equals(id).toArray();
+  const { ratings, notes, signalTags, defectFindings } = await evidenceOf(db, id);
   return {
     interview,
-    ratings: await of(db.ratings),
-    notes: await of(db.notes),
-    signalTags: await of(db.signalTags),
-    defectFindings: await of(db.defectFindings),
-    interviewVersions: await of(db.interviewVersions),
-    incidentRuns: await of(db.incidentRuns),
+    ratings,
+    notes,
+    signalTags,
+    defectFindings,
+    interviewVersions: await interviewVersionsFilled(db, await db.interviewVersions.where('interviewId').equals(id).toArray()),
+    incidentRuns: await db.incidentRuns.where('interviewId').equals(id).toArray(),
   };
+}
+
+/** Replaces everything stored of an interview with `side` (inside the caller's transaction). */
+async function interviewSideWrite(db: AppDb, side: ExchangeInterviewSide): Promise<void> {
+  const id = side.interview.id;
+  await db.evidence.delete(id);
+  await db.interviewVersions.where('interviewId').equals(id).delete();
+  await db.incidentRuns.where('interviewId').equals(id).delete();
+  await db.interviews.put(side.interview);
+  const evidence = evidenceRowsFrom(side).get(id);
+  if (evidence) await db.evidence.put(evidence);
+  // Their versions keep their snapshots as the file holds them (a stored snapshot is always read first).
+  await db.interviewVersions.bulkAdd(side.interviewVersions);
+  await db.incidentRuns.bulkAdd(side.incidentRuns);
 }
 
 function latestSeal(side: ExchangeInterviewSide | undefined): { at: number | null; sha: string | null } {
@@ -240,9 +254,7 @@ export async function exchangeConflictResolve(
       if (item.table === 'interviews') {
         const theirs = exchangeInterviewSideOf(content, item.id);
         if (!theirs) continue;
-        for (const table of interviewTables) await db.table(table).where('interviewId').equals(item.id).delete();
-        await db.interviews.put(theirs.interview);
-        for (const table of interviewTables) await db.table(table).bulkAdd(theirs[table] as unknown[]);
+        await interviewSideWrite(db, theirs);
         replacedSeals.push({ interviewId: item.id, was: latestSeal(mineSides.get(item.id)).sha, now: latestSeal(theirs).sha });
         continue;
       }
