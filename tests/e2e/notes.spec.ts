@@ -127,3 +127,36 @@ test('a line typed just before a reload is there after it', async ({ page }) => 
   // The unload warning is the browser's to show; when it shows, it is only while a write is pending.
   expect(unloadWarnings).toBeLessThanOrEqual(1);
 });
+
+test('a line the page being left stashes only after this page loaded still comes back, never over what is being typed', async ({ page }) => {
+  const runner = await openStartedInterview(page);
+  const [interview] = await dbRows<{ id: string }>(page, 'interviews');
+  // The left page's late pagehide, played by a second tab of the same browser writing the copy.
+  const other = await page.context().newPage();
+  await other.goto(page.url().replace(/#.*/, '#/today'));
+  const stashLate = (id: string, text: string) =>
+    other.evaluate(
+      ({ interviewId, id, text }) =>
+        localStorage.setItem(
+          `loopdesk:noteDraft:${interviewId}`,
+          JSON.stringify({ id, interviewId, at: 5_000, text, dimensionId: null, simAt: null, isPrivate: false, fields: ['text'] }),
+        ),
+      { interviewId: interview!.id, id, text },
+    );
+  await stashLate(crypto.randomUUID(), 'Stashed late, box empty');
+  await expect(runner.noteInput()).toHaveValue('Stashed late, box empty');
+  await runner.expectSaved();
+  await runner.noteInput().press('Enter');
+  await expect(runner.noteLines()).toHaveCount(1);
+
+  await runner.noteInput().click();
+  await page.keyboard.type('Being typed now');
+  await stashLate(crypto.randomUUID(), 'Stashed late, box busy');
+  await expect(runner.noteLines().filter({ hasText: 'Stashed late, box busy' })).toHaveCount(1);
+  await expect(runner.noteInput()).toHaveValue('Being typed now');
+  await runner.noteInput().press('Enter');
+  await runner.expectSaved();
+  const texts = (await dbRows<NoteRow>(page, 'notes')).map((n) => n.text).sort();
+  expect(texts).toEqual(['Being typed now', 'Stashed late, box busy', 'Stashed late, box empty']);
+  await other.close();
+});

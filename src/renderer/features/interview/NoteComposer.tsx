@@ -6,7 +6,7 @@ import { appDb } from '../../db/dbContext';
 import { noteDelete, noteFieldsSave, type NoteFields } from '../../db/actions/interviewActions';
 import { useAppStore } from '../../stores/appStore';
 import { renderProbe } from '../../app/renderProbe';
-import { noteDraftStashTake, noteDraftStashWrite, type NoteDraftStash } from './noteDraftStash';
+import { noteDraftStashKey, noteDraftStashTake, noteDraftStashWrite, type NoteDraftStash } from './noteDraftStash';
 
 /** How long typing may pause before the draft line is written (the issue allows ≤ 300 ms). */
 const textDebounceMs = 250;
@@ -237,6 +237,30 @@ export const NoteComposer = memo(function NoteComposer({
   useEffect(() => {
     const stash = noteDraftStashTake(interviewId);
     if (stash) recover(stash);
+  }, [interviewId]);
+
+  // On a loaded machine the page being left may write its copy only after this page has loaded
+  // (its pagehide runs late): the copy then arrives as a storage event. Into the box when nothing
+  // is being typed; otherwise written as a line of its own, so neither text is lost.
+  const recoverLate = useEffectEvent((stash: NoteDraftStash) => {
+    if (!draft.current && latest.current.text === '') {
+      recover(stash);
+      return;
+    }
+    const { fields: typed, ...note } = stash;
+    const fields: NoteFields = { text: note.text };
+    if (typed.includes('dimensionId')) fields.dimensionId = note.dimensionId;
+    if (typed.includes('isPrivate')) fields.isPrivate = note.isPrivate;
+    void saveTrack(noteFieldsSave(appDb(), note, fields, Date.now(), note));
+  });
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== noteDraftStashKey(interviewId) || event.newValue === null) return;
+      const stash = noteDraftStashTake(interviewId);
+      if (stash) recoverLate(stash);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
   }, [interviewId]);
 
   return (

@@ -10,7 +10,9 @@ export interface NoteDraftStash extends Note {
   fields: Array<'text' | 'dimensionId' | 'isPrivate'>;
 }
 
-const stashKey = (interviewId: string) => `loopdesk:noteDraft:${interviewId}`;
+/** The localStorage key of an interview's stashed line. */
+export const noteDraftStashKey = (interviewId: string) => `loopdesk:noteDraft:${interviewId}`;
+const stashKey = noteDraftStashKey;
 
 export function noteDraftStashWrite(stash: NoteDraftStash): void {
   try {
