@@ -122,9 +122,15 @@ export async function evidenceChange(
   interviewId: string,
   change: (row: EvidenceRow) => EvidenceRow,
 ): Promise<EvidenceRow> {
-  const next = evidenceRowSorted(change(await evidenceOf(db, interviewId)));
+  const next = change(await evidenceOf(db, interviewId));
   if (next.interviewId !== interviewId) throw new Error('Evidence of another interview.');
-  if (evidenceRowIsEmpty(next)) await db.evidence.delete(interviewId);
+  return evidenceWrite(db, next);
+}
+
+/** Stores `row` (read in the caller's transaction and changed), sorted; an emptied row is deleted. */
+export async function evidenceWrite(db: AppDb, row: EvidenceRow): Promise<EvidenceRow> {
+  const next = evidenceRowSorted(row);
+  if (evidenceRowIsEmpty(next)) await db.evidence.delete(next.interviewId);
   else await db.evidence.put(next);
   return next;
 }

@@ -26,7 +26,7 @@ import type { Kit, RubricPack } from '../../../core/rubric/schema';
 import { incidentClockPause, incidentClockSimNow } from '../../../core/incident/clock';
 import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import type { AppDb } from '../appDb';
-import { evidenceChange, evidenceOf } from '../evidenceRows';
+import { evidenceChange, evidenceOf, evidenceWrite } from '../evidenceRows';
 import { interviewVersionKeep, interviewVersionStored } from '../sealedVersions';
 import { auditWrite } from './auditActions';
 
@@ -158,7 +158,7 @@ export async function noteFieldsSave(
       const added = interviewIsAmending(interview) ? { addedAt: now } : {};
       note = noteSchema.parse({ ...create, ...added, ...fields });
     }
-    if (note) await evidenceChange(db, ref.interviewId, (r) => ({ ...r, notes: notesWith(r.notes, note) }));
+    if (note) await evidenceWrite(db, { ...row, notes: notesWith(row.notes, note) });
   });
 }
 
@@ -182,11 +182,11 @@ export async function noteDelete(
     const note = row.notes.find((n) => n.id === noteId);
     if (!note) return null;
     const tags = row.signalTags.filter((t) => t.noteIds.includes(noteId));
-    await evidenceChange(db, interviewId, (r) => ({
-      ...r,
-      notes: r.notes.filter((n) => n.id !== noteId),
-      signalTags: r.signalTags.map((t) => (t.noteIds.includes(noteId) ? { ...t, noteIds: t.noteIds.filter((id) => id !== noteId) } : t)),
-    }));
+    await evidenceWrite(db, {
+      ...row,
+      notes: row.notes.filter((n) => n.id !== noteId),
+      signalTags: row.signalTags.map((t) => (t.noteIds.includes(noteId) ? { ...t, noteIds: t.noteIds.filter((id) => id !== noteId) } : t)),
+    });
     if (audit) {
       await auditWrite(db, {
         at: audit.now,
