@@ -1,12 +1,8 @@
-import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
 import { committeeProfileOf, type CommitteeView } from '../../../core/report/committeeRow';
-import { appDb } from '../../db/dbContext';
 import { usePacks } from '../../hooks/usePacks';
 import { useCommitteeRows } from './useCommitteeRows';
-import { usePoolStats } from './usePoolStats';
-import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import {
   audienceDocumentTitle,
   audienceFileName,
@@ -17,7 +13,7 @@ import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
 import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
 import { OVERLAID_PROFILES_MAX, OverlaidProfiles } from './OverlaidProfiles';
-import { CalibrationTable } from './CalibrationTable';
+import { CommitteeCalibration } from './CalibrationTable';
 import { dateToday } from './dateToday';
 import { CommitteeTable, DimensionLegend, committeeSorted, type CommitteeSort } from './CommitteeTable';
 import './report.css';
@@ -34,10 +30,6 @@ export function CommitteeScreen() {
   // Stored rows, computed by a worker when evidence changes: the screen reads no rating of the
   // pool, and candidates' names only when it shows them.
   const { views: reports, isRecalculating } = useCommitteeRows(pack);
-  // The offsets table reads the pool statistics alone (no candidate's ratings).
-  const { stats } = usePoolStats(pack);
-  const calibration = useMemo(() => (stats ? calibrationFromPoolStats(stats, []) : undefined), [stats]);
-  const interviewers = useLiveQuery(() => appDb().interviewers.toArray(), []);
   // Until the profile's setting is read, names stay hidden rather than flash.
   const isBlind = blindSetting ?? true;
   const audience = audienceOf('committee', isBlind);
@@ -150,17 +142,7 @@ export function CommitteeScreen() {
               </p>
             )}
           </section>
-          {calibration && interviewers && (
-            // A region that scrolls sideways is reached by keyboard too (axe: scrollable-region-focusable).
-            <div
-              className="wide-scroll"
-              role="region"
-              aria-label="Interviewer calibration (scrolls sideways)"
-              tabIndex={0}
-            >
-              <CalibrationTable calibration={calibration} interviewers={interviewers} dimensions={pack.dimensions} />
-            </div>
-          )}
+          <CommitteeCalibration pack={pack} />
         </>
       )}
     </div>
