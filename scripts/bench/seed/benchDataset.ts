@@ -181,11 +181,12 @@ export function benchDataset(pack: RubricPack, options: BenchDatasetOptions): Be
       details: { interviews: interviewsPerLoop },
     });
 
-    // "Me" sits on the panels of a dozen open loops (drafts and planned interviews on Today) and,
-    // like any teammate, on a share of the closed ones.
+    // "Me" sits on the panels of eighteen open loops (drafts and planned interviews on Today: the
+    // full run's report metric seals ten of my drafts) and, like any teammate, on a share of the
+    // closed ones.
     const team = teams[c % teams.length]!;
     const panel = random.sample(team, interviewsPerLoop);
-    const hasMe = isOpen && myOpenLoops < 12;
+    const hasMe = isOpen && myOpenLoops < 18;
     if (hasMe) {
       myOpenLoops++;
       if (!panel.includes(me)) panel[random.int(0, interviewsPerLoop - 1)] = me;
