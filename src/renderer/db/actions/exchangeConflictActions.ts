@@ -228,18 +228,13 @@ export async function exchangeConflictResolve(
   const { view, bundle, stamp, mineSides } = loaded;
   const records = view.items.map((i) => ({ table: i.table, id: i.id }));
   const seen = await exchangeSeen(db, me.id);
+  const labels = view.items.map((i) => i.label).join('; ');
+  const logResolved = (detail: string) =>
+    exchangeLogWrite(db, seen, { at: options.now, profileId: me.id, file, stamp, outcome: 'resolved', signer: view.signer, detail });
   if (choice === 'mine') {
     await db.transaction('rw', db.audit, db.exchangeLog, async () => {
       await auditWrite(db, { at: options.now, actor: me.name, action: 'conflict.kept', subject: file.slice(0, 200), details: { signer: view.signer.profileId, records } });
-      await exchangeLogWrite(db, seen, {
-        at: options.now,
-        profileId: me.id,
-        file,
-        stamp,
-        outcome: 'resolved',
-        signer: view.signer,
-        detail: `kept what is here (${view.items.map((i) => i.label).join('; ')}); decided by ${me.name}`,
-      });
+      await logResolved(`kept what is here (${labels}); decided by ${me.name}`);
     });
     return;
   }
@@ -270,14 +265,6 @@ export async function exchangeConflictResolve(
       subject: file.slice(0, 200),
       details: { signer: view.signer.profileId, fingerprint: view.fingerprint, records, replacedSeals },
     });
-    await exchangeLogWrite(db, seen, {
-      at: options.now,
-      profileId: me.id,
-      file,
-      stamp,
-      outcome: 'resolved',
-      signer: view.signer,
-      detail: `took ${view.signer.name}'s version (${view.items.map((i) => i.label).join('; ')}); decided by ${me.name}`,
-    });
+    await logResolved(`took ${view.signer.name}'s version (${labels}); decided by ${me.name}`);
   });
 }
