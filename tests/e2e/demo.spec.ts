@@ -5,6 +5,7 @@
 import { test, expect } from './fixtures';
 import { TodayPage } from './pages/TodayPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { ReportPage } from './pages/ReportPage';
 import { dbRows } from './pages/dbRows';
 
 const tables = ['candidates', 'interviewers', 'loops', 'interviews', 'ratings', 'notes', 'audit', 'settings'];
@@ -13,6 +14,7 @@ test('the demo opens in its own workspace and leaving deletes it; real data is u
   test.setTimeout(180_000);
   const today = new TodayPage(page);
   const people = new PeoplePage(page);
+  const reports = new ReportPage(page);
   await today.open();
   await today.createProfile('Rita Recruiter');
   await people.addCandidate('Ada Lovelace');
@@ -21,17 +23,14 @@ test('the demo opens in its own workspace and leaving deletes it; real data is u
   const before = await counts();
 
   await today.open();
-  await page.getByRole('button', { name: 'Open demo loop' }).click();
+  await reports.openDemoLoop();
   await expect(page.getByTestId('demo-banner')).toContainText('Demo');
-  await expect(page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible();
   await page.goto(page.url().replace(/#.*/, '#/candidates'));
   await expect(page.getByTestId('demo-banner')).toBeVisible();
   await expect(page.getByText('Ada Lovelace')).toHaveCount(0);
   expect(await counts()).toEqual(before);
 
-  await page.getByRole('button', { name: 'Leave and delete the demo' }).click();
-  await expect(page.getByTestId('demo-banner')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  await reports.leaveDemo();
   await expect(page.getByText('Ada Lovelace')).toBeVisible();
   expect(await counts()).toEqual(before);
   const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { appWorkspace, appWorkspaceLeaveDemo } from '../db/dbContext';
+import { reloadAt } from './router';
 
 /** Says, on every screen, that this window is in the demo workspace, with the one way out. */
 export function DemoBanner() {
@@ -10,8 +11,7 @@ export function DemoBanner() {
     setIsLeaving(true);
     try {
       await appWorkspaceLeaveDemo();
-      location.hash = '#/today';
-      location.reload();
+      reloadAt('#/today');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setIsLeaving(false);

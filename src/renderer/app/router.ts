@@ -51,3 +51,13 @@ export function href(...segments: Array<string | number>): string {
 export function navigate(to: string): void {
   location.hash = to.startsWith('#') ? to.slice(1) : to;
 }
+
+/**
+ * Reloads the window onto another screen. The address changes without a hashchange, so this
+ * document keeps its current screen until the new one has loaded: nothing renders the target
+ * screen from state that is being replaced (a workspace switch, for one).
+ */
+export function reloadAt(to: string): void {
+  history.replaceState(history.state, '', to.startsWith('#') ? to : `#${to}`);
+  location.reload();
+}

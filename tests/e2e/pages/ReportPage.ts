@@ -4,15 +4,24 @@ import { expect, type Page } from '@playwright/test';
 export class ReportPage {
   constructor(private readonly page: Page) {}
 
+  /** Opens the demo: the window reloads into the demo workspace on the committee screen. */
   async openDemoLoop(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Open demo loop' }).click();
     // Loading the demo (its history included) into a fresh database takes a while on a busy machine.
-    await expect(this.page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible({ timeout: 60_000 });
+    const reloaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Open demo loop' }).click();
+    await reloaded;
+    await expect(this.page.getByTestId('demo-banner')).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Committee', level: 1 })).toBeVisible();
   }
 
-  /** The demo lives in its own database: leave it (and delete it) to get back to real data. */
+  /**
+   * The demo lives in its own database: leave it (and delete it) to get back to real data. The
+   * window reloads; what follows must drive the reloaded page, never race its navigation.
+   */
   async leaveDemo(): Promise<void> {
+    const reloaded = this.page.waitForEvent('load', { timeout: 30_000 });
     await this.page.getByRole('button', { name: 'Leave and delete the demo' }).click();
+    await reloaded;
     await expect(this.page.getByTestId('demo-banner')).toHaveCount(0);
     await expect(this.page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   }

@@ -4,6 +4,7 @@ import { appWorkspace, appWorkspaceEnterDemo, demoDbName } from '../../db/dbCont
 import { profileCreate, profileCurrent } from '../../db/actions/profileActions';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
+import { reloadAt } from '../../app/router';
 
 /**
  * One click to a filled-in Loopdesk in its own workspace: a separate demo database gets the demo
@@ -36,11 +37,10 @@ export function OpenDemoButton() {
         demoDb.close();
       }
       appWorkspaceEnterDemo();
-      location.hash = '#/committee';
-      location.reload();
+      reloadAt('#/committee');
     } catch (error) {
       noticeShow('error', `Could not open the demo loop: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
+      // Busy stays on after success: the window is reloading into the demo.
       setIsBusy(false);
     }
   };
