@@ -50,6 +50,28 @@ test('an opened interview is prepared: nothing runs until Start, and the clock p
   await expect(clock).not.toContainText('paused');
 });
 
+test('a notice that fades leaves the screen where it was, so nothing moves under the pointer', async ({ page }) => {
+  const runner = await openInterview(page);
+  // The pointer away from the strip: pointing at a notice holds it.
+  await page.mouse.move(5, 700);
+  const start = page.getByRole('button', { name: 'Start interview' });
+  await expect(start).toBeVisible();
+  await blur(page);
+  await page.keyboard.press('3');
+  const notice = page.getByTestId('notice').filter({ hasText: 'Press Start' });
+  await expect(notice).toBeVisible();
+  const before = (await start.boundingBox())!.y;
+  // A success fades after 5 s.
+  await expect(notice).toHaveCount(0, { timeout: 20_000 });
+  expect((await start.boundingBox())!.y).toBe(before);
+  await runner.start();
+  expect((await page.getByRole('button', { name: 'Pause interview' }).boundingBox())!.y).toBe(before);
+  // The next screen starts with the strip at its natural height: empty.
+  await page.getByRole('link', { name: 'Loop', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Loop for/ })).toBeVisible();
+  expect((await page.getByRole('region', { name: 'Messages' }).boundingBox())?.height ?? 0).toBeLessThan(2);
+});
+
 test('1-4 rate the current dimension with focus on the page body; focus follows; j/k move; ? shows the map', async ({
   page,
 }) => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useRoute } from '../app/router';
 import { useMe } from '../db/hooks';
 import { useAppStore } from '../stores/appStore';
 import type { Notice } from '../stores/uiSlice';
@@ -38,11 +39,32 @@ function NoticeItem({ notice, dismiss }: { notice: Notice; dismiss: (id: number)
 }
 
 /**
+ * Keeps the strip's tallest height on this screen: a notice that fades must not move the screen
+ * under the pointer (a click aimed at a button as it moves lands on nothing). The strip takes its
+ * natural height again on the next screen.
+ */
+function useHeightHeldOnScreen(ref: RefObject<HTMLElement | null>): void {
+  const screenKey = useRoute().path.join('/');
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.style.minHeight = '';
+  }, [ref, screenKey]);
+  useLayoutEffect(() => {
+    const strip = ref.current;
+    if (!strip) return;
+    const height = strip.getBoundingClientRect().height;
+    if (height > (parseFloat(strip.style.minHeight) || 0)) strip.style.minHeight = `${height}px`;
+  });
+}
+
+/**
  * Messages in a strip above the screen, in the page flow, so they never cover the note box or
- * the rating panel. Successes fade after a few seconds; errors stay until dismissed. A notice
- * belongs to the profile that caused it and is not shown to another.
+ * the rating panel. Successes fade after a few seconds; errors stay until dismissed; the strip
+ * keeps its height until the screen changes. A notice belongs to the profile that caused it and
+ * is not shown to another.
  */
 export function NoticeArea() {
+  const stripRef = useRef<HTMLElement>(null);
+  useHeightHeldOnScreen(stripRef);
   const me = useMe();
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.noticeDismiss);
@@ -53,7 +75,7 @@ export function NoticeArea() {
   }, [me, profileId, profileSet]);
   const shown = notices.filter((n) => n.profileId === null || n.profileId === profileId);
   return (
-    <section className="notices" aria-live="polite" aria-label="Messages">
+    <section ref={stripRef} className="notices" aria-live="polite" aria-label="Messages">
       {shown.map((n) => (
         <NoticeItem key={n.id} notice={n} dismiss={dismiss} />
       ))}
