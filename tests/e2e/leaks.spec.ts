@@ -17,6 +17,7 @@ import { evidenceFromSnapshot, evidenceSealHash } from '../../src/core/audit/evi
 import { bundleCreate, bundleStringify } from '../../src/core/bundle/bundleCreate';
 import type { BundleContent } from '../../src/core/bundle/bundleSchema';
 import { canonicalJson } from '../../src/core/canonical/canonicalJson';
+import { audienceBlindLabel } from '../../src/core/audience/audiencePolicy';
 import { demoDataset, DEMO_FIXED_NOW } from '../../src/core/demo/demoLoop';
 import { rubricPacksLoad } from '../../src/core/rubric/loader';
 import { test, expect } from './fixtures';
@@ -133,6 +134,18 @@ test('blind mode: no name or e-mail on screen, after a reload, in a fresh print 
   await expect(page.locator('.report').first()).toContainText(/Candidate [A-Z2-9]{3} \(Candidate [A-Z2-9]{3}\) said Candidate [A-Z2-9]{3} would/);
   expect(found(await screenText(page), names), 'report screen').toBe(null);
 
+  // The Data screen: what to export, the candidate to erase, and the erasure dialog, by label.
+  const data = new DataPage(page);
+  await data.open();
+  const dataText = async () => `${await screenText(page)}\n${(await page.locator('option').allTextContents()).join('\n')}`;
+  expect(found(await dataText(), names), 'data screen').toBe(null);
+  await page.getByRole('combobox', { name: 'Candidate to erase' }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Erase…' }).click();
+  await expect(page.getByRole('dialog')).toContainText(/permanently removes Candidate [A-Z2-9]{3},/);
+  expect(found(await dataText(), names), 'erasure dialog').toBe(null);
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
   test.skip(!hasPoppler, 'pdftotext / pdfinfo (poppler-utils) are not installed: PDFs not checked.');
   const routes = [
     { label: 'report, ?blind=1', route: `#/print/report/${ids[0]}?audience=committee&blind=1` },
@@ -163,10 +176,14 @@ test('blind mode: no name or e-mail on screen, after a reload, in a fresh print 
   }
 
   // The same print route in a profile without blind mode shows the names: the checks above can fail.
+  await page.goto(`${new URL(page.url()).origin}/#/committee`);
   await reports.setBlind(false);
   const named = await printPage(page, `#/print/report/${ids[0]}?audience=committee`);
   expect(found(await screenText(named), names)).not.toBe(null);
   expect(await named.textContent('body')).toContain(PRIVATE_MARK);
+  await named.close();
+  await data.open();
+  await expect(page.getByRole('combobox', { name: 'Candidate to erase' })).toContainText('Amira Haddad');
 });
 
 test('blind mode: the bundle file name and the CLI JSON carry no name', async ({ page }) => {
@@ -179,7 +196,9 @@ test('blind mode: the bundle file name and the CLI JSON carry no name', async ({
   await reports.setBlind(true);
   const data = new DataPage(page);
   await data.open();
-  const download = await data.exportScope(/^Amira Haddad$/);
+  // Blind: the drop-down offers Amira Haddad by her label.
+  const amira = (await dbRows<{ id: string; name: string }>(page, 'candidates')).find((c) => c.name === 'Amira Haddad')!;
+  const download = await data.exportScope(new RegExp(`^${audienceBlindLabel(amira.id)}$`));
   expect(download.suggestedFilename()).toMatch(/^Candidate [A-Z2-9]{3} \d{4}-\d{2}-\d{2}\.loopdesk$/);
   const path = join(mkdtempSync(join(tmpdir(), 'loopdesk-leaks-')), 'exported.loopdesk');
   await download.saveAs(path);

@@ -32,7 +32,7 @@ import { desktopApi } from '../../platform/desktopApi';
 import { fileDownload } from '../../platform/fileDownload';
 import { backupKeepDays } from '../../../shared/backupFileName';
 import { ModalDialog } from '../../components/ModalDialog';
-import type { Interviewer } from '../../../core/model/records';
+import type { Candidate, Interviewer } from '../../../core/model/records';
 import {
   bundleSignAsProfile,
   bundleSignerAllowsImport,
@@ -64,6 +64,19 @@ async function signedBy(me: Interviewer | null | undefined, bundle: Bundle, warn
     warn(`This bundle is not signed: ${error instanceof Error ? error.message : String(error)}.`);
     return bundle;
   }
+}
+
+/**
+ * A candidate as this profile's audience knows them: their neutral label while blind mode is on
+ * (and while it is still being read), in the drop-downs, dialogs, notices and file names alike.
+ */
+function candidateLabelOf(candidate: { id: string; name: string }, isBlind: boolean | undefined): string {
+  return audienceCandidateName(candidate, audienceOf('committee', isBlind !== false));
+}
+
+function candidateNameIn(candidates: readonly Candidate[], id: string, isBlind: boolean | undefined): string {
+  const candidate = candidates.find((c) => c.id === id);
+  return candidate ? candidateLabelOf(candidate, isBlind) : 'erased candidate';
 }
 
 /**
@@ -109,7 +122,8 @@ export function DataScreen() {
   const [checking, setChecking] = useState<{ name: string; cancel: () => void } | null>(null);
 
   if (!lists) return <p className="page muted">Loading…</p>;
-  const nameOfCandidate = (id: string) => lists.candidates.find((c) => c.id === id)?.name ?? 'erased candidate';
+  const candidateLabel = (candidate: { id: string; name: string }) => candidateLabelOf(candidate, isBlind);
+  const nameOfCandidate = (id: string) => candidateNameIn(lists.candidates, id, isBlind);
 
   const scopeOf = (key: string): BundleScope => {
     const [kind, id] = key.split(':') as [BundleScope['kind'], string | undefined];
@@ -123,18 +137,13 @@ export function DataScreen() {
       noticeShow('error', result.reason);
       return;
     }
-    // The file name names the candidate as this profile's audience knows them (their label when blind).
-    const fileNameOf = (id: string) => {
-      const candidate = lists.candidates.find((c) => c.id === id);
-      return candidate ? audienceCandidateName(candidate, audienceOf('committee', isBlind !== false)) : 'erased candidate';
-    };
     const label =
       scope.kind === 'all'
         ? 'everything'
         : scope.kind === 'loop'
-          ? `loop ${fileNameOf(lists.loops.find((l) => l.id === scope.id)?.candidateId ?? '')}`
+          ? `loop ${candidateNameIn(lists.candidates, lists.loops.find((l) => l.id === scope.id)?.candidateId ?? '', isBlind)}`
           : scope.kind === 'candidate'
-            ? fileNameOf(scope.id)
+            ? candidateNameIn(lists.candidates, scope.id, isBlind)
             : `interviews by ${lists.interviewers.find((i) => i.id === scope.id)?.name ?? 'interviewer'}`;
     // Scope and day in the name, so exports of different scopes or days never overwrite each other.
     const day = new Date(result.bundle.manifest.createdAt).toISOString().slice(0, 10);
@@ -211,7 +220,7 @@ export function DataScreen() {
         await appDb().transaction('rw', appDb().keyPins, () => keyPinFirstUse(appDb(), signer, Date.now()));
       }
       const done = plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`;
-      const erased = erases.length > 0 ? ` Erased as the bundle asked: ${erases.map((e) => e.name).join(', ')}.` : '';
+      const erased = erases.length > 0 ? ` Erased as the bundle asked: ${erases.map((e) => candidateLabelOf({ id: e.candidateId, name: e.name }, isBlind)).join(', ')}.` : '';
       setImportResult(`${skip.text ? `${done} ${skip.text}.` : done}${erased}`);
       setIncoming(null);
     } catch (e) {
@@ -262,7 +271,7 @@ export function DataScreen() {
               <optgroup label="A candidate">
                 {lists.candidates.map((c) => (
                   <option key={c.id} value={`candidate:${c.id}`}>
-                    {c.name}
+                    {candidateLabel(c)}
                   </option>
                 ))}
               </optgroup>
@@ -360,7 +369,7 @@ export function DataScreen() {
                 <ul>
                   {incoming.erases.map((e) => (
                     <li key={e.candidateId}>
-                      {e.name} (erased on {e.erasedOn})
+                      {candidateLabel({ id: e.candidateId, name: e.name })} (erased on {e.erasedOn})
                     </li>
                   ))}
                 </ul>
@@ -454,7 +463,7 @@ export function DataScreen() {
               <option value="">Choose…</option>
               {lists.candidates.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}
+                  {candidateLabel(c)}
                 </option>
               ))}
             </select>
