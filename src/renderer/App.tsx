@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
 import { TodayScreen } from './features/today/TodayScreen';
@@ -48,7 +48,10 @@ const loading = <p className="page muted">Loading…</p>;
 
 /** Maps the hash route to a screen. */
 export function App() {
-  const { path, query } = useRoute();
+  // The screen follows the route as a deferred update: while a screen's code is still loading, the
+  // one before stays (the rail already shows the new place) instead of a "Loading…" that React then
+  // keeps on screen for at least 300 ms (its throttle on revealing content after a fallback).
+  const { path, query } = useDeferredValue(useRoute());
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.
   if (section === 'presenter' && path[1]) {
