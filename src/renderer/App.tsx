@@ -53,7 +53,8 @@ const loading = <p className="page muted">Loading…</p>;
 export function App() {
   // The screen follows the route as a deferred update: while a screen's code is still loading, the
   // one before stays (the rail already shows the new place) instead of a "Loading…" that React then
-  // keeps on screen for at least 300 ms (its throttle on revealing content after a fallback).
+  // keeps on screen for at least 300 ms (its throttle on revealing content after a fallback). So a
+  // screen reads its route from here (props), never the address: that may already be the next one.
   const route = useRoute();
   // The committee screen's rows (5,000 candidates) are read from the moment the route changes, while
   // its code loads; the screen takes over the same read (`committeeScreenLive`). Like React's
@@ -79,7 +80,12 @@ export function App() {
       path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
     return (
       <Suspense fallback={loading}>
-        <PrintReportScreen candidateIds={ids} audience={audience} isAutoPrint={query.get('autoprint') === '1'} />
+        <PrintReportScreen
+          candidateIds={ids}
+          audience={audience}
+          isBlindRequested={query.get('blind') === '1'}
+          isAutoPrint={query.get('autoprint') === '1'}
+        />
       </Suspense>
     );
   }
@@ -90,7 +96,7 @@ export function App() {
       break;
     case 'rubrics':
       // #/rubrics is the library; #/rubrics/<packId>[/<tab>[/<item>]] browses one pack.
-      screen = path[1] ? <PackBrowserScreen /> : <RubricLibraryScreen />;
+      screen = path[1] ? <PackBrowserScreen route={{ path, query }} /> : <RubricLibraryScreen />;
       break;
     case 'candidates':
       if (path[1] === 'new') screen = <NewCandidateScreen />;
