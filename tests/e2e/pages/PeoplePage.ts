@@ -24,6 +24,9 @@ export class PeoplePage {
       await expect(planner.getByLabel('Interviewer for interview 1').locator('option', { hasText: name })).toHaveCount(1);
     }
     const table = planner.getByRole('table', { name: 'Planned interviews' });
+    // The planner renders its default rows with the table: wait for it, or the count below can
+    // run before the form and leave those rows (unassigned) in the plan.
+    await expect(table).toBeVisible();
     // Start from an empty plan, then add one row per interview.
     while ((await table.getByRole('button', { name: /^Remove/ }).count()) > 0) {
       await table.getByRole('button', { name: /^Remove/ }).first().click();
