@@ -6,8 +6,7 @@
 import type { RubricPack } from '../../core/rubric/schema';
 import type { CommitteeRowsRequest } from '../workers/committeeRows.worker';
 import type { AppDb } from './appDb';
-import { committeeRowsCompute } from './committeeRows';
-import { committeeRowsHead } from './committeeScreenRead';
+import { committeeRowsCompute, committeeRowsHead } from './committeeRows';
 import { serialRun, workerRun } from './derivedRun';
 import { poolStatsKey, poolStatsPackOf } from './poolStats';
 import { poolStatsRefresh } from './poolStatsRefresh';
