@@ -1,6 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
+import { committeeScreenPrefetch } from './db/committeeScreenLive';
+import { appDb } from './db/dbContext';
+import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
 
@@ -48,7 +51,19 @@ const loading = <p className="page muted">Loading…</p>;
 
 /** Maps the hash route to a screen. */
 export function App() {
-  const { path, query } = useRoute();
+  // The screen follows the route as a deferred update: while a screen's code is still loading, the
+  // one before stays (the rail already shows the new place) instead of a "Loading…" that React then
+  // keeps on screen for at least 300 ms (its throttle on revealing content after a fallback). So a
+  // screen reads its route from here (props), never the address: that may already be the next one.
+  const route = useRoute();
+  // The committee screen's rows (5,000 candidates) are read from the moment the route changes, while
+  // its code loads; the screen takes over the same read (`committeeScreenLive`). Like React's
+  // resource preloads, a warm-up started in render: it holds the read a few seconds, nothing more.
+  if (route.path[0] === 'committee') {
+    const pack = useAppStore.getState().rubrics?.packs[0];
+    if (pack) committeeScreenPrefetch(appDb(), pack);
+  }
+  const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.
   if (section === 'presenter' && path[1]) {
@@ -65,7 +80,12 @@ export function App() {
       path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
     return (
       <Suspense fallback={loading}>
-        <PrintReportScreen candidateIds={ids} audience={audience} isAutoPrint={query.get('autoprint') === '1'} />
+        <PrintReportScreen
+          candidateIds={ids}
+          audience={audience}
+          isBlindRequested={query.get('blind') === '1'}
+          isAutoPrint={query.get('autoprint') === '1'}
+        />
       </Suspense>
     );
   }
@@ -76,7 +96,7 @@ export function App() {
       break;
     case 'rubrics':
       // #/rubrics is the library; #/rubrics/<packId>[/<tab>[/<item>]] browses one pack.
-      screen = path[1] ? <PackBrowserScreen /> : <RubricLibraryScreen />;
+      screen = path[1] ? <PackBrowserScreen route={{ path, query }} /> : <RubricLibraryScreen />;
       break;
     case 'candidates':
       if (path[1] === 'new') screen = <NewCandidateScreen />;

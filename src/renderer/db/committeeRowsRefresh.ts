@@ -6,7 +6,8 @@
 import type { RubricPack } from '../../core/rubric/schema';
 import type { CommitteeRowsRequest } from '../workers/committeeRows.worker';
 import type { AppDb } from './appDb';
-import { committeeRowsCompute, committeeRowsHead } from './committeeRows';
+import { committeeRowsCompute } from './committeeRows';
+import { committeeRowsHead } from './committeeScreenRead';
 import { serialRun, workerRun } from './derivedRun';
 import { poolStatsKey, poolStatsPackOf } from './poolStats';
 import { poolStatsRefresh } from './poolStatsRefresh';

@@ -11,22 +11,11 @@ import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStat
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import { reportObservations } from '../../core/report/reportBuild';
-import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
 import { evidenceOfMany } from './evidenceRows';
+import { committeeRowsSettingPrefix, poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 
-/** What the statistics depend on of a pack: its id, its content hash and its dimensions. */
-export interface PoolStatsPack {
-  id: string;
-  hash: string;
-  dimensionIds: string[];
-}
-
-export const poolStatsPackOf = (pack: RubricPack): PoolStatsPack => ({
-  id: pack.manifest.id,
-  hash: pack.hash,
-  dimensionIds: pack.dimensions.map((d) => d.id),
-});
+export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
 
 export interface PoolStatsEntry {
   /** The pack and the audit head the statistics are of (`poolStatsKey`). */
@@ -38,12 +27,6 @@ export interface PoolStatsEntry {
 /** Settings key of a pack's stored statistics (one entry per pack: the latest). */
 export const poolStatsSettingPrefix = 'poolStats:';
 const settingKey = (packId: string) => `${poolStatsSettingPrefix}${packId}`;
-
-/** The state of sealed evidence now, for this pack. */
-export async function poolStatsKey(db: AppDb, pack: PoolStatsPack): Promise<string> {
-  const head = await db.audit.orderBy('seq').last();
-  return `${pack.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
-}
 
 /** The stored statistics of a pack, current or not; undefined before the first computation. */
 export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolStatsEntry | undefined> {
@@ -77,9 +60,6 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
   });
   return entry;
 }
-
-/** Settings key prefix of the committee rows computed from the statistics (`committeeRows.ts`). */
-export const committeeRowsSettingPrefix = 'committeeRows:';
 
 /** Drops every pack's stored statistics and committee rows (after an erasure, so nothing derived from it stays). */
 export async function poolStatsDrop(db: AppDb): Promise<void> {

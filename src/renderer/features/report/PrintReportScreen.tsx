@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { audienceDocumentTitle, audienceReport, audienceReportKind, type Audience } from '../../../core/audience/audiencePolicy';
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { CandidateReport, ReportAudience } from '../../../core/report/reportBuild';
-import { useRoute } from '../../app/router';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
 import { useAppStore } from '../../stores/appStore';
@@ -60,9 +59,19 @@ function visibleReports(
  * the reason when it cannot render one. Blind mode comes from the route and
  * from the profile's stored setting (either makes it blind), never from a window's memory.
  */
-export function PrintReportScreen({ candidateIds, audience: kind, isAutoPrint }: { candidateIds: string[]; audience: ReportAudience; isAutoPrint: boolean }) {
-  const { query } = useRoute();
-  const audience = useReportAudience(kind, query.get('blind') === '1');
+export function PrintReportScreen({
+  candidateIds,
+  audience: kind,
+  isBlindRequested,
+  isAutoPrint,
+}: {
+  candidateIds: string[];
+  audience: ReportAudience;
+  /** The route's `blind=1`. */
+  isBlindRequested: boolean;
+  isAutoPrint: boolean;
+}) {
+  const audience = useReportAudience(kind, isBlindRequested);
   const me = useMe();
   // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
   // the rubric packs: load them here.

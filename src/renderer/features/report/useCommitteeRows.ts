@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useObservable } from 'dexie-react-hooks';
 import type { CommitteeView } from '../../../core/report/committeeRow';
-import { committeeScreenRead } from '../../db/committeeRows';
+import { committeeScreenLive } from '../../db/committeeScreenLive';
 import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
 import { appDb } from '../../db/dbContext';
 import type { LoadedPack } from '../../hooks/usePacks';
@@ -18,6 +18,8 @@ export interface CommitteeRowsState {
   error: string | null;
 }
 
+const noPack = { subscribe: () => ({ unsubscribe: () => {} }) };
+
 /**
  * The committee's rows of a pack (`committeeScreenRead`): the stored ones at once, joined with
  * what is live for this profile's viewer (a panelist sees only whom they may) — candidates' names
@@ -27,7 +29,9 @@ export interface CommitteeRowsState {
  */
 export function useCommitteeRows(pack: LoadedPack | undefined): CommitteeRowsState {
   const [refreshed, setRefreshed] = useState(0);
-  const state = useLiveQuery(async () => (pack ? committeeScreenRead(appDb(), pack) : undefined), [pack, refreshed]);
+  // The read the route may have started already (`committeeScreenPrefetch`): its result, if it has
+  // arrived, is in the first render.
+  const state = useObservable(() => (pack ? committeeScreenLive(appDb(), pack, refreshed) : noPack), [pack, refreshed]);
   const isStale = !!state && state.storedKey !== state.key;
   const error = useStaleRefresh(
     isStale && pack ? state.key : null,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useRoute } from '../../app/router';
+import type { Route } from '../../app/router';
 import { useAppStore } from '../../stores/appStore';
 import { DimensionsTab } from './DimensionsTab';
 import { ExercisesTab } from './ExercisesTab';
@@ -26,9 +26,8 @@ function tabCounts(pack: LoadedPack): Record<PackTab, number> {
   return { ...counts, ladder: counts.levels };
 }
 
-/** One pack, tab by tab: `#/rubrics/<packId>[/<tab>[/<item>]]`. */
-export function PackBrowserScreen() {
-  const route = useRoute();
+/** One pack, tab by tab: `#/rubrics/<packId>[/<tab>[/<item>]]` (`route`: the one on display, from `App`). */
+export function PackBrowserScreen({ route }: { route: Route }) {
   const rubrics = useAppStore((s) => s.rubrics);
   const [, packId = '', tabSegment, itemId] = route.path;
   const tab: PackTab = isPackTab(tabSegment) ? tabSegment : 'dimensions';

@@ -1,0 +1,28 @@
+/**
+ * Which state of sealed evidence derived data is of (`poolStats`, `committeeRows`): kept apart
+ * from their computation so a screen can check or read stored results without loading it.
+ */
+import type { RubricPack } from '../../core/rubric/schema';
+import type { AppDb } from './appDb';
+
+/** What the statistics depend on of a pack: its id, its content hash and its dimensions. */
+export interface PoolStatsPack {
+  id: string;
+  hash: string;
+  dimensionIds: string[];
+}
+
+export const poolStatsPackOf = (pack: RubricPack): PoolStatsPack => ({
+  id: pack.manifest.id,
+  hash: pack.hash,
+  dimensionIds: pack.dimensions.map((d) => d.id),
+});
+
+/** The state of sealed evidence now, for this pack. */
+export async function poolStatsKey(db: AppDb, pack: PoolStatsPack): Promise<string> {
+  const head = await db.audit.orderBy('seq').last();
+  return `${pack.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
+}
+
+/** Settings key prefix of the committee rows computed from the statistics (`committeeRows.ts`). */
+export const committeeRowsSettingPrefix = 'committeeRows:';
