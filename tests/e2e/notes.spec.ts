@@ -128,6 +128,40 @@ test('a line typed just before a reload is there after it', async ({ page }) => 
   expect(unloadWarnings).toBeLessThanOrEqual(1);
 });
 
+test('a line whose write is still running when the page goes is there after a reload', async ({ page }) => {
+  await page.clock.install();
+  const runner = await openStartedInterview(page);
+  await runner.writeNote('First line, saved');
+  await runner.expectSaved();
+  page.on('dialog', (dialog) => void dialog.accept());
+  // Another connection keeps the evidence store in a write transaction: the line's write, once
+  // started, waits behind it, so it is running and not finished when the page goes.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('loopdesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('evidence', 'readwrite').objectStore('evidence');
+          const spin = () => (store.count().onsuccess = spin);
+          spin();
+          resolve();
+        };
+      }),
+  );
+  await runner.noteInput().click();
+  await page.keyboard.type('Typed while the database was busy');
+  // Past the 250 ms pause after typing: the write starts, and waits.
+  await page.clock.runFor(1000);
+  await page.reload();
+  await expect(runner.noteInput()).toHaveValue('Typed while the database was busy');
+  await runner.expectSaved();
+  await runner.noteInput().press('Enter');
+  await expect(runner.noteLines()).toHaveCount(2);
+  const texts = (await dbRows<NoteRow>(page, 'notes')).map((n) => n.text).sort();
+  expect(texts).toEqual(['First line, saved', 'Typed while the database was busy']);
+});
+
 test('a line the page being left stashes only after this page loaded still comes back, never over what is being typed', async ({ page }) => {
   const runner = await openStartedInterview(page);
   const [interview] = await dbRows<{ id: string }>(page, 'interviews');

@@ -60,6 +60,8 @@ export const NoteComposer = memo(function NoteComposer({
   const draft = useRef<Draft | null>(null);
   const latest = useRef({ text: '', dimensionId: '', isPrivate: false });
   const dirty = useRef(new Set<Field>());
+  /** Fields of writes started and not finished: unsaved until IndexedDB says so. */
+  const writing = useRef(new Map<Field, number>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveTrack = useAppStore((s) => s.saveTrack);
   const saveMarkDirty = useAppStore((s) => s.saveMarkDirty);
@@ -96,11 +98,18 @@ export const NoteComposer = memo(function NoteComposer({
       else fields.isPrivate = latest.current.isPrivate;
     }
     dirty.current.clear();
+    const written = Object.keys(fields) as Field[];
+    for (const field of written) writing.current.set(field, (writing.current.get(field) ?? 0) + 1);
     const note = noteOf(d);
     d.isPersisted = true;
     const key = `note:${d.id}`;
     return saveTrack(noteFieldsSave(appDb(), note, fields, Date.now(), note)).then((ok) => {
-      if (!ok) for (const field of Object.keys(fields) as Field[]) dirty.current.add(field);
+      for (const field of written) {
+        const left = (writing.current.get(field) ?? 1) - 1;
+        if (left > 0) writing.current.set(field, left);
+        else writing.current.delete(field);
+      }
+      if (!ok) for (const field of written) dirty.current.add(field);
       else if (draft.current?.id !== d.id || dirty.current.size === 0) saveMarkDirty(key, false);
       return ok;
     });
@@ -192,17 +201,21 @@ export const NoteComposer = memo(function NoteComposer({
 
   // Leaving the page: write now instead of in 250 ms, and keep a synchronous copy in case the
   // write cannot finish before the page goes away. Hiding the window writes too.
+  // A write still running counts as unsaved: the page may go before it commits, so its fields go
+  // into the copy too.
   const flush = useEffectEvent((isLeaving: boolean) => {
     const d = draft.current;
-    if (!d || (dirty.current.size === 0 && timer.current === undefined)) return;
+    if (!d) return;
+    const unsaved = new Set([...dirty.current, ...writing.current.keys()]);
+    if (unsaved.size === 0 && timer.current === undefined) return;
     if (isLeaving) {
       noteDraftStashWrite({
         ...noteOf(d),
         at: d.at,
-        fields: [...dirty.current],
+        fields: [...unsaved],
       });
     }
-    void write(d);
+    if (dirty.current.size > 0 || timer.current !== undefined) void write(d);
   });
   useEffect(() => {
     const onPageHide = () => flush(true);
