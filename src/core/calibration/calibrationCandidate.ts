@@ -75,7 +75,7 @@ export function calibrationCandidate(own: CandidateOwnRatings, stats: Calibratio
   let calibratedSum = 0;
   let rated = 0;
   for (const dimensionId of dimensionIds) {
-    const summary = summaries.get(dimensionId) ?? unratedSummary(own.candidateId, dimensionId);
+    const summary = summaries.get(dimensionId) ?? calibrationUnratedSummary(own.candidateId, dimensionId);
     recordSet(dimensions, dimensionId, summary);
     if (summary.raw !== null) {
       rawSum += summary.raw;
@@ -93,7 +93,7 @@ export function calibrationCandidate(own: CandidateOwnRatings, stats: Calibratio
 }
 
 /** A pack dimension nobody rated or marked for this candidate. */
-function unratedSummary(candidateId: string, dimensionId: string): CandidateDimensionSummary {
+export function calibrationUnratedSummary(candidateId: string, dimensionId: string): CandidateDimensionSummary {
   return {
     candidateId,
     dimensionId,
@@ -115,7 +115,6 @@ function dimensionSummary(
   dimensionId: string,
   stats: CalibrationPoolStats,
 ): CandidateDimensionSummary {
-  const opts = stats.options;
   // One breakdown entry per interviewer: their repeats averaged.
   const breakdown: CandidateDimensionRating[] = [];
   for (let i = 0; i < rows.length;) {
@@ -139,6 +138,21 @@ function dimensionSummary(
     const offset = appliedOffset(ownValue(stats.raters, interviewerId), dimensionId);
     breakdown.push({ interviewerId, raw, calibrated: raw - offset, offset });
   }
+  const alpha = ownValue(stats.dimensions, dimensionId)?.krippendorffAlpha.ordinal.alpha ?? null;
+  return calibrationDimensionSummary(own.candidateId, dimensionId, breakdown, alpha, stats.options);
+}
+
+/**
+ * A candidate × dimension summary from its breakdown (one entry per interviewer, in interviewer id
+ * order, repeats already averaged and offsets applied) and the dimension's ordinal alpha over the pool.
+ */
+export function calibrationDimensionSummary(
+  candidateId: string,
+  dimensionId: string,
+  breakdown: CandidateDimensionRating[],
+  alpha: number | null,
+  opts: CalibrationPoolStats['options'],
+): CandidateDimensionSummary {
   let m = 0;
   let rawSum = 0;
   let calibratedSum = 0;
@@ -152,7 +166,6 @@ function dimensionSummary(
     if (b.raw < min) min = b.raw;
     if (b.raw > max) max = b.raw;
   }
-  const { candidateId } = own;
   if (m === 0) {
     const flags: CalibrationFlag[] = ['no-evidence'];
     return {
@@ -187,7 +200,6 @@ function dimensionSummary(
   }
   const flags: CalibrationFlag[] = [];
   if (m === 1) flags.push('single-rater');
-  const alpha = ownValue(stats.dimensions, dimensionId)?.krippendorffAlpha.ordinal.alpha ?? null;
   if ((m >= 2 && max - min >= opts.lowAgreementSpread - 1e-9) || (alpha !== null && alpha < opts.lowAgreementAlpha)) {
     flags.push('low-agreement');
   }

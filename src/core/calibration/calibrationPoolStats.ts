@@ -5,7 +5,7 @@
 import { calibrationAgreement } from './calibrationAgreement';
 import type { CalibrationColumns } from './calibrationColumns';
 import { calibrationLeniency } from './calibrationLeniency';
-import { calibrationPoolCells } from './calibrationPoolCells';
+import { calibrationPoolCells, type CalibrationPoolCells } from './calibrationPoolCells';
 import {
   calibrationDefaults,
   type CalibrationOptions,
@@ -38,8 +38,16 @@ export function calibrationPoolStats(
   columns: CalibrationColumns,
   options: Omit<CalibrationOptions, 'dimensionIds'> = {},
 ): CalibrationPoolStats {
+  return calibrationPoolStatsOfCells(columns, calibrationPoolCells(columns), options);
+}
+
+/** `calibrationPoolStats` over cells already grouped (see `calibrationPoolCells`). */
+export function calibrationPoolStatsOfCells(
+  columns: CalibrationColumns,
+  cells: CalibrationPoolCells,
+  options: Omit<CalibrationOptions, 'dimensionIds'> = {},
+): CalibrationPoolStats {
   const opts = calibrationOptionsResolve(options);
-  const cells = calibrationPoolCells(columns);
   const leniency = calibrationLeniency(columns, cells, opts, options.shrinkage);
   opts.shrinkage = leniency.model.shrinkage;
   const raters: Record<string, RaterCalibration> = {};

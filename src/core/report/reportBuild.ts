@@ -6,7 +6,8 @@
  * stored: they are recomputed, and `inputsHash` names exactly what they were computed from.
  */
 import { canonicalJson } from '../canonical/canonicalJson';
-import { calibrateRatings, type Calibration, type RatingObservation } from '../calibration/calibrateRatings';
+import { calibrateColumns, type Calibration, type RatingObservation } from '../calibration/calibrateRatings';
+import { calibrationColumnsBuilder, type CalibrationColumns } from '../calibration/calibrationColumns';
 import { sha256Hex } from '../crypto/sha256';
 import { defectReviewSummary } from '../exercise/defectScore';
 import { incidentOutcome, incidentReplayEndMs, type IncidentOutcome } from '../incident/outcome';
@@ -266,9 +267,33 @@ export function reportObservations(interviews: readonly Interview[], ratings: re
 export function reportPoolCalibration(pack: RubricPack, evidence: Pick<ReportEvidence, 'interviews' | 'ratings' | 'loops'>): Calibration {
   const loopsOfPack = new Set(evidence.loops.filter((l) => l.packId === pack.manifest.id).map((l) => l.id));
   const interviews = evidence.interviews.filter((i) => loopsOfPack.has(i.loopId));
-  return calibrateRatings(reportObservations(interviews, evidence.ratings), {
-    dimensionIds: pack.dimensions.map((d) => d.id),
-  });
+  return calibrateColumns(
+    reportColumns(
+      interviews,
+      evidence.ratings,
+      pack.dimensions.map((d) => d.id),
+    ),
+  );
+}
+
+/**
+ * The sealed ratings as calibration columns, straight from the rows (no object per rating): the
+ * same ratings, in the same order, as `calibrationColumnsFrom(reportObservations(…))`.
+ */
+export function reportColumns(
+  interviews: readonly Interview[],
+  ratings: readonly Rating[],
+  dimensionIds: readonly string[],
+): CalibrationColumns {
+  const sealed = new Map<string, Interview>();
+  for (const i of interviews) if (interviewIsSealed(i)) sealed.set(i.id, i);
+  const builder = calibrationColumnsBuilder(dimensionIds);
+  for (const r of ratings) {
+    const interview = sealed.get(r.interviewId);
+    if (!interview) continue;
+    builder.add(interview.candidateId, interview.interviewerId, r.dimensionId, r.state === 'rated' ? r.score : null);
+  }
+  return builder.build();
 }
 
 /** z of a two-sided 95 % interval around a leniency offset. */

@@ -6,11 +6,10 @@
  * of. Reports read the stored statistics and compute a candidate's summaries from that candidate's
  * own ratings (`calibrationFromPoolStats`): no report waits for the pool.
  */
-import { calibrationColumnsFrom } from '../../core/calibration/calibrationColumns';
 import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStats';
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import { reportObservations } from '../../core/report/reportBuild';
+import { reportColumns } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
 import { evidenceOfMany } from './evidenceRows';
 import { committeeRowsSettingPrefix, poolStatsKey, type PoolStatsPack } from './poolStatsKey';
@@ -39,7 +38,7 @@ export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolSt
  * than the one it was computed from.
  */
 export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: number): Promise<PoolStatsEntry> {
-  const { key, observations } = await db.transaction('r', db.audit, db.loops, db.interviews, db.evidence, async () => {
+  const { key, columns } = await db.transaction('r', db.audit, db.loops, db.interviews, db.evidence, async () => {
     const key = await poolStatsKey(db, pack);
     const loops = await db.loops.where('packId').equals(pack.id).toArray();
     const interviews = (
@@ -49,9 +48,9 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
         .toArray()
     ).filter(interviewIsSealed);
     const { ratings } = await evidenceOfMany(db, interviews.map((i) => i.id));
-    return { key, observations: reportObservations(interviews, ratings) };
+    return { key, columns: reportColumns(interviews, ratings, pack.dimensionIds) };
   });
-  const stats = calibrationPoolStats(calibrationColumnsFrom(observations, pack.dimensionIds));
+  const stats = calibrationPoolStats(columns);
   const entry: PoolStatsEntry = { key, stats, computedAt: now };
   // Written only if nothing newer was stored meanwhile (another window may have finished first).
   await db.transaction('rw', db.settings, async () => {

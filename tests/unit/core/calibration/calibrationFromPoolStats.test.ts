@@ -48,6 +48,26 @@ describe('calibrationFromPoolStats', () => {
     expect(partial.dimensions).toEqual(whole.dimensions);
   });
 
+  it('gives every candidate the same summaries from the pool as from their own ratings, repeats and marks included', () => {
+    const dimensionIds = ['a', 'b', 'c', 'd', 'e'];
+    const ratings = pool(11);
+    // A rater who rated one cell twice (averaged), a cell with a number and a mark from one rater,
+    // a cell of marks only, and a dimension outside the pack's list.
+    ratings.push(
+      { candidateId: 'cand-4', interviewerId: 'rater-4', dimensionId: 'a', score: 1 },
+      { candidateId: 'cand-4', interviewerId: 'rater-5', dimensionId: 'b', score: null },
+      { candidateId: 'cand-9', interviewerId: 'rater-0', dimensionId: 'z', score: null },
+      { candidateId: 'cand-9', interviewerId: 'rater-1', dimensionId: 'y', score: 2 },
+    );
+    const whole = calibrateRatings(ratings, { dimensionIds });
+    const stats = calibrationPoolStats(calibrationColumnsFrom(ratings, dimensionIds));
+    const own = calibrationFromPoolStats(stats, ratings);
+    expect(Object.keys(whole.candidates)).toEqual(Object.keys(own.candidates));
+    for (const id of Object.keys(own.candidates)) expect(whole.candidates[id]).toEqual(own.candidates[id]);
+    expect(Object.keys(whole.candidates['cand-9']!.dimensions)).toEqual(['a', 'b', 'c', 'd', 'e', 'y', 'z']);
+    expect(whole.candidates['cand-9']!.dimensions['z']!.flags).toEqual(['no-evidence']);
+  });
+
   it('applies the stored offsets: a candidate rated only by a lenient rater is pulled down', () => {
     const ratings = pool(7);
     const stats = calibrationPoolStats(calibrationColumnsFrom(ratings, ['a']));
