@@ -37,13 +37,18 @@ function appliedOffset(rater: RaterCalibration | undefined, dimensionId: string)
   return ownValue(rater.dimensions, dimensionId)?.applied.offset ?? rater.overall.offset;
 }
 
-const tQuantiles = new Map<string, number>();
+/** Quantiles already computed, by p and then by degrees of freedom (a summary asks for few of them). */
+const tQuantiles = new Map<number, number[]>();
 function tQuantile(p: number, df: number): number {
-  const key = `${p}|${df}`;
-  let t = tQuantiles.get(key);
+  let byDf = tQuantiles.get(p);
+  if (byDf === undefined) {
+    byDf = [];
+    tQuantiles.set(p, byDf);
+  }
+  let t = byDf[df];
   if (t === undefined) {
     t = studentTQuantile(p, df);
-    tQuantiles.set(key, t);
+    byDf[df] = t;
   }
   return t;
 }

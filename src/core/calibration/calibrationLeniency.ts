@@ -159,36 +159,49 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     shrink[R + rd] = lambdaD;
     if (isFree[R + rd]) precondition[R + rd] = 1 / (c.informationDimension[rd]! + lambdaD);
   }
-  const values = new Float64Array(K);
-  /** out = Xᵀ M v: each rating's value centred within its cell, summed per unknown. */
-  const scatterCentred = (out: Float64Array) => {
+  /**
+   * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
+   * unknown: one pass per cell, the value recomputed rather than stored.
+   */
+  const scatterCentredOf = (theta: Float64Array, out: Float64Array) => {
     out.fill(0);
     for (let j = 0; j < J; j++) {
       const from = cellStart[j]!;
       const to = cellStart[j + 1]!;
       let sum = 0;
-      for (let k = from; k < to; k++) sum += values[k]!;
+      for (let k = from; k < to; k++) {
+        const d = deltaOf[k]!;
+        sum += theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0);
+      }
       const mean = sum / (to - from);
       for (let k = from; k < to; k++) {
-        const v = values[k]! - mean;
-        out[rater[k]!]! += v;
         const d = deltaOf[k]!;
+        const v = theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0) - mean;
+        out[rater[k]!]! += v;
         if (d >= 0) out[d]! += v;
       }
     }
   };
   /** out = (XᵀMX + Λ)θ on free unknowns; identity on the fixed ones (they stay 0). */
   const apply = (theta: Float64Array, out: Float64Array) => {
-    for (let k = 0; k < K; k++) {
-      const d = deltaOf[k]!;
-      values[k] = theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0);
-    }
-    scatterCentred(out);
+    scatterCentredOf(theta, out);
     for (let i = 0; i < size; i++) out[i] = isFree[i] ? out[i]! + shrink[i]! * theta[i]! : theta[i]!;
   };
+  // XᵀMy: the ratings centred within their cells, summed per unknown.
   const rhs = new Float64Array(size);
-  values.set(y);
-  scatterCentred(rhs);
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += y[k]!;
+    const mean = sum / (to - from);
+    for (let k = from; k < to; k++) {
+      const v = y[k]! - mean;
+      rhs[rater[k]!]! += v;
+      const d = deltaOf[k]!;
+      if (d >= 0) rhs[d]! += v;
+    }
+  }
   for (let i = 0; i < size; i++) if (!isFree[i]) rhs[i] = 0;
   const theta = new Float64Array(size);
   theta.set(fit.b, 0);
