@@ -9,6 +9,7 @@ import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
 import { dateToday } from './dateToday';
 import { BatchComparisonPage } from './BatchComparisonPage';
+import { printRubricsLoad } from './printRoutePreload';
 import { RecruiterSummaryView } from './RecruiterSummaryView';
 import { useReportAudience } from './useAudience';
 import { useCandidatePack, useReports } from './useReportData';
@@ -74,12 +75,11 @@ export function PrintReportScreen({
   const audience = useReportAudience(kind, isBlindRequested);
   const me = useMe();
   // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
-  // the rubric packs: load them here.
+  // the rubric packs (started with the window, `printRoutePreload`).
   const hasRubrics = useAppStore((s) => s.rubrics !== null);
-  const rubricsReload = useAppStore((s) => s.rubricsReload);
   useEffect(() => {
-    if (!hasRubrics) void rubricsReload();
-  }, [hasRubrics, rubricsReload]);
+    if (!hasRubrics) void printRubricsLoad();
+  }, [hasRubrics]);
   const { pack, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
   const {
     reports: built,
