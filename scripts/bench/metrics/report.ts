@@ -179,7 +179,7 @@ async function staticTwinWrite(ctx: BenchContext, page: Page, name: string): Pro
   writeFileSync(join(ctx.tmp, 'data', `${name}.css`), snapshot.pageRules);
   writeFileSync(
     join(ctx.tmp, 'data', `${name}.html`),
-    `<!doctype html><html lang="${snapshot.lang}"><head><meta charset="utf-8"><title>${snapshot.title.replace(/</g, '&lt;')}</title><link rel="stylesheet" href="${appStylesheet(ctx)}"><link rel="stylesheet" href="${name}.css"></head><body>${snapshot.body}</body></html>`,
+    `<!doctype html><html lang="${snapshot.lang}"><head><meta charset="utf-8"><title>${snapshot.title.replace(/</g, '&lt;')}</title>${(snapshot.stylesheets.length > 0 ? snapshot.stylesheets : [appStylesheet(ctx)]).map((href) => `<link rel="stylesheet" href="${href}">`).join('')}<link rel="stylesheet" href="${name}.css"></head><body>${snapshot.body}</body></html>`,
   );
   return `__bench/data/${name}.html`;
 }

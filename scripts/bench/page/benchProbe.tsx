@@ -69,7 +69,12 @@ const actions: BenchProbeActions = {
       .join('\n');
     const body = document.body.cloneNode(true) as HTMLElement;
     body.querySelectorAll('script').forEach((s) => s.remove());
-    return { body: body.innerHTML, pageRules, title: document.title, lang: document.documentElement.lang || 'en' };
+    // Every stylesheet the printed document uses: the start-up one and those the print screen's
+    // chunks brought (report and view styles), in document order.
+    const stylesheets = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+      (link) => new URL(link.href).pathname,
+    );
+    return { body: body.innerHTML, pageRules, stylesheets, title: document.title, lang: document.documentElement.lang || 'en' };
   },
   domContentLoaded: () => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

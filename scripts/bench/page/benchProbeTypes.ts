@@ -24,7 +24,7 @@ export interface BenchProbeActions {
   renderMarkup(selector: string, markup: string): Promise<number>;
   innerHtml(selector: string): string;
   /** The printed document as static parts: body markup (no scripts), @page rules, title. */
-  printSnapshot(): { body: string; pageRules: string; title: string; lang: string };
+  printSnapshot(): { body: string; pageRules: string; stylesheets: string[]; title: string; lang: string };
   /** domContentLoadedEventEnd of the navigation, in ms from its start. */
   domContentLoaded(): number;
   /** A quiet-window check for "interactive": the probe state once `quietMs` passed without a long task after ready. */
