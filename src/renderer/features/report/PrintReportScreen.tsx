@@ -80,12 +80,12 @@ export function PrintReportScreen({
   useEffect(() => {
     if (!hasRubrics) void printRubricsLoad();
   }, [hasRubrics]);
-  const { pack, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
+  const { pack, packId, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
   const {
     reports: built,
     evidence,
     isRecalculating,
-  } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind);
+  } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind, packId);
   const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
 
   // A PDF is printed from statistics of the evidence as it stands, never from earlier ones.

@@ -15,19 +15,24 @@ import { usePoolStats } from './usePoolStats';
 
 /** The evidence for reports of some candidates of a pack, live (`reportEvidenceRead`). */
 export function useCandidatesEvidence(
-  pack: LoadedPack | undefined,
+  packId: string | undefined,
   candidateIds: readonly string[] | 'all',
   options: { withNotes: boolean },
 ): ReportEvidence | undefined {
   const idsKey = candidateIds === 'all' ? 'all' : candidateIds.join(',');
   return useLiveQuery(
-    async () => (pack ? reportEvidenceRead(appDb(), pack.manifest.id, candidateIds, options) : undefined),
-    [pack, idsKey, options.withNotes],
+    async () => (packId ? reportEvidenceRead(appDb(), packId, candidateIds, options) : undefined),
+    [packId, idsKey, options.withNotes],
   );
 }
 
 /** The pack a candidate is assessed with: the one their loops pin, else their role's pack. */
-export function useCandidatePack(candidateId: string): { pack: LoadedPack | undefined; isLoading: boolean } {
+export function useCandidatePack(candidateId: string): {
+  pack: LoadedPack | undefined;
+  /** The pack's id as the candidate's loops pin it, known before the packs are loaded. */
+  packId: string | null | undefined;
+  isLoading: boolean;
+} {
   const packs = usePacks();
   const pinned = useLiveQuery(async () => {
     const db = appDb();
@@ -35,11 +40,11 @@ export function useCandidatePack(candidateId: string): { pack: LoadedPack | unde
     const candidate = await db.candidates.get(candidateId);
     return { packId: loop?.packId ?? candidate?.packId ?? null, packHash: loop?.packHash ?? null };
   }, [candidateId]);
-  if (!pinned) return { pack: undefined, isLoading: true };
+  if (!pinned) return { pack: undefined, packId: undefined, isLoading: true };
   const pack =
     packs.find((p) => p.manifest.id === pinned.packId && p.hash === pinned.packHash) ??
     packs.find((p) => p.manifest.id === pinned.packId);
-  return { pack, isLoading: packs.length === 0 };
+  return { pack, packId: pinned.packId, isLoading: packs.length === 0 };
 }
 
 /**
@@ -52,16 +57,19 @@ export function useReports(
   pack: LoadedPack | undefined,
   candidateIds: readonly string[],
   audience: ReportAudience,
+  /** The pack's id when known before the pack is loaded: the evidence is read meanwhile. */
+  packId?: string | null,
 ): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined; isRecalculating: boolean } {
-  const evidence = useCandidatesEvidence(pack, candidateIds, { withNotes: true });
+  const evidencePackId = pack?.manifest.id ?? packId ?? undefined;
+  const evidence = useCandidatesEvidence(evidencePackId, candidateIds, { withNotes: true });
   const { stats, isRecalculating } = usePoolStats(pack);
   const reports = useMemo(() => {
-    if (!pack || !evidence || !stats) return undefined;
+    if (!pack || !evidence || !stats || evidencePackId !== pack.manifest.id) return undefined;
     const calibration = calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings));
     return candidateIds
       .filter((id) => evidence.candidates.some((c) => c.id === id))
       .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
-  }, [pack, evidence, stats, candidateIds, audience]);
+  }, [pack, evidence, stats, candidateIds, audience, evidencePackId]);
   return { reports, evidence, isRecalculating };
 }
 
@@ -75,8 +83,8 @@ export function useCandidateReport(
   isLoading: boolean;
   isRecalculating: boolean;
 } {
-  const { pack, isLoading } = useCandidatePack(candidateId);
+  const { pack, packId, isLoading } = useCandidatePack(candidateId);
   const ids = useMemo(() => [candidateId], [candidateId]);
-  const { reports, evidence, isRecalculating } = useReports(pack, ids, audience);
+  const { reports, evidence, isRecalculating } = useReports(pack, ids, audience, packId);
   return { report: reports?.[0], pack, evidence, isLoading: isLoading || (!!pack && !evidence), isRecalculating };
 }
