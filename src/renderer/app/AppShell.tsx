@@ -7,16 +7,8 @@ import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
 import { DemoBanner } from './DemoBanner';
 
-// Background upkeep loads after the first screen: none of it is needed to paint Today. Its code
-// is evaluated in steps — the record schemas (zod) first, then each upkeep — each import its own
-// task, so no single long task follows the first paint.
-const ShellUpkeep = lazy(async () => {
-  await import('../../core/model/records');
-  await import('../features/today/useTodaySnapshotUpkeep');
-  await import('../features/report/usePoolStats');
-  await import('../features/data/useExchangeFolderUpkeep');
-  return import('./ShellUpkeep').then((m) => ({ default: m.ShellUpkeep }));
-});
+// Background upkeep loads after the first screen: none of it is needed to paint Today.
+const ShellUpkeep = lazy(() => import('./ShellUpkeep').then((m) => ({ default: m.ShellUpkeep })));
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
   { to: '#/today', label: 'Today', match: 'today' },
