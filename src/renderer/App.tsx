@@ -1,7 +1,6 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
-import { committeeScreenPrefetch } from './db/committeeScreenLive';
 import { appDb } from './db/dbContext';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
@@ -61,7 +60,9 @@ export function App() {
   // resource preloads, a warm-up started in render: it holds the read a few seconds, nothing more.
   if (route.path[0] === 'committee') {
     const pack = useAppStore.getState().rubrics?.packs[0];
-    if (pack) committeeScreenPrefetch(appDb(), pack);
+    // The read's code (Dexie's liveQuery, the committee row builders) stays out of the start-up
+    // bundle: it arrives with its own small chunk, still well before the screen's.
+    if (pack) void import('./db/committeeScreenLive').then((m) => m.committeeScreenPrefetch(appDb(), pack));
   }
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;

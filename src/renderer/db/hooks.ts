@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from './dbContext';
-import { profileCurrent } from './actions/profileActions';
+import { profileCurrent } from './profileRead';
 import type { Interviewer } from '../../core/model/records';
 
 /** The current machine's interviewer profile; `undefined` while loading, `null` when none. */

@@ -26,7 +26,7 @@ import type { Kit, RubricPack } from '../../../core/rubric/schema';
 import { incidentClockPause, incidentClockSimNow } from '../../../core/incident/clock';
 import { INCIDENT_MAX_SIM_MS } from '../../../core/incident/engine';
 import type { AppDb } from '../appDb';
-import { evidenceChange, evidenceOf, evidenceWrite } from '../evidenceRows';
+import { evidenceChange, evidenceOf, evidenceWrite, type EvidenceRow } from '../evidenceRows';
 import { interviewVersionKeep, interviewVersionStored } from '../sealedVersions';
 import { auditWrite } from './auditActions';
 
@@ -42,6 +42,14 @@ async function editableInterview(db: AppDb, interviewId: string): Promise<Interv
   if (!interview) throw new Error('This interview no longer exists.');
   if (interviewIsSealed(interview) || interview.status === 'planned') throw new InterviewSealedError();
   return interview;
+}
+
+/**
+ * The editable interview and its evidence row, both read at once inside the caller's transaction:
+ * one IndexedDB round trip before the write instead of two (the rating and note autosaves).
+ */
+async function editableEvidence(db: AppDb, interviewId: string): Promise<[Interview, EvidenceRow]> {
+  return Promise.all([editableInterview(db, interviewId), evidenceOf(db, interviewId)]);
 }
 
 /**
@@ -102,7 +110,7 @@ export async function ratingSet(
   now: number,
 ): Promise<void> {
   await db.transaction('rw', db.interviews, db.evidence, async () => {
-    await editableInterview(db, interviewId);
+    const [, row] = await editableEvidence(db, interviewId);
     const rating =
       value === null
         ? null
@@ -111,10 +119,10 @@ export async function ratingSet(
               ? { interviewId, dimensionId, state: 'no-evidence', updatedAt: now }
               : { interviewId, dimensionId, state: 'rated', score: value, updatedAt: now },
           );
-    await evidenceChange(db, interviewId, (row) => ({
+    await evidenceWrite(db, {
       ...row,
       ratings: [...row.ratings.filter((r) => r.dimensionId !== dimensionId), ...(rating ? [rating] : [])],
-    }));
+    });
   });
 }
 
@@ -148,8 +156,7 @@ export async function noteFieldsSave(
   create?: Note,
 ): Promise<void> {
   await db.transaction('rw', db.interviews, db.evidence, async () => {
-    const interview = await editableInterview(db, ref.interviewId);
-    const row = await evidenceOf(db, ref.interviewId);
+    const [interview, row] = await editableEvidence(db, ref.interviewId);
     const stored = row.notes.find((n) => n.id === ref.id);
     let note: Note | null = null;
     if (stored) note = noteSchema.parse({ ...stored, ...fields });

@@ -1,8 +1,9 @@
 /** "Who am I" on this machine: a local interviewer profile, remembered in settings. */
 import type { AppDb } from '../appDb';
 import { interviewerSchema, type Interviewer } from '../../../core/model/records';
+import { meSettingKey } from '../profileRead';
 
-export const meSettingKey = 'me';
+export { meSettingKey, profileCurrent } from '../profileRead';
 
 export async function profileCreate(db: AppDb, input: { name: string; email?: string }, now: number): Promise<Interviewer> {
   const interviewer = interviewerSchema.parse({
@@ -20,10 +21,4 @@ export async function profileCreate(db: AppDb, input: { name: string; email?: st
 
 export async function profileSwitch(db: AppDb, interviewerId: string): Promise<void> {
   await db.settings.put({ key: meSettingKey, value: interviewerId });
-}
-
-export async function profileCurrent(db: AppDb): Promise<Interviewer | null> {
-  const row = await db.settings.get(meSettingKey);
-  if (typeof row?.value !== 'string') return null;
-  return (await db.interviewers.get(row.value)) ?? null;
 }

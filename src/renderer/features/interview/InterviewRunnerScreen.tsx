@@ -9,6 +9,16 @@ import {
   type SubmitProblem,
 } from '../../../core/interview/interviewLifecycle';
 import type { Defect } from '../../../core/rubric/schema';
+import type {
+  Candidate,
+  DefectFinding,
+  Interview,
+  Interviewer,
+  Loop,
+  Note,
+  Rating,
+  SignalTag,
+} from '../../../core/model/records';
 import { rubricExercise, rubricKit, rubricScenario } from '../../../core/rubric/lookup';
 import { appDb } from '../../db/dbContext';
 import { evidenceOf } from '../../db/evidenceRows';
@@ -42,6 +52,31 @@ import { isTextField } from '../../components/keyboard';
 import { KeyboardMapDialog } from './KeyboardMapDialog';
 
 type LeftTab = 'kit' | 'exercise' | 'incident';
+
+interface RunnerData {
+  interviewId: string;
+  interview: Interview;
+  loop: Loop | undefined;
+  candidate: Candidate | undefined;
+  interviewer: Interviewer | undefined;
+  ratings: Rating[];
+  notes: Note[];
+  signalTags: SignalTag[];
+  findings: DefectFinding[];
+}
+
+/** `prev` when it holds the same record as `next` (records are plain JSON), else `next`. */
+function sameOr<T>(prev: T | undefined, next: T): T {
+  return prev !== undefined && next !== undefined && JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
+}
+
+/** `next` with each record equal to one of `prev` reused, and `prev` itself when nothing changed. */
+function recordsShared<T>(prev: readonly T[] | undefined, next: T[]): T[] {
+  if (!prev) return next;
+  const kept = new Map(prev.map((record) => [JSON.stringify(record), record]));
+  const shared = next.map((record) => kept.get(JSON.stringify(record)) ?? record);
+  return shared.length === prev.length && shared.every((record, i) => record === prev[i]) ? (prev as T[]) : shared;
+}
 
 const noMissing: string[] = [];
 
@@ -78,7 +113,10 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
   >(null);
   const [missing, setMissing] = useState<string[]>(noMissing);
 
-  const data = useLiveQuery(async () => {
+  // The last answer, so a re-read after a write hands unchanged records (and lists) back as the
+  // same objects: the note autosave while typing then re-renders no note line and no rating row.
+  const previous = useRef<RunnerData | undefined>(undefined);
+  const data = useLiveQuery(async (): Promise<Partial<RunnerData>> => {
     const db = appDb();
     const interview = await db.interviews.get(interviewId);
     if (!interview) return { interview: undefined };
@@ -88,10 +126,22 @@ export function InterviewRunnerScreen({ interviewId }: { interviewId: string }) 
       db.interviewers.get(interview.interviewerId),
       evidenceOf(db, interviewId),
     ]);
-    const { ratings, signalTags, defectFindings: findings } = evidence;
     // Lines in the order they were written (the id breaks a tie, as v3's [interviewId+at] index did).
     const notes = [...evidence.notes].sort((a, b) => a.at - b.at);
-    return { interview, loop, candidate, interviewer, ratings, notes, signalTags, findings };
+    const last = previous.current?.interviewId === interviewId ? previous.current : undefined;
+    const next: RunnerData = {
+      interviewId,
+      interview: sameOr(last?.interview, interview),
+      loop: sameOr(last?.loop, loop),
+      candidate: sameOr(last?.candidate, candidate),
+      interviewer: sameOr(last?.interviewer, interviewer),
+      ratings: recordsShared(last?.ratings, evidence.ratings),
+      notes: recordsShared(last?.notes, notes),
+      signalTags: recordsShared(last?.signalTags, evidence.signalTags),
+      findings: recordsShared(last?.findings, evidence.defectFindings),
+    };
+    previous.current = next;
+    return next;
   }, [interviewId]);
 
   const { pack } = usePack(data?.loop?.packId, data?.loop?.packHash);

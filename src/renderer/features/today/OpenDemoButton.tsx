@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { createAppDb } from '../../db/appDb';
 import { appWorkspace, appWorkspaceEnterDemo, demoDbName } from '../../db/dbContext';
-import { profileCreate, profileCurrent } from '../../db/actions/profileActions';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
 import { reloadAt } from '../../app/router';
@@ -23,9 +22,10 @@ export function OpenDemoButton() {
     setIsBusy(true);
     try {
       // Loaded on demand: the demo script and the import code are not needed to start the app.
-      const [{ demoScriptProblems }, { demoLoopOpen }] = await Promise.all([
+      const [{ demoScriptProblems }, { demoLoopOpen }, { profileCreate, profileCurrent }] = await Promise.all([
         import('../../../core/demo'),
         import('../../db/actions/importActions'),
+        import('../../db/actions/profileActions'),
       ]);
       const problems = demoScriptProblems(pack);
       if (problems.length > 0) throw new Error(problems.join('; '));

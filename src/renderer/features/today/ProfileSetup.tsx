@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { appDb } from '../../db/dbContext';
-import { profileCreate } from '../../db/actions/profileActions';
 import { useAppStore } from '../../stores/appStore';
 
 /** First run on a machine: who is interviewing here. */
@@ -15,6 +14,8 @@ export function ProfileSetup() {
     if (!name.trim()) return;
     setIsSaving(true);
     try {
+      // The record schemas load with the first write, not with the start-up bundle.
+      const { profileCreate } = await import('../../db/actions/profileActions');
       await profileCreate(appDb(), { name: name.trim(), email: email.trim() }, Date.now());
     } catch (error) {
       noticeShow('error', `Could not save your profile: ${error instanceof Error ? error.message : String(error)}`);

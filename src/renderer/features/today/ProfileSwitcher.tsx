@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Interviewer } from '../../../core/model/records';
 import { appDb } from '../../db/dbContext';
-import { profileCreate, profileSwitch } from '../../db/actions/profileActions';
+
+// The profile writes (and the record schemas they validate with) load when first used, not at start-up.
+const profileActions = () => import('../../db/actions/profileActions');
 
 /** Several interviewers can share a machine: switch who "me" is, or add a profile. */
 export function ProfileSwitcher({ me }: { me: Interviewer }) {
@@ -14,7 +16,10 @@ export function ProfileSwitcher({ me }: { me: Interviewer }) {
       <div className="form-row" style={{ marginTop: 8 }}>
         <label>
           Interviewing as
-          <select value={me.id} onChange={(e) => void profileSwitch(appDb(), e.target.value)}>
+          <select value={me.id} onChange={(e) => {
+              const id = e.target.value;
+              void profileActions().then((m) => m.profileSwitch(appDb(), id));
+            }}>
             {interviewers.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name}
@@ -29,7 +34,11 @@ export function ProfileSwitcher({ me }: { me: Interviewer }) {
         <button
           type="button"
           disabled={!newName.trim()}
-          onClick={() => void profileCreate(appDb(), { name: newName.trim() }, Date.now()).then(() => setNewName(''))}
+          onClick={() =>
+            void profileActions()
+              .then((m) => m.profileCreate(appDb(), { name: newName.trim() }, Date.now()))
+              .then(() => setNewName(''))
+          }
         >
           Add and switch
         </button>

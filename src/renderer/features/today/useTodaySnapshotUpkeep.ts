@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../db/dbContext';
-import { profileCurrent } from '../../db/actions/profileActions';
+import { profileCurrent } from '../../db/profileRead';
 import { blindModeIsOn } from '../../db/actions/audienceActions';
 import { usePacks, usePacksLoaded } from '../../hooks/usePacks';
 import { todayKitTitleOf, todayRead, todayView } from './todayView';
