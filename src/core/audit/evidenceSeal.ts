@@ -10,7 +10,7 @@
  * have no `evidenceSha256`; their snapshot (the same evidence as canonical JSON) stands in for it.
  */
 import type { AuditChainVerification } from './auditChain';
-import { canonicalJson } from '../canonical/canonicalJson';
+import { canonicalJson, canonicalJsonOfMembers } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
 import { sha256Hex } from '../crypto/sha256';
 import { incidentRunSchema, type IncidentRun } from '../incident/runSchema';
@@ -87,10 +87,7 @@ function interviewPart(interview: SealedEvidence['interview']): Record<string, u
  * holds one side's text compares strings instead of hashing both.
  */
 export function evidenceSealText(evidence: SealedEvidence): string {
-  // The canonical JSON of { seal, interview, ratings, … }, written member by member: each table
-  // encoded on its own is much faster than the whole object (whose many distinct keys make
-  // canonicalJson's sorted-key stringify look every key up on every record). Same text.
-  const members: Record<string, unknown> = {
+  return canonicalJsonOfMembers({
     seal: 'loopdesk-evidence-1',
     interview: interviewPart(evidence.interview),
     ratings: sortedByKey('ratings', evidence.ratings),
@@ -98,25 +95,8 @@ export function evidenceSealText(evidence: SealedEvidence): string {
     signalTags: sortedByKey('signalTags', evidence.signalTags),
     defectFindings: sortedByKey('defectFindings', evidence.defectFindings),
     incidentRun: evidence.incidentRun,
-  };
-  let text = '{';
-  for (const key of sealMemberOrder) {
-    if (members[key] === undefined) continue; // left out, as canonicalJson leaves it out
-    text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(members[key])}`;
-  }
-  return `${text}}`;
+  });
 }
-
-/** The seal's members in canonical (UTF-16 code unit) order. */
-const sealMemberOrder = [
-  'seal',
-  'interview',
-  'ratings',
-  'notes',
-  'signalTags',
-  'defectFindings',
-  'incidentRun',
-].sort();
 
 /** The seal: SHA-256 of the canonical JSON of the evidence, each table sorted by key. */
 export function evidenceSealHash(evidence: SealedEvidence): string {
