@@ -588,18 +588,30 @@ export function bundleParse(
  * (the JavaScript SHA-256 otherwise): same checks, same order, same refusals. The text is let go
  * once parsed, so a caller that hands it over (and keeps no copy) does not hold it meanwhile.
  */
-export async function bundleParseAsync(
+export function bundleParseAsync(
   text: string,
   limits: Partial<BundleLimits> = {},
   options: BundleParseOptions = {},
 ): Promise<BundleParseResult> {
-  const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
+  // Not itself async: the text is parsed here, and only the parsed value reaches the awaiting part.
+  try {
+    const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
+    const sizeHint = typeof text === 'string' ? text.length + 1024 : 0;
+    const parsed = parseText(text, effective);
+    if (!parsed.ok) return Promise.resolve(parsed.result);
+    return validateBundleAsync(parsed.value, effective, options, sizeHint);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+async function validateBundleAsync(
+  value: unknown,
+  effective: BundleLimits,
+  options: BundleParseOptions,
+  sizeHint: number,
+): Promise<BundleParseResult> {
   const digest = bundleWebDigest();
-  const sizeHint = typeof text === 'string' ? text.length + 1024 : 0;
-  const parsed = parseText(text, effective);
-  text = '';
-  if (!parsed.ok) return parsed.result;
-  const value = parsed.value;
   if (!digest) return guarded(() => validateBundle(value, effective, true, options));
   const envelope = guarded(() => validateEnvelope(value, effective));
   if (!('rawContent' in envelope)) return envelope;
