@@ -4,7 +4,7 @@
  * write actions, the same bundle parser and report functions the screens call.
  */
 import { Dexie } from 'dexie';
-import { bundleParse } from '../../../src/core/bundle/bundleParse';
+import { bundleParseAsync } from '../../../src/core/bundle/bundleParse';
 import { bundleDefaultLimits, type BundleContent } from '../../../src/core/bundle/bundleSchema';
 import { reportBuild, reportPoolCalibration, type ReportEvidence } from '../../../src/core/report/reportBuild';
 import type { RubricPack } from '../../../src/core/rubric/schema';
@@ -143,7 +143,7 @@ const api: BenchPageApi = {
     // result says so (the app itself would refuse it).
     const isOverDefaultLimit = length > bundleDefaultLimits.maxTextLength;
     const started = performance.now();
-    const parsed = bundleParse(bundleTextTake(), isOverDefaultLimit ? { maxTextLength: length } : {});
+    const parsed = await bundleParseAsync(bundleTextTake(), isOverDefaultLimit ? { maxTextLength: length } : {});
     if (!parsed.ok) throw new Error(`bundle refused: ${parsed.reason.message}`);
     const parsedAt = performance.now();
     const plan = await bundleContentImport(db, parsed.value.content, {

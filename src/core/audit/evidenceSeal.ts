@@ -10,7 +10,7 @@
  * have no `evidenceSha256`; their snapshot (the same evidence as canonical JSON) stands in for it.
  */
 import type { AuditChainVerification } from './auditChain';
-import { canonicalJson } from '../canonical/canonicalJson';
+import { canonicalJson, canonicalJsonOfMembers } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
 import { sha256Hex } from '../crypto/sha256';
 import { incidentRunSchema, type IncidentRun } from '../incident/runSchema';
@@ -81,19 +81,26 @@ function interviewPart(interview: SealedEvidence['interview']): Record<string, u
   return part;
 }
 
+/**
+ * The text a seal hashes: the canonical JSON of the evidence, each table sorted by key. Two
+ * evidences have the same seal exactly when their seal texts are equal, so a check that already
+ * holds one side's text compares strings instead of hashing both.
+ */
+export function evidenceSealText(evidence: SealedEvidence): string {
+  return canonicalJsonOfMembers({
+    seal: 'loopdesk-evidence-1',
+    interview: interviewPart(evidence.interview),
+    ratings: sortedByKey('ratings', evidence.ratings),
+    notes: sortedByKey('notes', evidence.notes),
+    signalTags: sortedByKey('signalTags', evidence.signalTags),
+    defectFindings: sortedByKey('defectFindings', evidence.defectFindings),
+    incidentRun: evidence.incidentRun,
+  });
+}
+
 /** The seal: SHA-256 of the canonical JSON of the evidence, each table sorted by key. */
 export function evidenceSealHash(evidence: SealedEvidence): string {
-  return sha256Hex(
-    canonicalJson({
-      seal: 'loopdesk-evidence-1',
-      interview: interviewPart(evidence.interview),
-      ratings: sortedByKey('ratings', evidence.ratings),
-      notes: sortedByKey('notes', evidence.notes),
-      signalTags: sortedByKey('signalTags', evidence.signalTags),
-      defectFindings: sortedByKey('defectFindings', evidence.defectFindings),
-      incidentRun: evidence.incidentRun,
-    }),
-  );
+  return sha256Hex(evidenceSealText(evidence));
 }
 
 export type SnapshotRead = { ok: true; evidence: SealedEvidence } | { ok: false; message: string };
@@ -381,16 +388,17 @@ function sealBreakOf(
     version.evidenceSha256 === undefined && !sealedInterview ? null : interview,
     indexes,
   );
-  const liveHash = evidenceSealHash(live);
-  const sealedHash = version.evidenceSha256 ?? evidenceSealHash(read.evidence);
-  if (version.evidenceSha256 !== undefined && evidenceSealHash(read.evidence) !== version.evidenceSha256) {
+  // One hash per interview: the snapshot's seal text against the stored hash, then the live
+  // evidence's text against the snapshot's (equal texts are equal hashes, and only they are).
+  const sealedText = evidenceSealText(read.evidence);
+  if (version.evidenceSha256 !== undefined && sha256Hex(sealedText) !== version.evidenceSha256) {
     return {
       interviewId: interview.id,
       path: snapshotPath,
       message: `${where}: the snapshot does not match the seal hash`,
     };
   }
-  if (liveHash === sealedHash) return null;
+  if (evidenceSealText(live) === sealedText) return null;
   const difference = evidenceFirstDifference(live, read.evidence);
   if (!difference) {
     return {

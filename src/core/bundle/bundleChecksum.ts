@@ -12,6 +12,21 @@ import { bundleTables, type BundleTable } from './bundleSchema';
 const canonicalTableOrder: readonly BundleTable[] = [...bundleTables].sort();
 
 const CHUNK = 1 << 20;
+/** Records encoded together; small enough that a batch's text stays well under CHUNK × 4. */
+const BATCH = 512;
+
+/** The first record of `records[start, end)` that is not JSON data, with where inside it. */
+function firstIssue(table: BundleTable, records: readonly unknown[], start: number, end: number): CanonicalJsonIssue {
+  for (let i = start; i < end; i++) {
+    const encoded = canonicalJsonEncode(records[i]);
+    if (!encoded.ok) {
+      const issue = encoded.issues[0]!;
+      return { path: `content.${table}[${i}]${issue.path.slice(1)}`, message: issue.message };
+    }
+  }
+  // A list fails only through an item (or through size, which one record alone then shows too).
+  return { path: `content.${table}[${start}]`, message: 'could not be encoded' };
+}
 
 /**
  * The checksum of `content`, whose keys must be exactly the bundle tables, each an array (the
@@ -21,28 +36,96 @@ export function bundleChecksumOf(
   content: Readonly<Record<BundleTable, readonly unknown[]>>,
 ): { ok: true; value: string } | { ok: false; issue: CanonicalJsonIssue } {
   const hasher = sha256.create();
+  const encoded = bundleCanonicalPieces(content, (text) => hasher.update(utf8ToBytes(text)));
+  if (!encoded.ok) return encoded;
+  return { ok: true, value: bytesToHex(hasher.digest()) };
+}
+
+/** The canonical text of `content`, handed to `write` in pieces of about CHUNK characters. */
+function bundleCanonicalPieces(
+  content: Readonly<Record<BundleTable, readonly unknown[]>>,
+  write: (text: string) => void,
+): { ok: true } | { ok: false; issue: CanonicalJsonIssue } {
   let pending = '{';
   for (let t = 0; t < canonicalTableOrder.length; t++) {
     const table = canonicalTableOrder[t]!;
     pending += `${t === 0 ? '' : ','}"${table}":[`;
     const records = content[table];
-    for (let i = 0; i < records.length; i++) {
-      const encoded = canonicalJsonEncode(records[i]);
-      if (!encoded.ok) {
-        const issue = encoded.issues[0]!;
-        return { ok: false, issue: { path: `content.${table}[${i}]${issue.path.slice(1)}`, message: issue.message } };
-      }
-      pending += i === 0 ? encoded.value : `,${encoded.value}`;
+    for (let start = 0; start < records.length; start += BATCH) {
+      // The canonical text of a list is its items' texts joined by commas, so a batch is encoded
+      // as one list (one walk and one JSON.stringify instead of one per record) and unwrapped.
+      const end = Math.min(records.length, start + BATCH);
+      const encoded = canonicalJsonEncode(start === 0 && end === records.length ? records : records.slice(start, end));
+      if (!encoded.ok) return { ok: false, issue: firstIssue(table, records, start, end) };
+      if (start > 0) pending += ',';
+      pending += encoded.value.slice(1, -1);
       if (pending.length >= CHUNK) {
-        hasher.update(utf8ToBytes(pending));
+        write(pending);
         pending = '';
       }
     }
     pending += ']';
   }
   pending += '}';
-  hasher.update(utf8ToBytes(pending));
-  return { ok: true, value: bytesToHex(hasher.digest()) };
+  write(pending);
+  return { ok: true };
+}
+
+interface WebSubtle {
+  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+}
+interface WebTextEncoder {
+  encodeInto(text: string, into: Uint8Array): { written: number };
+}
+function webTextEncoder(): WebTextEncoder | null {
+  const Encoder = (globalThis as { TextEncoder?: new () => WebTextEncoder }).TextEncoder;
+  return Encoder ? new Encoder() : null;
+}
+
+/** SHA-256 of bytes, lower-case hex, off the calling thread's JavaScript (WebCrypto). */
+export type BundleDigest = (bytes: Uint8Array) => Promise<string>;
+
+/** WebCrypto's SHA-256 where the platform has it (browsers, workers, Node ≥ 19), else null. */
+export function bundleWebDigest(): BundleDigest | null {
+  // Core is built without the DOM library: the two platform objects used here, as far as used.
+  const subtle = (globalThis as { crypto?: { subtle?: WebSubtle } }).crypto?.subtle;
+  if (!subtle || typeof subtle.digest !== 'function' || !webTextEncoder()) return null;
+  return async (bytes) => {
+    const hash = new Uint8Array(await subtle.digest('SHA-256', bytes));
+    let hex = '';
+    for (let i = 0; i < hash.length; i++) hex += hash[i]!.toString(16).padStart(2, '0');
+    return hex;
+  };
+}
+
+/**
+ * {@link bundleChecksumOf} through `digest` (WebCrypto, several times faster than hashing in
+ * JavaScript). WebCrypto hashes one buffer, so the canonical text is encoded as UTF-8 into one
+ * buffer of about the file's size (`sizeHint` bytes) first, piece by piece as above.
+ */
+export async function bundleChecksumOfAsync(
+  content: Readonly<Record<BundleTable, readonly unknown[]>>,
+  digest: BundleDigest,
+  sizeHint: number,
+): Promise<{ ok: true; value: string } | { ok: false; issue: CanonicalJsonIssue }> {
+  const encoder = webTextEncoder();
+  if (!encoder) return bundleChecksumOf(content);
+  let buffer = new Uint8Array(Math.max(1024, sizeHint));
+  let used = 0;
+  const write = (text: string) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (buffer.length - used < text.length * 3) {
+      const needed = used + text.length * 3;
+      const grown = new Uint8Array(Math.max(needed, Math.ceil(buffer.length * 1.5)));
+      grown.set(buffer.subarray(0, used));
+      buffer = grown;
+    }
+    used += encoder.encodeInto(text, buffer.subarray(used)).written;
+  };
+  const encoded = bundleCanonicalPieces(content, write);
+  if (!encoded.ok) return encoded;
+  const value = await digest(buffer.subarray(0, used));
+  return { ok: true, value };
 }
 
 /** {@link bundleChecksumOf} for content the caller built; throws `CanonicalJsonError` on non-JSON values. */

@@ -23,7 +23,7 @@ import { evidenceSealsVerify } from '../audit/evidenceSeal';
 import { canonicalJsonPath } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
 import { limitText } from '../limits/inputLimits';
-import { bundleChecksumOf } from './bundleChecksum';
+import { bundleChecksumOf, bundleChecksumOfAsync, bundleWebDigest } from './bundleChecksum';
 import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
 import {
@@ -234,6 +234,22 @@ function validateBundle(
   mayReuse: boolean,
   options: BundleParseOptions,
 ): BundleParseResult {
+  const envelope = validateEnvelope(value, limits);
+  if (!('rawContent' in envelope)) return envelope;
+  return validateContent(envelope, bundleChecksumOf(envelope.rawContent), mayReuse, options);
+}
+
+/** What steps 1-3 found: the manifest, the signature's shape, and the content's tables as lists. */
+interface BundleEnvelope {
+  manifest: BundleManifest;
+  signature: Bundle['signature'] | undefined;
+  rawContent: Record<BundleTable, unknown[]>;
+}
+
+type ChecksumResult = ReturnType<typeof bundleChecksumOf>;
+
+/** Steps 2-3: the structural walk, the envelope, the manifest and the shape of `content`. */
+function validateEnvelope(value: unknown, limits: BundleLimits): BundleEnvelope | BundleParseResult {
   const walked = walk(value, 0, Spot.Root, limits.maxStringLength, limits);
   if (walked) return reject(walked.code, walked.message, walked.path);
 
@@ -296,8 +312,21 @@ function validateBundle(
     }
   }
 
+  return {
+    manifest,
+    signature: signatureResult?.success ? signatureResult.data : undefined,
+    rawContent: rawContent as Record<BundleTable, unknown[]>,
+  };
+}
+
+/** Steps 4-11, given the checksum of the content exactly as it arrived. */
+function validateContent(
+  { manifest, signature, rawContent }: BundleEnvelope,
+  checksum: ChecksumResult,
+  mayReuse: boolean,
+  options: BundleParseOptions,
+): BundleParseResult {
   // 4. Checksum over the content exactly as it arrived, before anything is normalized.
-  const checksum = bundleChecksumOf(rawContent as Record<BundleTable, unknown[]>);
   if (!checksum.ok) {
     return {
       ok: false,
@@ -367,7 +396,7 @@ function validateBundle(
   }
 
   const bundle: Bundle = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, manifest, content: typed };
-  if (signatureResult?.success) bundle.signature = signatureResult.data;
+  if (signature) bundle.signature = signature;
   return { ok: true, value: bundle };
 }
 
@@ -549,27 +578,82 @@ export function bundleParse(
   options: BundleParseOptions = {},
 ): BundleParseResult {
   const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
-  if (typeof text !== 'string') return reject('not-json', 'expected the text of a bundle file');
+  const parsed = parseText(text, effective);
+  if (!parsed.ok) return parsed.result;
+  return guarded(() => validateBundle(parsed.value, effective, true, options));
+}
+
+/**
+ * {@link bundleParse} with the content checksum hashed by WebCrypto where the platform has it
+ * (the JavaScript SHA-256 otherwise): same checks, same order, same refusals. The text is let go
+ * once parsed, so a caller that hands it over (and keeps no copy) does not hold it meanwhile.
+ */
+export function bundleParseAsync(
+  text: string,
+  limits: Partial<BundleLimits> = {},
+  options: BundleParseOptions = {},
+): Promise<BundleParseResult> {
+  // Not itself async: the text is parsed here, and only the parsed value reaches the awaiting part.
+  try {
+    const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
+    const sizeHint = typeof text === 'string' ? text.length + 1024 : 0;
+    const parsed = parseText(text, effective);
+    if (!parsed.ok) return Promise.resolve(parsed.result);
+    return validateBundleAsync(parsed.value, effective, options, sizeHint);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+async function validateBundleAsync(
+  value: unknown,
+  effective: BundleLimits,
+  options: BundleParseOptions,
+  sizeHint: number,
+): Promise<BundleParseResult> {
+  const digest = bundleWebDigest();
+  if (!digest) return guarded(() => validateBundle(value, effective, true, options));
+  const envelope = guarded(() => validateEnvelope(value, effective));
+  if (!('rawContent' in envelope)) return envelope;
+  let checksum: ChecksumResult;
+  try {
+    checksum = await bundleChecksumOfAsync(envelope.rawContent, digest, sizeHint);
+  } catch (error) {
+    if (error instanceof RangeError) return reject('too-large', 'too large or too deeply nested to check');
+    throw error;
+  }
+  return guarded(() => validateContent(envelope, checksum, true, options));
+}
+
+/** Step 1: the size of the text, its nesting depth and its JSON syntax. */
+function parseText(
+  text: string,
+  effective: BundleLimits,
+): { ok: true; value: unknown } | { ok: false; result: BundleParseResult } {
+  const fail = (result: BundleParseResult) => ({ ok: false as const, result });
+  if (typeof text !== 'string') return fail(reject('not-json', 'expected the text of a bundle file'));
   if (text.length > effective.maxTextLength) {
-    return reject(
-      'too-large',
-      `the file is larger than the ${limitText(effective.maxTextLength)} limit (${text.length} characters)`,
+    return fail(
+      reject(
+        'too-large',
+        `the file is larger than the ${limitText(effective.maxTextLength)} limit (${text.length} characters)`,
+      ),
     );
   }
   // A byte-order mark some editors add is not part of the JSON (RFC 8259 §8.1 lets readers skip it).
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === '') return reject('not-json', 'the file is empty');
+  if (json.trim() === '') return fail(reject('not-json', 'the file is empty'));
   const depth = jsonDepthScan(json, effective.maxDepth + 1);
   if (!depth.ok) {
-    return reject('too-large', `nested deeper than ${effective.maxDepth} levels (at character ${depth.offset})`);
+    return fail(
+      reject('too-large', `nested deeper than ${effective.maxDepth} levels (at character ${depth.offset})`),
+    );
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(json);
+    return { ok: true, value: JSON.parse(json) };
   } catch (error) {
-    return reject('not-json', jsonErrorText(error, json));
+    return fail(reject('not-json', jsonErrorText(error, json)));
   }
-  return guarded(() => validateBundle(parsed, effective, true, options));
 }
 
 /**
@@ -606,7 +690,7 @@ export function bundleValidate(
 }
 
 /** The engine's own limits (stack depth, string length) surface as a refusal, not a crash. */
-function guarded(run: () => BundleParseResult): BundleParseResult {
+function guarded<T>(run: () => T | BundleParseResult): T | BundleParseResult {
   try {
     return run();
   } catch (error) {

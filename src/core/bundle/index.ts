@@ -9,7 +9,7 @@ export {
   bundleStringify,
   type BundleCreateInput,
 } from './bundleCreate';
-export { bundleParse, bundleValidate, type BundleParseOptions } from './bundleParse';
+export { bundleParse, bundleParseAsync, bundleValidate, type BundleParseOptions } from './bundleParse';
 export {
   bundleDimensionsCheck,
   bundlePackDimensionsOf,

@@ -240,3 +240,33 @@ export function canonicalJson(value: unknown): string {
   if (!result.ok) throw new CanonicalJsonError(result.issues[0]!);
   return result.value;
 }
+
+/**
+ * {@link canonicalJson} of a plain object, written member by member: the same text, faster for
+ * an object whose members hold records of many different shapes (a sealed snapshot: the interview,
+ * its ratings, notes, …), where one sorted-key stringify of the whole would look every key up on
+ * every record. Throws {@link CanonicalJsonError} like {@link canonicalJson}.
+ */
+export function canonicalJsonOfMembers(record: Readonly<Record<string, unknown>>): string {
+  const proto: unknown = Object.getPrototypeOf(record);
+  if (typeof record !== 'object' || record === null || Array.isArray(record) || (proto !== Object.prototype && proto !== null)) {
+    return canonicalJson(record);
+  }
+  let text = '{';
+  for (const key of Object.keys(record).sort()) {
+    const value = record[key];
+    if (value === undefined) continue; // left out, as canonicalJson leaves it out
+    let member: string;
+    try {
+      member = canonicalJson(value);
+    } catch (error) {
+      if (!(error instanceof CanonicalJsonError)) throw error;
+      throw new CanonicalJsonError({
+        path: canonicalJsonPath([key]) + error.issue.path.slice(1),
+        message: error.issue.message,
+      });
+    }
+    text += `${text === '{' ? '' : ','}${encodeString(key)}:${member}`;
+  }
+  return `${text}}`;
+}

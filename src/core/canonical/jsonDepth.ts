@@ -21,18 +21,27 @@ const CLOSE_BRACKET = 0x5d;
  */
 export function jsonDepthScan(text: string, maxDepth: number): JsonDepthScan {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
+    if (c === QUOTE) {
+      // Jump to the quote that ends the string (the engine's indexOf, not a loop per character):
+      // the first one after an even run of backslashes, which escape in pairs.
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end < 0) return { ok: true };
+      i = end;
       continue;
     }
-    if (c === QUOTE) inString = true;
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return { ok: false, offset: i, depth };
     } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) depth--;
   }
   return { ok: true };
+}
+
+/** Whether the quote at `at` follows an odd run of backslashes (inside a string: escaped). */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+  return backslashes % 2 === 1;
 }

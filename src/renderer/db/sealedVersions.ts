@@ -8,7 +8,7 @@
  * goes through `interviewVersionsFilled`, so what leaves the database is the same as before: the
  * snapshot rebuilt from the rows is the canonical JSON the seal wrote, byte for byte.
  */
-import { canonicalJson } from '../../core/canonical/canonicalJson';
+import { canonicalJsonOfMembers } from '../../core/canonical/canonicalJson';
 import type { IncidentRun } from '../../core/incident/runSchema';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { Interview, InterviewVersion } from '../../core/model/records';
@@ -34,7 +34,7 @@ export function sealedContentOf({ interview, evidence, incidentRun }: SealedRows
 }
 
 export function sealedSnapshotOf(rows: SealedRows): string {
-  return canonicalJson(sealedContentOf(rows));
+  return canonicalJsonOfMembers(sealedContentOf(rows));
 }
 
 /**

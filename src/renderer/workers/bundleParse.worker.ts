@@ -4,7 +4,7 @@
  * ratings are checked against the rubric packs the app has loaded.
  */
 import type { BundlePackDimensions } from '../../core/bundle/bundleDimensions';
-import { bundleParse } from '../../core/bundle/bundleParse';
+import { bundleParseAsync } from '../../core/bundle/bundleParse';
 import type { BundleParseResult } from '../../core/bundle/bundleSchema';
 import { BUNDLE_MAX_BYTES } from '../../core/limits/inputLimits';
 import { fileTextBounded } from '../platform/fileTextBounded';
@@ -30,7 +30,7 @@ scope.onmessage = async (event) => {
       });
       return;
     }
-    scope.postMessage(bundleParse(read.text, {}, packs ? { packs } : {}));
+    scope.postMessage(await bundleParseAsync(read.text, {}, packs ? { packs } : {}));
   } catch {
     // The browser refused to read the file (moved, permissions); its own message names nothing useful.
     scope.postMessage({ ok: false, reason: { code: 'not-json', message: 'could not read the file' } });

@@ -47,6 +47,11 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
   for (const table of recordTables) {
     const records = content[table] as unknown as Array<Record<string, unknown>>;
     const keyOf = bundleKeyOf[table] as (record: unknown) => string;
+    // An empty table holds none of them (an import into a new profile: no key lookups at all).
+    if (records.length === 0 || (await tableIsEmpty(db, table))) {
+      index[table] = new Map();
+      continue;
+    }
     let found = (await db.table(table).bulkGet(records.map((r) => dexieKey(table, r)) as never[])) as unknown[];
     // A current sealed version is stored by its hash: compare it with its snapshot rebuilt.
     if (table === 'interviewVersions') found = await interviewVersionsFilled(db, found.filter((r): r is InterviewVersionRow => !!r));
@@ -57,9 +62,19 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
     index[table] = map;
   }
   // Evidence records are matched within the rows of the interviews they belong to.
-  const interviewIds = evidenceKinds.flatMap((kind) => content[kind].map((r) => r.interviewId));
-  const evidence = new Map((await evidenceRowsOf(db, interviewIds)).map((row) => [row.interviewId, row]));
+  const evidence = (await tableIsEmpty(db, 'evidence'))
+    ? new Map<string, EvidenceRow>()
+    : new Map(
+        (await evidenceRowsOf(db, evidenceKinds.flatMap((kind) => content[kind].map((r) => r.interviewId)))).map((row) => [
+          row.interviewId,
+          row,
+        ]),
+      );
   for (const kind of evidenceKinds) {
+    if (evidence.size === 0) {
+      index[kind] = new Map();
+      continue;
+    }
     const keyOf = bundleKeyOf[kind] as (record: unknown) => string;
     const wanted = new Set((content[kind] as unknown[]).map(keyOf));
     const map = new Map<string, string>();
@@ -76,8 +91,13 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
   return { index: index as BundleExistingIndex, evidence };
 }
 
+async function tableIsEmpty(db: AppDb, table: string): Promise<boolean> {
+  return (await db.table(table).toCollection().first()) === undefined;
+}
+
 /** The bundle's interviews as they are here: state, version and sealed version ids. */
 async function localInterviews(db: AppDb, content: BundleContent): Promise<BundleLocalInterviews> {
+  if (content.interviews.length === 0 || (await tableIsEmpty(db, 'interviews'))) return new Map();
   const rows = await db.interviews.bulkGet(content.interviews.map((i) => i.id));
   const here = new Map<string, BundleLocalInterview>();
   for (const row of rows) if (row) here.set(row.id, { status: row.status, version: row.version, versionIds: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFromSnapshot, evidenceSealHash, evidenceSealsVerify } from '../../../../src/core/audit/evidenceSeal';
+import { evidenceFromSnapshot, evidenceSealHash, evidenceSealText, evidenceSealsVerify } from '../../../../src/core/audit/evidenceSeal';
 import { bundleDimensionsCheck } from '../../../../src/core/bundle/bundleDimensions';
 import type { BundleContent } from '../../../../src/core/bundle/bundleSchema';
 import { canonicalJson } from '../../../../src/core/canonical/canonicalJson';
@@ -74,6 +74,34 @@ describe('evidence seals', () => {
     const hash = evidenceSealHash(read.evidence);
     expect(hash).toBe(content.interviewVersions[0]!.evidenceSha256);
     expect(evidenceSealHash({ ...read.evidence, notes: read.evidence.notes.slice(1) })).not.toBe(hash);
+  });
+});
+
+describe('the seal text', () => {
+  it('is the canonical JSON of the whole seal object, as the format defines it', () => {
+    const content = sampleBundleContent({ seed: 7, candidates: 4, interviewsPerCandidate: 4, notesPerInterview: 3 });
+    const byKey = <T>(records: readonly T[], key: (r: T) => string) =>
+      [...records].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    let checked = 0;
+    for (const version of content.interviewVersions) {
+      const read = evidenceFromSnapshot(version.snapshot);
+      if (!read.ok) throw new Error(read.message);
+      for (const evidence of [read.evidence, { ...read.evidence, interview: null, incidentRun: null }]) {
+        const i = evidence.interview as Record<string, unknown> | null;
+        const whole = canonicalJson({
+          seal: 'loopdesk-evidence-1',
+          interview: i && { id: i.id, kitId: i.kitId, overallRecommendation: i.overallRecommendation, keyTakeaways: i.keyTakeaways },
+          ratings: byKey(evidence.ratings, (r) => r.dimensionId),
+          notes: byKey(evidence.notes, (r) => r.id),
+          signalTags: byKey(evidence.signalTags, (r) => r.id),
+          defectFindings: byKey(evidence.defectFindings, (r) => r.defectId),
+          incidentRun: evidence.incidentRun,
+        });
+        expect(evidenceSealText(evidence)).toBe(whole);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
 

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, CanonicalJsonError, canonicalJsonEncode } from '../../../../src/core/canonical/canonicalJson';
+import {
+  canonicalJson,
+  CanonicalJsonError,
+  canonicalJsonEncode,
+  canonicalJsonOfMembers,
+} from '../../../../src/core/canonical/canonicalJson';
 
 /** The IEEE-754 double with the given bit pattern, as RFC 8785 Appendix B lists them. */
 function fromBits(hex: string): number {
@@ -154,5 +159,25 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('canonicalJsonOfMembers', () => {
+  it('writes exactly the canonical text of the whole object', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.constant(undefined))), (record) => {
+        expect(canonicalJsonOfMembers(record)).toBe(canonicalJson(record));
+      }),
+      { numRuns: 500 },
+    );
+    const mixed = { z: [{ b: 1, a: 2 }], interview: { id: 'x', kitId: 'k' }, seal: 's', gone: undefined, 'é': null };
+    expect(canonicalJsonOfMembers(mixed)).toBe('{"interview":{"id":"x","kitId":"k"},"seal":"s","z":[{"a":2,"b":1}],"é":null}');
+  });
+
+  it('refuses what canonicalJson refuses, naming the member', () => {
+    expect(() => canonicalJsonOfMembers({ ok: 1, ratings: [{ score: Number.NaN }] })).toThrow(
+      new CanonicalJsonError({ path: '$.ratings[0].score', message: 'NaN is not a JSON number' }),
+    );
+    expect(() => canonicalJsonOfMembers(new Date(0) as unknown as Record<string, unknown>)).toThrow(CanonicalJsonError);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textBlockForDisplay, textForDisplay } from '../../../../src/core/canonical/displayText';
 import { jsonDepthScan } from '../../../../src/core/canonical/jsonDepth';
@@ -30,6 +31,34 @@ describe('jsonDepthScan', () => {
   it('counts brackets outside strings only', () => {
     expect(jsonDepthScan('[[["[[[[[[\\"[["]]]', 3)).toEqual({ ok: true });
     expect(jsonDepthScan('{"a":[{"b":[1]}]}', 3)).toEqual({ ok: false, offset: 11, depth: 4 });
+  });
+
+  it('gives what a scan character by character gives, on any mix of quotes, escapes and brackets', () => {
+    // The scan as first written: a backslash inside a string skips the next character.
+    const reference = (text: string, maxDepth: number) => {
+      let depth = 0;
+      let inString = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+          continue;
+        }
+        if (c === '"') inString = true;
+        else if (c === '[' || c === '{') {
+          if (++depth > maxDepth) return { ok: false, offset: i, depth };
+        } else if ((c === ']' || c === '}') && depth > 0) depth--;
+      }
+      return { ok: true };
+    };
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '[', ']', '{', '}', 'a', ':'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 6 }), (t, max) => {
+        expect(jsonDepthScan(t, max)).toEqual(reference(t, max));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
