@@ -240,18 +240,19 @@ async function poolRatingsChangedSince(
 }
 
 /**
- * The pack's pool ratings at the current audit head, from the stored entry and the interviews
- * changed since (or rebuilt), and whether it was rebuilt. Run inside a read transaction over
- * audit, loops, interviews, evidence and settings, so the result is of one state.
+ * The pack's pool ratings at the current audit head, from `stored` (read before, of whichever head
+ * it names) and the interviews changed since (or rebuilt), and whether it was rebuilt. Run inside
+ * a read transaction over audit, loops, interviews and evidence, so the result is of one state;
+ * settings stay out of it, so a rebuild never holds up a setting's write.
  */
 export async function poolRatingsCurrent(
   db: AppDb,
   packId: string,
+  stored: PoolRatingsEntry | undefined,
 ): Promise<{ entry: PoolRatingsEntry; isRebuilt: boolean }> {
   const head = await db.audit.orderBy('seq').last();
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? '';
-  const stored = await poolRatingsStored(db, packId);
   if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash)
     return { entry: stored, isRebuilt: false };
   const changed = stored ? await poolRatingsChangedSince(db, stored, headSeq) : null;

@@ -9,7 +9,13 @@
 import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStats';
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import type { AppDb } from './appDb';
-import { poolRatingsColumns, poolRatingsCurrent, poolRatingsSettingKey, poolRatingsSettingPrefix } from './poolRatings';
+import {
+  poolRatingsColumns,
+  poolRatingsCurrent,
+  poolRatingsSettingKey,
+  poolRatingsSettingPrefix,
+  poolRatingsStored,
+} from './poolRatings';
 import { committeeRowsSettingPrefix, poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 
 export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
@@ -37,14 +43,11 @@ export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolSt
  * transaction, so the entry never claims a later state than the one it was computed from.
  */
 export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: number): Promise<PoolStatsEntry> {
-  const { key, pool } = await db.transaction(
-    'r',
-    [db.audit, db.loops, db.interviews, db.evidence, db.settings],
-    async () => ({
-      key: await poolStatsKey(db, pack),
-      pool: await poolRatingsCurrent(db, pack.id),
-    }),
-  );
+  const stored = await poolRatingsStored(db, pack.id);
+  const { key, pool } = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence], async () => ({
+    key: await poolStatsKey(db, pack),
+    pool: await poolRatingsCurrent(db, pack.id, stored),
+  }));
   const stats = calibrationPoolStats(poolRatingsColumns(pool.entry, pack.dimensionIds));
   const entry: PoolStatsEntry = { key, stats, computedAt: now };
   // Written only if nothing newer was stored meanwhile (another window may have finished first).

@@ -59,8 +59,9 @@ async function fullRecompute(db: AppDb) {
 
 /** Brings the stored statistics up to date and checks them against a full recomputation. */
 async function expectCurrentEqualsFull(db: AppDb, now: number, isIncremental: boolean) {
-  const before = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence, db.settings], () =>
-    poolRatingsCurrent(db, pack.manifest.id),
+  const stored = await poolRatingsStored(db, pack.manifest.id);
+  const before = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence], () =>
+    poolRatingsCurrent(db, pack.manifest.id, stored),
   );
   expect(before.isRebuilt).toBe(!isIncremental);
   const entry = await poolStatsCompute(db, poolStatsPackOf(pack), now);
@@ -150,8 +151,9 @@ describe('pool ratings kept up to date from the audit log', () => {
     await poolStatsCompute(db, poolStatsPackOf(pack), DEMO_FIXED_NOW + 1);
     const stored = (await poolRatingsStored(db, pack.manifest.id))!;
     await db.settings.put({ key: `poolRatings:${pack.manifest.id}`, value: { ...stored, auditHash: 'f'.repeat(64) } });
-    const result = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence, db.settings], () =>
-      poolRatingsCurrent(db, pack.manifest.id),
+    const replaced = await poolRatingsStored(db, pack.manifest.id);
+    const result = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence], () =>
+      poolRatingsCurrent(db, pack.manifest.id, replaced),
     );
     // The head is the same seq but another hash: not trusted, rebuilt from the rows.
     expect(result.isRebuilt).toBe(true);
