@@ -8,10 +8,14 @@
  */
 import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStats';
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
-import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import { reportColumns } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
-import { evidenceOfMany } from './evidenceRows';
+import {
+  poolRatingsColumns,
+  poolRatingsCurrent,
+  poolRatingsSettingKey,
+  poolRatingsSettingPrefix,
+  poolRatingsStored,
+} from './poolRatings';
 import { committeeRowsSettingPrefix, poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 
 export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
@@ -33,29 +37,29 @@ export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolSt
 }
 
 /**
- * Computes the pack's statistics from every sealed rating of its loops and stores them. The key is
- * read before the ratings inside one read transaction, so the entry never claims a later state
- * than the one it was computed from.
+ * Computes the pack's statistics from every sealed rating of its loops and stores them, with the
+ * compact pool ratings they were computed from (`poolRatings`): after a seal or an amendment only
+ * the changed interview's evidence is read. The key is read with the ratings inside one read
+ * transaction, so the entry never claims a later state than the one it was computed from.
  */
 export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: number): Promise<PoolStatsEntry> {
-  const { key, columns } = await db.transaction('r', db.audit, db.loops, db.interviews, db.evidence, async () => {
-    const key = await poolStatsKey(db, pack);
-    const loops = await db.loops.where('packId').equals(pack.id).toArray();
-    const interviews = (
-      await db.interviews
-        .where('loopId')
-        .anyOf(loops.map((l) => l.id))
-        .toArray()
-    ).filter(interviewIsSealed);
-    const { ratings } = await evidenceOfMany(db, interviews.map((i) => i.id));
-    return { key, columns: reportColumns(interviews, ratings, pack.dimensionIds) };
-  });
-  const stats = calibrationPoolStats(columns);
+  const stored = await poolRatingsStored(db, pack.id);
+  const { key, pool } = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence], async () => ({
+    key: await poolStatsKey(db, pack),
+    pool: await poolRatingsCurrent(db, pack.id, stored),
+  }));
+  const stats = calibrationPoolStats(poolRatingsColumns(pool.entry, pack.dimensionIds));
   const entry: PoolStatsEntry = { key, stats, computedAt: now };
   // Written only if nothing newer was stored meanwhile (another window may have finished first).
-  await db.transaction('rw', db.settings, async () => {
+  // The ratings are kept only while they are of the current head: after an erasure they would
+  // hold what was erased until the next computation.
+  await db.transaction('rw', db.settings, db.audit, async () => {
     const stored = (await db.settings.get(settingKey(pack.id)))?.value as PoolStatsEntry | undefined;
-    if (!stored || stored.computedAt <= now) await db.settings.put({ key: settingKey(pack.id), value: entry });
+    if (stored && stored.computedAt > now) return;
+    await db.settings.put({ key: settingKey(pack.id), value: entry });
+    const head = await db.audit.orderBy('seq').last();
+    if ((head?.seq ?? 0) === pool.entry.auditSeq && (head?.hash ?? '') === pool.entry.auditHash)
+      await db.settings.put({ key: poolRatingsSettingKey(pack.id), value: pool.entry });
   });
   return entry;
 }
@@ -64,4 +68,5 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
 export async function poolStatsDrop(db: AppDb): Promise<void> {
   await db.settings.where('key').startsWith(poolStatsSettingPrefix).delete();
   await db.settings.where('key').startsWith(committeeRowsSettingPrefix).delete();
+  await db.settings.where('key').startsWith(poolRatingsSettingPrefix).delete();
 }

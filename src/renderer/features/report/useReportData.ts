@@ -7,6 +7,8 @@ import {
   type ReportAudience,
   type ReportEvidence,
 } from '../../../core/report/reportBuild';
+import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
+import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
 import { reportEvidenceRead } from '../../db/reportEvidenceRead';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
@@ -26,6 +28,18 @@ export function useCandidatesEvidence(
   );
 }
 
+/** The pack a candidate is assessed with (by id and content hash): the one their loops pin, else their role's pack. */
+async function candidatePackPinned(
+  db: AppDb,
+  candidateId: string,
+): Promise<{ packId: string | null; packHash: string | null }> {
+  const [loop, candidate] = await Promise.all([
+    db.loops.where('candidateId').equals(candidateId).last(),
+    db.candidates.get(candidateId),
+  ]);
+  return { packId: loop?.packId ?? candidate?.packId ?? null, packHash: loop?.packHash ?? null };
+}
+
 /** The pack a candidate is assessed with: the one their loops pin, else their role's pack. */
 export function useCandidatePack(candidateId: string): {
   pack: LoadedPack | undefined;
@@ -34,12 +48,7 @@ export function useCandidatePack(candidateId: string): {
   isLoading: boolean;
 } {
   const packs = usePacks();
-  const pinned = useLiveQuery(async () => {
-    const db = appDb();
-    const loop = await db.loops.where('candidateId').equals(candidateId).last();
-    const candidate = await db.candidates.get(candidateId);
-    return { packId: loop?.packId ?? candidate?.packId ?? null, packHash: loop?.packHash ?? null };
-  }, [candidateId]);
+  const pinned = useLiveQuery(() => candidatePackPinned(appDb(), candidateId), [candidateId]);
   if (!pinned) return { pack: undefined, packId: undefined, isLoading: true };
   const pack =
     packs.find((p) => p.manifest.id === pinned.packId && p.hash === pinned.packHash) ??
@@ -61,16 +70,30 @@ export function useReports(
   packId?: string | null,
 ): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined; isRecalculating: boolean } {
   const evidencePackId = pack?.manifest.id ?? packId ?? undefined;
-  const evidence = useCandidatesEvidence(evidencePackId, candidateIds, { withNotes: true });
+  const read = useCandidatesEvidence(evidencePackId, candidateIds, { withNotes: true });
+  // Evidence read for a pinned id the loaded pack turned out not to be is not this pack's.
+  const evidence = pack && evidencePackId === pack.manifest.id ? read : undefined;
   const { stats, isRecalculating } = usePoolStats(pack);
-  const reports = useMemo(() => {
-    if (!pack || !evidence || !stats || evidencePackId !== pack.manifest.id) return undefined;
-    const calibration = calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings));
-    return candidateIds
-      .filter((id) => evidence.candidates.some((c) => c.id === id))
-      .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
-  }, [pack, evidence, stats, candidateIds, audience, evidencePackId]);
+  const reports = useMemo(
+    () => reportsBuilt(pack, evidence, stats, candidateIds, audience),
+    [pack, evidence, stats, candidateIds, audience],
+  );
   return { reports, evidence, isRecalculating };
+}
+
+/** Each candidate calibrated from their own ratings and the pool statistics; undefined until all are in. */
+function reportsBuilt(
+  pack: LoadedPack | undefined,
+  evidence: ReportEvidence | undefined,
+  stats: CalibrationPoolStats | undefined,
+  candidateIds: readonly string[],
+  audience: ReportAudience,
+): CandidateReport[] | undefined {
+  if (!pack || !evidence || !stats) return undefined;
+  const calibration = calibrationFromPoolStats(stats, reportObservations(evidence.interviews, evidence.ratings));
+  return candidateIds
+    .filter((id) => evidence.candidates.some((c) => c.id === id))
+    .map((candidateId) => reportBuild({ pack, candidateId, evidence, calibration, audience }));
 }
 
 export function useCandidateReport(
@@ -83,8 +106,20 @@ export function useCandidateReport(
   isLoading: boolean;
   isRecalculating: boolean;
 } {
-  const { pack, packId, isLoading } = useCandidatePack(candidateId);
+  const { pack, isLoading } = useCandidatePack(candidateId);
   const ids = useMemo(() => [candidateId], [candidateId]);
-  const { reports, evidence, isRecalculating } = useReports(pack, ids, audience, packId);
+  // The evidence is read side by side with the pack's resolution (it needs only the pinned pack's
+  // id, read again within the query), and the pool statistics as soon as the pack is known.
+  const read = useLiveQuery(async () => {
+    const db = appDb();
+    const { packId } = await candidatePackPinned(db, candidateId);
+    return { packId, evidence: packId ? await reportEvidenceRead(db, packId, ids, { withNotes: true }) : undefined };
+  }, [candidateId, ids]);
+  const evidence = pack && read?.packId === pack.manifest.id ? read.evidence : undefined;
+  const { stats, isRecalculating } = usePoolStats(pack);
+  const reports = useMemo(
+    () => reportsBuilt(pack, evidence, stats, ids, audience),
+    [pack, evidence, stats, ids, audience],
+  );
   return { report: reports?.[0], pack, evidence, isLoading: isLoading || (!!pack && !evidence), isRecalculating };
 }

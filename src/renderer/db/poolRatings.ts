@@ -1,0 +1,274 @@
+/**
+ * The pool's sealed ratings of a rubric pack in a compact form (ratings only: no notes, tags or
+ * findings), stored beside the pool statistics and brought up to date from the audit entries
+ * appended since it was stored: a seal, an amendment or a re-opening names the one interview it
+ * changed, so after a seal only that interview's evidence row is read, not the 25,000 rows of the
+ * pool with their notes. Any other change to sealed evidence (an import, an erasure, a purge, a
+ * restore, a conflict taken) or a log that does not continue the stored head rebuilds it from
+ * every sealed interview of the pack.
+ *
+ * The ratings come out in the order the whole-pool read gives them (interviews by id, each
+ * interview's ratings in dimension order), so the statistics computed from them are exactly those
+ * of a full recomputation.
+ */
+import { calibrationColumnsBuilder, type CalibrationColumns } from '../../core/calibration/calibrationColumns';
+import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
+import type { Interview } from '../../core/model/records';
+import type { AuditAction } from '../../core/audit/auditSchema';
+import type { AppDb } from './appDb';
+import { evidenceRowsOf, type EvidenceRow } from './evidenceRows';
+
+/** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
+export interface PoolInterview {
+  candidateId: string;
+  interviewerId: string;
+  dimensionIds: string[];
+  scores: Array<number | null>;
+}
+
+/** The stored form: string tables and typed-array columns (IndexedDB copies them out fast). */
+export interface PoolRatingsEntry {
+  format: typeof POOL_RATINGS_FORMAT;
+  /** The audit entry the ratings are of. */
+  auditSeq: number;
+  auditHash: string;
+  /** Sealed interviews of the pack's loops, in id order. */
+  interviewIds: string[];
+  /** Tables the columns below index into. */
+  candidateIds: string[];
+  interviewerIds: string[];
+  dimensionIds: string[];
+  interviewCandidate: Int32Array;
+  interviewInterviewer: Int32Array;
+  /** Ratings of interview i are [ratingStart[i], ratingStart[i + 1]). */
+  ratingStart: Int32Array;
+  ratingDimension: Int32Array;
+  /** NaN = "no evidence". */
+  ratingScore: Float64Array;
+}
+
+export const POOL_RATINGS_FORMAT = 1;
+
+/** Settings key prefix of the stored pool ratings (one entry per pack). */
+export const poolRatingsSettingPrefix = 'poolRatings:';
+export const poolRatingsSettingKey = (packId: string) => `${poolRatingsSettingPrefix}${packId}`;
+
+/**
+ * Audit actions that change no sealed rating (of any interview): the pool is unchanged by them.
+ * Anything not listed here and not in `oneInterviewActions` rebuilds the pool.
+ */
+const ratingNeutralActions: ReadonlySet<string> = new Set<AuditAction>([
+  'candidate.created',
+  'loop.created',
+  'loop.closed',
+  'loop.reopened',
+  'decision.recorded',
+  'report.exported',
+  'note.deleted',
+  'note.restored',
+  'key.trusted',
+  'key.confirmed',
+  'key.replaced',
+]);
+/** Audit actions whose subject is the one interview whose sealed ratings they changed. */
+const oneInterviewActions: ReadonlySet<string> = new Set<AuditAction>([
+  'interview.submitted',
+  'interview.amended',
+  'interview.reopened',
+]);
+
+/** Beyond this many entries since the stored head, a rebuild is as cheap and simpler. */
+const maxIncrementalEntries = 2000;
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The pool interview of a sealed interview and its evidence row (ratings in the row's order). */
+export function poolInterviewOf(interview: Interview, row: EvidenceRow | undefined): PoolInterview {
+  const ratings = row?.ratings ?? [];
+  return {
+    candidateId: interview.candidateId,
+    interviewerId: interview.interviewerId,
+    dimensionIds: ratings.map((r) => r.dimensionId),
+    scores: ratings.map((r) => (r.state === 'rated' ? r.score : null)),
+  };
+}
+
+/** The stored entry as a map by interview id. */
+export function poolRatingsDecode(entry: PoolRatingsEntry): Map<string, PoolInterview> {
+  const out = new Map<string, PoolInterview>();
+  for (let i = 0; i < entry.interviewIds.length; i++) {
+    const dimensionIds: string[] = [];
+    const scores: Array<number | null> = [];
+    for (let k = entry.ratingStart[i]!; k < entry.ratingStart[i + 1]!; k++) {
+      dimensionIds.push(entry.dimensionIds[entry.ratingDimension[k]!]!);
+      const score = entry.ratingScore[k]!;
+      scores.push(Number.isNaN(score) ? null : score);
+    }
+    out.set(entry.interviewIds[i]!, {
+      candidateId: entry.candidateIds[entry.interviewCandidate[i]!]!,
+      interviewerId: entry.interviewerIds[entry.interviewInterviewer[i]!]!,
+      dimensionIds,
+      scores,
+    });
+  }
+  return out;
+}
+
+/** The compact entry of `pool`, interviews in id order. */
+export function poolRatingsEncode(
+  pool: ReadonlyMap<string, PoolInterview>,
+  auditSeq: number,
+  auditHash: string,
+): PoolRatingsEntry {
+  const interviewIds = [...pool.keys()].sort(byString);
+  const tables = {
+    candidate: new Map<string, number>(),
+    interviewer: new Map<string, number>(),
+    dimension: new Map<string, number>(),
+  };
+  const intern = (table: Map<string, number>, id: string) => {
+    let i = table.get(id);
+    if (i === undefined) table.set(id, (i = table.size));
+    return i;
+  };
+  let ratingCount = 0;
+  for (const p of pool.values()) ratingCount += p.scores.length;
+  const interviewCandidate = new Int32Array(interviewIds.length);
+  const interviewInterviewer = new Int32Array(interviewIds.length);
+  const ratingStart = new Int32Array(interviewIds.length + 1);
+  const ratingDimension = new Int32Array(ratingCount);
+  const ratingScore = new Float64Array(ratingCount);
+  let k = 0;
+  interviewIds.forEach((id, i) => {
+    const p = pool.get(id)!;
+    interviewCandidate[i] = intern(tables.candidate, p.candidateId);
+    interviewInterviewer[i] = intern(tables.interviewer, p.interviewerId);
+    ratingStart[i] = k;
+    p.scores.forEach((score, j) => {
+      ratingDimension[k] = intern(tables.dimension, p.dimensionIds[j]!);
+      ratingScore[k] = score ?? NaN;
+      k++;
+    });
+  });
+  ratingStart[interviewIds.length] = k;
+  return {
+    format: POOL_RATINGS_FORMAT,
+    auditSeq,
+    auditHash,
+    interviewIds,
+    candidateIds: [...tables.candidate.keys()],
+    interviewerIds: [...tables.interviewer.keys()],
+    dimensionIds: [...tables.dimension.keys()],
+    interviewCandidate,
+    interviewInterviewer,
+    ratingStart,
+    ratingDimension,
+    ratingScore,
+  };
+}
+
+/**
+ * The calibration columns of the stored ratings: the same columns as
+ * `calibrationColumnsFrom(reportObservations(interviews, ratings), dimensionIds)` over the
+ * whole-pool read, with no object per rating.
+ */
+export function poolRatingsColumns(entry: PoolRatingsEntry, dimensionIds: readonly string[]): CalibrationColumns {
+  const builder = calibrationColumnsBuilder(dimensionIds);
+  for (let i = 0; i < entry.interviewIds.length; i++) {
+    const candidateId = entry.candidateIds[entry.interviewCandidate[i]!]!;
+    const interviewerId = entry.interviewerIds[entry.interviewInterviewer[i]!]!;
+    for (let k = entry.ratingStart[i]!; k < entry.ratingStart[i + 1]!; k++) {
+      const score = entry.ratingScore[k]!;
+      builder.add(
+        candidateId,
+        interviewerId,
+        entry.dimensionIds[entry.ratingDimension[k]!]!,
+        Number.isNaN(score) ? null : score,
+      );
+    }
+  }
+  return builder.build();
+}
+
+/** The stored pool ratings of a pack, of whichever state they were stored at. */
+export async function poolRatingsStored(db: AppDb, packId: string): Promise<PoolRatingsEntry | undefined> {
+  const value = (await db.settings.get(poolRatingsSettingKey(packId)))?.value as PoolRatingsEntry | undefined;
+  return value?.format === POOL_RATINGS_FORMAT ? value : undefined;
+}
+
+/** Every sealed interview of the pack's loops, read whole (each evidence row once). */
+async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string, PoolInterview>> {
+  const loops = await db.loops.where('packId').equals(packId).toArray();
+  const interviews = (
+    await db.interviews
+      .where('loopId')
+      .anyOf(loops.map((l) => l.id))
+      .toArray()
+  ).filter(interviewIsSealed);
+  const rows = new Map(
+    (
+      await evidenceRowsOf(
+        db,
+        interviews.map((i) => i.id),
+      )
+    ).map((r) => [r.interviewId, r]),
+  );
+  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rows.get(i.id))]));
+}
+
+/**
+ * The interviews whose sealed ratings changed after `stored` (null: something else changed, or
+ * the log does not continue the stored head: rebuild).
+ */
+async function poolRatingsChangedSince(
+  db: AppDb,
+  stored: PoolRatingsEntry,
+  headSeq: number,
+): Promise<Set<string> | null> {
+  if (stored.auditSeq > headSeq || headSeq - stored.auditSeq > maxIncrementalEntries) return null;
+  if (stored.auditSeq > 0) {
+    const at = await db.audit.get(stored.auditSeq);
+    if (at?.hash !== stored.auditHash) return null;
+  } else if (stored.auditHash !== '') return null;
+  const entries = await db.audit.where('seq').above(stored.auditSeq).toArray();
+  const changed = new Set<string>();
+  for (const entry of entries) {
+    if (oneInterviewActions.has(entry.action)) changed.add(entry.subject);
+    else if (!ratingNeutralActions.has(entry.action)) return null;
+  }
+  return changed;
+}
+
+/**
+ * The pack's pool ratings at the current audit head, from `stored` (read before, of whichever head
+ * it names) and the interviews changed since (or rebuilt), and whether it was rebuilt. Run inside
+ * a read transaction over audit, loops, interviews and evidence, so the result is of one state;
+ * settings stay out of it, so a rebuild never holds up a setting's write.
+ */
+export async function poolRatingsCurrent(
+  db: AppDb,
+  packId: string,
+  stored: PoolRatingsEntry | undefined,
+): Promise<{ entry: PoolRatingsEntry; isRebuilt: boolean }> {
+  const head = await db.audit.orderBy('seq').last();
+  const headSeq = head?.seq ?? 0;
+  const headHash = head?.hash ?? '';
+  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash)
+    return { entry: stored, isRebuilt: false };
+  const changed = stored ? await poolRatingsChangedSince(db, stored, headSeq) : null;
+  if (!stored || !changed) {
+    return { entry: poolRatingsEncode(await poolRatingsRebuild(db, packId), headSeq, headHash), isRebuilt: true };
+  }
+  const pool = poolRatingsDecode(stored);
+  const ids = [...changed];
+  const [interviews, rows] = await Promise.all([db.interviews.bulkGet(ids), evidenceRowsOf(db, ids)]);
+  const loops = await db.loops.bulkGet(interviews.map((i) => i?.loopId ?? ''));
+  const rowById = new Map(rows.map((r) => [r.interviewId, r]));
+  ids.forEach((id, n) => {
+    const interview = interviews[n];
+    if (interview && interviewIsSealed(interview) && loops[n]?.packId === packId)
+      pool.set(id, poolInterviewOf(interview, rowById.get(id)));
+    else pool.delete(id);
+  });
+  return { entry: poolRatingsEncode(pool, headSeq, headHash), isRebuilt: false };
+}
