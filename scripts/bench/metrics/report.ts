@@ -23,6 +23,7 @@ import { benchProbeScript, type BenchContext } from '../lib/benchContext';
 import { benchFigure, benchMedian, benchPercentile, benchRound, type BenchFigure } from '../lib/benchStats';
 import type { BenchReportBreakdown } from '../page/benchApiTypes';
 import { benchCpuProfile, type BenchProfileSummary } from '../lib/benchProfile';
+import { printStateScript } from '../../../src/main/report/pdfExport';
 
 const pdfOptions = {
   format: 'A4',
@@ -168,9 +169,17 @@ async function printRouteToPdf(
 ): Promise<{ total: number; ready: number; pdf: number; pages: number; bytes: Buffer }> {
   const started = performance.now();
   await page.goto(`${ctx.origin}/${route}`);
-  await page.waitForSelector('html[data-print-ready], html[data-print-error]', { state: 'attached', timeout: 300_000 });
-  const error = await page.getAttribute('html', 'data-print-error');
-  if (error) throw new Error(`the print route reported an error: ${error}`);
+  // Waited on as the desktop app's export waits (`printStateScript`, a check every 50 ms), not with
+  // waitForSelector: Playwright's polling backs off to every 500 ms, which added up to 500 ms (about
+  // 250 on average) of idle to the app's side that neither the app nor the static twin has.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const error = await Promise.race([
+    page.evaluate(printStateScript) as Promise<string | null>,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the print route was not ready within 300 s')), 300_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (error !== null) throw new Error(`the print route reported an error: ${error}`);
   const readyAt = performance.now();
   const bytes = await page.pdf(pdfOptions);
   const done = performance.now();

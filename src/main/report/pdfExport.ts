@@ -7,8 +7,11 @@
 import type { WebContents } from 'electron';
 import { pdfExportTimeoutMs } from '../../shared/desktopApi';
 
-/** Resolves `null` once the report is ready, or the reason the page gives for not rendering it. */
-const printStateScript = `new Promise((resolve) => {
+/**
+ * Resolves `null` once the report is ready, or the reason the page gives for not rendering it (a
+ * check every 50 ms). The bench waits on the print route with this same script.
+ */
+export const printStateScript = `new Promise((resolve) => {
   const check = () => {
     const data = document.documentElement.dataset;
     if (data.printError !== undefined) resolve(data.printError || 'the report page could not render the report');
