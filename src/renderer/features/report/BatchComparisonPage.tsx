@@ -2,7 +2,7 @@ import type { CandidateReport } from '../../../core/report/reportBuild';
 import { reportDimensionAbbreviations } from '../../../core/report/reportAbbreviations';
 import { recommendationHeadline } from './RecommendationPanel';
 import { OVERLAID_PROFILES_MAX, OverlaidProfiles } from './OverlaidProfiles';
-import { DimensionLegend, OverallCell } from './CommitteeTable';
+import { DimensionLegend, OverallCell } from './committeeCells';
 import { ReliabilitySection } from './ReliabilitySection';
 import './report.css';
 
@@ -24,7 +24,8 @@ export function BatchComparisonPage({ reports }: { reports: CandidateReport[] })
       <header className="report-head">
         <h1 id="comparison-title">Committee packet — {first.pack.role}</h1>
         <p className="muted">
-          {reports.length} candidates compared · target {first.candidate.targetLevelTitle} · one section per candidate follows
+          {reports.length} candidates compared · target {first.candidate.targetLevelTitle} · one section per candidate
+          follows
         </p>
       </header>
       <table aria-label="Candidates compared" className="comparison-table">
@@ -69,7 +70,8 @@ export function BatchComparisonPage({ reports }: { reports: CandidateReport[] })
       <OverlaidProfiles reports={overlaid} nameOf={(r) => r.candidate.name} abbreviations={abbreviations} />
       {overlaid.length < reports.length && (
         <p className="muted small">
-          The chart overlays the first {overlaid.length} of the {reports.length} candidates, in the table's order; more lines would hide each other.
+          The chart overlays the first {overlaid.length} of the {reports.length} candidates, in the table's order; more
+          lines would hide each other.
         </p>
       )}
       <ReliabilitySection reliability={first.reliability} />

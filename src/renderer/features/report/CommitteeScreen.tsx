@@ -15,7 +15,8 @@ import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAud
 import { OVERLAID_PROFILES_MAX, OverlaidProfiles } from './OverlaidProfiles';
 import { CommitteeCalibration } from './CalibrationTable';
 import { dateToday } from './dateToday';
-import { CommitteeTable, DimensionLegend, committeeSorted, type CommitteeSort } from './CommitteeTable';
+import { CommitteeTable, committeeSorted, type CommitteeSort } from './CommitteeTable';
+import { DimensionLegend } from './committeeCells';
 import './report.css';
 
 /**
