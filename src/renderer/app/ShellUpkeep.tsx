@@ -1,4 +1,4 @@
-import { usePoolStatsUpkeep } from '../features/report/usePoolStats';
+import { usePoolStatsUpkeep } from '../features/report/usePoolStatsUpkeep';
 import { useExchangeFolderUpkeep } from '../features/data/useExchangeFolderUpkeep';
 import { useTodaySnapshotUpkeep } from '../features/today/useTodaySnapshotUpkeep';
 

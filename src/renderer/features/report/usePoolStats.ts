@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStaleRefresh } from './useStaleRefresh';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import { appDb } from '../../db/dbContext';
 import { poolStatsKey, poolStatsPackOf, poolStatsStored } from '../../db/poolStats';
 import { poolStatsRefresh } from '../../db/poolStatsRefresh';
-import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
-import { usePacks, type LoadedPack } from '../../hooks/usePacks';
+import type { LoadedPack } from '../../hooks/usePacks';
 
 export interface PoolStatsState {
   /** The latest stored statistics (possibly of an earlier state); undefined before the first. */
@@ -37,31 +36,4 @@ export function usePoolStats(pack: LoadedPack | undefined): PoolStatsState {
     () => setRefreshed((n) => n + 1),
   );
   return { stats: state?.stored?.stats, isRecalculating: isStale, error };
-}
-
-const startupDelayMs = 2000;
-
-/**
- * Keeps every loaded pack's statistics and committee rows current as evidence changes (mounted
- * once by the shell), so the first report or committee screen opened after a seal, an import or an
- * erasure finds them computed.
- */
-export function usePoolStatsUpkeep(): void {
-  const packs = usePacks();
-  const head = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? '', []);
-  const isFirstRun = useRef(true);
-  useEffect(() => {
-    if (head === undefined || packs.length === 0) return;
-    // After the burst of writes that one action makes, not during it; at start-up, after the first
-    // screen has painted from the database.
-    const delayMs = isFirstRun.current ? startupDelayMs : 300;
-    isFirstRun.current = false;
-    const timer = setTimeout(() => {
-      for (const pack of packs)
-        committeeRowsRefresh(appDb(), pack).catch((failure: unknown) => {
-          console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
-        });
-    }, delayMs);
-    return () => clearTimeout(timer);
-  }, [head, packs]);
 }
