@@ -21,7 +21,7 @@ import {
 } from '../../core/report/committeeRowsPacked';
 import type { RubricPack } from '../../core/rubric/schema';
 import { blindModeIsOn } from './actions/audienceActions';
-import { profileCurrent } from './actions/profileActions';
+import { profileCurrent } from './profileRead';
 import type { AppDb } from './appDb';
 import { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf } from './poolStatsKey';
 

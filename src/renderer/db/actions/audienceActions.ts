@@ -4,7 +4,7 @@
  * not change another's screen.
  */
 import type { AppDb } from '../appDb';
-import { meSettingKey } from './profileActions';
+import { meSettingKey } from '../profileRead';
 
 export const blindModeSettingPrefix = 'blindMode:';
 

@@ -29,7 +29,6 @@ import {
   exchangeFolderList,
   exchangeFolderRead,
   exchangeFolderWrite,
-  exchangeFolderOf,
   type ExchangeFolder,
 } from '../../platform/exchangeFolderAccess';
 import type { AppDb } from '../appDb';
@@ -43,28 +42,8 @@ const appVersion = typeof __LOOPDESK_VERSION__ === 'string' ? __LOOPDESK_VERSION
 
 // ---- The chosen folder --------------------------------------------------------------------------
 
-const folderSettingKey = 'exchangeFolder';
-/** The folder this window works with (a handle IndexedDB cannot store still works until reload). */
-let current: ExchangeFolder | null = null;
-
-/** Remembers the folder for this machine (IndexedDB keeps folder handles and desktop folders across restarts). */
-export async function exchangeFolderRemember(db: AppDb, handle: ExchangeFolder | null): Promise<void> {
-  current = handle;
-  try {
-    if (handle) await db.settings.put({ key: folderSettingKey, value: handle });
-    else await db.settings.delete(folderSettingKey);
-  } catch {
-    // Not storable here (DataCloneError): kept for this session only.
-  }
-}
-
-/** The folder chosen on this machine, if any. */
-export async function exchangeFolderRecall(db: AppDb): Promise<ExchangeFolder | null> {
-  if (current) return current;
-  const row = await db.settings.get(folderSettingKey);
-  current = exchangeFolderOf(row?.value);
-  return current;
-}
+// In `../exchangeFolderChoice` (the background upkeep reads it without loading this module).
+export { exchangeFolderRecall, exchangeFolderRemember } from '../exchangeFolderChoice';
 
 /** Per profile: may sealed interviews with private notes go into the folder (committee members only). */
 export const exchangePrivateNotesKey = (profileId: string) => `exchangePrivateNotes:${profileId}`;

@@ -9,7 +9,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
 import { appDb } from '../../db/dbContext';
 import { useMe } from '../../db/hooks';
-import { exchangeFolderRecall, exchangeRound } from '../../db/actions/exchangeActions';
+import { exchangeFolderRecall } from '../../db/exchangeFolderChoice';
 import { exchangeFolderPermission, exchangeFolderRoundMs, exchangeFolderWatch } from '../../platform/exchangeFolderAccess';
 import { useAppStore } from '../../stores/appStore';
 import { exchangeUpkeepStart, type ExchangeFolderStatus } from './exchangeUpkeepLoop';
@@ -59,6 +59,8 @@ export function useExchangeFolderUpkeep(): void {
         const me = meRef.current;
         if (!me || me.id !== profileId) return [];
         const packs = bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []);
+        // Bundles, signatures and the record schemas are loaded only once there is a folder to work with.
+        const { exchangeRound } = await import('../../db/actions/exchangeActions');
         return (await exchangeRound(db, folder, me, { now: Date.now, packs, isCancelled })).send.kept;
       },
       roundMs: exchangeFolderRoundMs,

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../db/dbContext';
-import { committeeRowsRefresh } from '../../db/committeeRowsRefresh';
 import { usePacks } from '../../hooks/usePacks';
 
 const startupDelayMs = 2000;
@@ -22,10 +21,17 @@ export function usePoolStatsUpkeep(): void {
     const delayMs = isFirstRun.current ? startupDelayMs : 300;
     isFirstRun.current = false;
     const timer = setTimeout(() => {
-      for (const pack of packs)
-        committeeRowsRefresh(appDb(), pack).catch((failure: unknown) => {
-          console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
-        });
+      // The refresh (report building, seals, the record schemas) is loaded when it first runs, not
+      // with the shell.
+      void import('../../db/committeeRowsRefresh').then(
+        ({ committeeRowsRefresh }) => {
+          for (const pack of packs)
+            committeeRowsRefresh(appDb(), pack).catch((failure: unknown) => {
+              console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
+            });
+        },
+        (failure: unknown) => console.warn('Loopdesk: pool statistics could not be brought up to date', failure),
+      );
     }, delayMs);
     return () => clearTimeout(timer);
   }, [head, packs]);
