@@ -23,12 +23,14 @@ test.beforeAll(() => {
 
 /**
  * Row count and SHA-256 of every object store, read in the page without app code. Derived caches
- * in settings (pool statistics, committee rows) are left out: any window recomputes them from the
- * tables compared here, with a fresh time, whenever the audit head moves or it starts.
+ * in settings (pool statistics, the pool ratings they are computed from, committee rows) are left
+ * out: any window recomputes them from the tables compared here, with a fresh time, whenever the
+ * audit head moves or it starts.
  */
 function storeChecksums(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
-    const isDerivedCache = (row: unknown) => /^(poolStats|committeeRows):/.test(String((row as { key?: unknown }).key));
+    const isDerivedCache = (row: unknown) =>
+      /^(poolStats|poolRatings|committeeRows):/.test(String((row as { key?: unknown }).key));
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('loopdesk');
       open.onsuccess = () => resolve(open.result);
@@ -42,7 +44,8 @@ function storeChecksums(page: Page): Promise<Record<string, string>> {
         request.onerror = () => reject(request.error);
       });
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(rows)));
-      out[name] = `${rows.length} rows, ${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+      out[name] =
+        `${rows.length} rows, ${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
     }
     db.close();
     return out;
@@ -67,7 +70,8 @@ async function previewLargeImport(page: Page): Promise<Record<string, string>> {
 async function importUntilHalf(page: Page): Promise<void> {
   await page.getByTestId('import-preview').getByRole('button', { name: 'Import', exact: true }).click();
   await page.waitForFunction(
-    () => Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value ?? 0) >= 50,
+    () =>
+      Number(document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress')?.value ?? 0) >= 50,
     undefined,
     { polling: 'raf', timeout: 120_000 },
   );
@@ -79,9 +83,12 @@ test('Cancel at 50 % of a large import writes nothing', async ({ page }) => {
   await importUntilHalf(page);
   await expect(page.getByTestId('import-progress')).toContainText(/Importing large\.loopdesk: \d+ %/);
   await page.getByRole('button', { name: 'Cancel import' }).click();
-  await expect(page.getByTestId('import-result')).toHaveText('Import of large.loopdesk cancelled: nothing was written.', {
-    timeout: 60_000,
-  });
+  await expect(page.getByTestId('import-result')).toHaveText(
+    'Import of large.loopdesk cancelled: nothing was written.',
+    {
+      timeout: 60_000,
+    },
+  );
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   expect(await storeChecksums(page)).toEqual(before);
   // The preview stays: the same import can run again, to the end.
