@@ -17,6 +17,7 @@ import type { Interview } from '../../core/model/records';
 import type { AuditAction } from '../../core/audit/auditSchema';
 import type { AppDb } from './appDb';
 import { evidenceRowsOf, type EvidenceRow } from './evidenceRows';
+import { packSealedInterviews } from './packInterviews';
 
 /** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
 export interface PoolInterview {
@@ -198,13 +199,7 @@ export async function poolRatingsStored(db: AppDb, packId: string): Promise<Pool
 
 /** Every sealed interview of the pack's loops, read whole (each evidence row once). */
 async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string, PoolInterview>> {
-  const loops = await db.loops.where('packId').equals(packId).toArray();
-  const interviews = (
-    await db.interviews
-      .where('loopId')
-      .anyOf(loops.map((l) => l.id))
-      .toArray()
-  ).filter(interviewIsSealed);
+  const interviews = await packSealedInterviews(db, packId);
   const rows = new Map(
     (
       await evidenceRowsOf(

@@ -5,11 +5,11 @@
  * Runs in the analytics worker (and in this thread where there are no workers).
  */
 import type { AnalyticsInput, AnalyticsPracticeRun } from '../../../core/analytics/interviewerAnalytics';
-import { interviewIsSealed } from '../../../core/interview/interviewLifecycle';
 import { practiceScore } from '../../../core/practice/practiceScore';
 import type { RubricPack } from '../../../core/rubric/schema';
 import type { AppDb } from '../../db/appDb';
 import { evidenceOfMany } from '../../db/evidenceRows';
+import { packSealedInterviews } from '../../db/packInterviews';
 
 export interface AnalyticsRead {
   input: AnalyticsInput;
@@ -20,13 +20,7 @@ export interface AnalyticsRead {
 export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<AnalyticsRead> {
   const tables = [db.loops, db.interviews, db.evidence, db.interviewVersions, db.interviewers, db.practiceRuns];
   return db.transaction('r', tables, async () => {
-    const loops = await db.loops.where('packId').equals(pack.manifest.id).toArray();
-    const interviews = (
-      await db.interviews
-        .where('loopId')
-        .anyOf(loops.map((l) => l.id))
-        .toArray()
-    ).filter(interviewIsSealed);
+    const interviews = await packSealedInterviews(db, pack.manifest.id);
     const { ratings } = await evidenceOfMany(
       db,
       interviews.map((i) => i.id),
@@ -38,7 +32,9 @@ export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<A
         .filter((v) => v.version === 1)
         .map((v) => [v.interviewId, v.sealedAt]),
     );
-    const practice = (await db.practiceRuns.toArray()).filter((r) => r.packId === pack.manifest.id && r.sealedAt !== null);
+    const practice = (await db.practiceRuns.toArray()).filter(
+      (r) => r.packId === pack.manifest.id && r.sealedAt !== null,
+    );
     const interviewers = await db.interviewers.toArray();
     return {
       input: {
@@ -52,14 +48,24 @@ export async function analyticsInputRead(db: AppDb, pack: RubricPack): Promise<A
             firstSealedAt: sealedAt,
           };
         }),
-        ratings: ratings.map((r) => ({ interviewId: r.interviewId, dimensionId: r.dimensionId, score: r.state === 'rated' ? r.score : null })),
+        ratings: ratings.map((r) => ({
+          interviewId: r.interviewId,
+          dimensionId: r.dimensionId,
+          score: r.state === 'rated' ? r.score : null,
+        })),
         practiceRuns: practice.map((run): AnalyticsPracticeRun => {
           const scored = practiceScore(pack, {
             caseId: run.caseId,
-            ratings: Object.fromEntries(Object.entries(run.ratings).map(([d, v]) => [d, v === null ? 'no-evidence' : v])),
+            ratings: Object.fromEntries(
+              Object.entries(run.ratings).map(([d, v]) => [d, v === null ? 'no-evidence' : v]),
+            ),
             signals: run.signalIds,
           });
-          return { interviewerId: run.interviewerId, sealedAt: run.sealedAt!, meanAbsoluteDistance: scored.ok ? scored.value.meanAbsoluteDistance : null };
+          return {
+            interviewerId: run.interviewerId,
+            sealedAt: run.sealedAt!,
+            meanAbsoluteDistance: scored.ok ? scored.value.meanAbsoluteDistance : null,
+          };
         }),
         dimensionIds: pack.dimensions.map((d) => d.id),
       },
