@@ -23,7 +23,7 @@ import {
   type CommitteeRowsHead,
 } from './committeeScreenRead';
 import { poolStatsKey, poolStatsPackOf, poolStatsStored } from './poolStats';
-import { reportEvidenceRead, reportEvidenceTables } from './reportEvidenceRead';
+import { reportEvidenceReadInSlices } from './reportEvidenceRead';
 
 /**
  * Builds the rows of every candidate with a sealed scorecard from the evidence at the current
@@ -35,11 +35,16 @@ export async function committeeRowsCompute(
   pack: RubricPack,
   now: number,
 ): Promise<CommitteeRowsEntry | undefined> {
-  const { key, audit, evidence } = await db.transaction('r', [db.audit, ...reportEvidenceTables(db)], async () => ({
-    key: await poolStatsKey(db, poolStatsPackOf(pack)),
-    audit: await db.audit.orderBy('seq').last(),
-    evidence: await reportEvidenceRead(db, pack.manifest.id, 'all', { withNotes: false }),
-  }));
+  const headNow = () =>
+    db.transaction('r', db.audit, async () => ({
+      key: await poolStatsKey(db, poolStatsPackOf(pack)),
+      audit: await db.audit.orderBy('seq').last(),
+    }));
+  const { key, audit } = await headNow();
+  const evidence = await reportEvidenceReadInSlices(db, pack.manifest.id);
+  // Read in slices, so not one snapshot: rows of a head that moved meanwhile are not stored (the
+  // change that moved it brings its own refresh).
+  if ((await headNow()).key !== key) return undefined;
   const stats = await poolStatsStored(db, pack.manifest.id);
   if (stats?.key !== key) return undefined;
   const calibration = calibrationFromPoolStats(stats.stats, reportObservations(evidence.interviews, evidence.ratings));

@@ -67,6 +67,26 @@ export async function evidenceRowsOf(db: AppDb, interviewIds: Iterable<string>):
   return rows.filter((r): r is EvidenceRow => !!r);
 }
 
+/** Evidence rows read per transaction by {@link evidenceRowsInSlices}. */
+export const evidenceSliceRows = 500;
+
+/**
+ * `evidenceRowsOf` for background reads of many rows (the whole pool: 25,000 rows with their
+ * notes at full size, seconds of reading): a slice at a time, each in a transaction of its own
+ * with a pause between, so a report or a save asked for meanwhile waits for one slice, not for
+ * the whole read. Not one snapshot: the caller checks that nothing changed across it.
+ */
+export async function evidenceRowsInSlices(db: AppDb, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
+  const ids = [...new Set(interviewIds)].sort(byString);
+  const rows: EvidenceRow[] = [];
+  for (let i = 0; i < ids.length; i += evidenceSliceRows) {
+    const slice = ids.slice(i, i + evidenceSliceRows);
+    rows.push(...(await db.transaction('r', db.evidence, () => evidenceRowsOf(db, slice))));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return rows;
+}
+
 /**
  * The records of some interviews, as v3's `where('interviewId').anyOf(ids)` gave them: grouped by
  * interview in id order, each interview's in key order.

@@ -16,7 +16,8 @@ import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { Interview } from '../../core/model/records';
 import type { AuditAction } from '../../core/audit/auditSchema';
 import type { AppDb } from './appDb';
-import { evidenceRowsOf, type EvidenceRow } from './evidenceRows';
+import { evidenceRowsInSlices, evidenceRowsOf, type EvidenceRow } from './evidenceRows';
+import { poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 import { packSealedInterviews } from './packInterviews';
 
 /** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
@@ -200,15 +201,12 @@ export async function poolRatingsStored(db: AppDb, packId: string): Promise<Pool
 /** Every sealed interview of the pack's loops, read whole (each evidence row once). */
 async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string, PoolInterview>> {
   const interviews = await packSealedInterviews(db, packId);
-  const rows = new Map(
-    (
-      await evidenceRowsOf(
-        db,
-        interviews.map((i) => i.id),
-      )
-    ).map((r) => [r.interviewId, r]),
-  );
-  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rows.get(i.id))]));
+  return poolOf(interviews, await evidenceRowsOf(db, interviews.map((i) => i.id)));
+}
+
+function poolOf(interviews: readonly Interview[], rows: readonly EvidenceRow[]): Map<string, PoolInterview> {
+  const rowById = new Map(rows.map((r) => [r.interviewId, r]));
+  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rowById.get(i.id))]));
 }
 
 /**
@@ -245,13 +243,62 @@ export async function poolRatingsCurrent(
   packId: string,
   stored: PoolRatingsEntry | undefined,
 ): Promise<{ entry: PoolRatingsEntry; isRebuilt: boolean }> {
+  return (await poolRatingsUpdated(db, packId, stored, true))!;
+}
+
+/** Rebuilds read in slices tried before one read of the whole pool in a single transaction. */
+const slicedRebuildTries = 3;
+
+/**
+ * {@link poolRatingsCurrent} with its audit key, for background work (not inside a transaction):
+ * a rebuild — after an import, an erasure, a restore — reads the pool's evidence rows a slice at a
+ * time (`evidenceRowsInSlices`), so a report opened meanwhile waits for one slice, not for the
+ * whole pool's rows with their notes; the result is kept only if the audit head did not move
+ * during the read, else it is read again.
+ */
+export async function poolRatingsAtHead(
+  db: AppDb,
+  pack: PoolStatsPack,
+  stored: PoolRatingsEntry | undefined,
+): Promise<{ key: string; pool: { entry: PoolRatingsEntry; isRebuilt: boolean } }> {
+  const tables = [db.audit, db.loops, db.interviews, db.evidence];
+  for (let attempt = 0; attempt < slicedRebuildTries; attempt++) {
+    const first = await db.transaction('r', tables, async () => {
+      const key = await poolStatsKey(db, pack);
+      const updated = await poolRatingsUpdated(db, pack.id, stored, false);
+      if (updated) return { key, updated };
+      return { key, head: await db.audit.orderBy('seq').last(), interviews: await packSealedInterviews(db, pack.id) };
+    });
+    if (first.updated) return { key: first.key, pool: first.updated };
+    const rows = await evidenceRowsInSlices(db, first.interviews!.map((i) => i.id));
+    if ((await db.transaction('r', db.audit, () => poolStatsKey(db, pack))) !== first.key) continue;
+    const entry = poolRatingsEncode(poolOf(first.interviews!, rows), first.head?.seq ?? 0, first.head?.hash ?? '');
+    return { key: first.key, pool: { entry, isRebuilt: true } };
+  }
+  return db.transaction('r', tables, async () => ({
+    key: await poolStatsKey(db, pack),
+    pool: await poolRatingsCurrent(db, pack.id, stored),
+  }));
+}
+
+/**
+ * `stored` brought to the current head from the interviews changed since; when it cannot be (see
+ * `poolRatingsChangedSince`), rebuilt from every row if `mayRebuild`, else null. One function, not
+ * two awaiting each other: Dexie keeps a transaction across only so many native awaits in a row.
+ */
+async function poolRatingsUpdated(
+  db: AppDb,
+  packId: string,
+  stored: PoolRatingsEntry | undefined,
+  mayRebuild: boolean,
+): Promise<{ entry: PoolRatingsEntry; isRebuilt: boolean } | null> {
   const head = await db.audit.orderBy('seq').last();
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? '';
-  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash)
-    return { entry: stored, isRebuilt: false };
+  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash) return { entry: stored, isRebuilt: false };
   const changed = stored ? await poolRatingsChangedSince(db, stored, headSeq) : null;
   if (!stored || !changed) {
+    if (!mayRebuild) return null;
     return { entry: poolRatingsEncode(await poolRatingsRebuild(db, packId), headSeq, headHash), isRebuilt: true };
   }
   const pool = poolRatingsDecode(stored);

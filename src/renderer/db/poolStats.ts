@@ -11,12 +11,12 @@ import type { CalibrationPoolStats } from '../../core/calibration/calibrationTyp
 import type { AppDb } from './appDb';
 import {
   poolRatingsColumns,
-  poolRatingsCurrent,
+  poolRatingsAtHead,
   poolRatingsSettingKey,
   poolRatingsSettingPrefix,
   poolRatingsStored,
 } from './poolRatings';
-import { committeeRowsSettingPrefix, poolStatsKey, type PoolStatsPack } from './poolStatsKey';
+import { committeeRowsSettingPrefix, type PoolStatsPack } from './poolStatsKey';
 
 export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
 
@@ -44,10 +44,7 @@ export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolSt
  */
 export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: number): Promise<PoolStatsEntry> {
   const stored = await poolRatingsStored(db, pack.id);
-  const { key, pool } = await db.transaction('r', [db.audit, db.loops, db.interviews, db.evidence], async () => ({
-    key: await poolStatsKey(db, pack),
-    pool: await poolRatingsCurrent(db, pack.id, stored),
-  }));
+  const { key, pool } = await poolRatingsAtHead(db, pack, stored);
   const stats = calibrationPoolStats(poolRatingsColumns(pool.entry, pack.dimensionIds));
   const entry: PoolStatsEntry = { key, stats, computedAt: now };
   // Written only if nothing newer was stored meanwhile (another window may have finished first).

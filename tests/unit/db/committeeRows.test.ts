@@ -4,6 +4,7 @@
  * never stored over a state they were not computed from.
  */
 import { join } from 'node:path';
+import Dexie from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rubricFilesRead } from '../../../src/cli/rubricFiles';
 import { demoDataset, DEMO_FIXED_NOW } from '../../../src/core/demo/demoLoop';
@@ -98,6 +99,27 @@ describe('committee rows', () => {
     expect((await committeeRowsCompute(db, pack, Date.now() + 4))?.key).toBe(
       await poolStatsKey(db, poolStatsPackOf(pack)),
     );
+    db.close();
+  });
+
+  it('are not stored when the evidence changes while the pool is being read in slices', async () => {
+    const { db } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const first = await committeeRowsStored(db, pack.manifest.id);
+    // The statistics are of the current head, so only a change during the read can stop the rows.
+    await poolStatsCompute(db, poolStatsPackOf(pack), Date.now() + 1);
+    let write: Promise<void> | undefined;
+    db.evidence.hook('reading', (row) => {
+      // A write from elsewhere (outside the read's transaction), as a seal in another window is.
+      write ??= Dexie.ignoreTransaction(() =>
+        auditWrite(db, { at: DEMO_FIXED_NOW + 2, actor: 'Test', action: 'interview.submitted', subject: 'x', details: {} }),
+      );
+      return row;
+    });
+    expect(await committeeRowsCompute(db, pack, Date.now() + 2)).toBeUndefined();
+    expect(write).toBeDefined();
+    await write;
+    expect(await committeeRowsStored(db, pack.manifest.id)).toEqual(first);
     db.close();
   });
 

@@ -5,6 +5,7 @@
  * reads only the changed interview.
  */
 import { join } from 'node:path';
+import Dexie from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rubricFilesRead } from '../../../src/cli/rubricFiles';
 import { calibrationColumnsFrom } from '../../../src/core/calibration/calibrationColumns';
@@ -158,6 +159,27 @@ describe('pool ratings kept up to date from the audit log', () => {
     // The head is the same seq but another hash: not trusted, rebuilt from the rows.
     expect(result.isRebuilt).toBe(true);
     expect(result.entry.interviewIds).toEqual(stored.interviewIds);
+    db.close();
+  });
+
+  it('are rebuilt in slices and read again when a seal lands during the read, never stored for a head they are not of', async () => {
+    const { db, content } = await seeded();
+    let sealing: Promise<unknown> | undefined;
+    // A seal from another window while the rebuild reads the pool's rows.
+    const hook = (row: unknown) => {
+      sealing ??= Dexie.ignoreTransaction(() => sealNew(db, content.interviewers[0]!.id, [2, 3], DEMO_FIXED_NOW + 500));
+      return row;
+    };
+    db.evidence.hook('reading', hook);
+    const first = poolStatsCompute(db, poolStatsPackOf(pack), DEMO_FIXED_NOW + 1000);
+    await sealing;
+    const entry = await first;
+    db.evidence.hook('reading').unsubscribe(hook);
+    expect(sealing).toBeDefined();
+    const head = await db.audit.orderBy('seq').last();
+    expect(entry.key.endsWith(`:${head!.seq}:${head!.hash}`)).toBe(true);
+    expect(entry.stats).toEqual(await fullRecompute(db));
+    expect((await poolRatingsStored(db, pack.manifest.id))?.auditSeq).toBe(head!.seq);
     db.close();
   });
 });
