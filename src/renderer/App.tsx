@@ -64,6 +64,10 @@ export function App() {
     // bundle: it arrives with its own small chunk, still well before the screen's.
     if (pack) void import('./db/committeeScreenLive').then((m) => m.committeeScreenPrefetch(appDb(), pack));
   }
+  // A report's read likewise: the screen suspends until it has arrived, so the screen before stays
+  // on view and the report's first frame is the whole report.
+  const reportCandidateId = route.path[0] === 'reports' ? route.path[1] : undefined;
+  if (reportCandidateId) void import('./db/reportScreenLive').then((m) => m.reportScreenPrefetch(appDb(), reportCandidateId));
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.

@@ -20,7 +20,11 @@ export const poolStatsPackOf = (pack: RubricPack): PoolStatsPack => ({
 
 /** The state of sealed evidence now, for this pack. */
 export async function poolStatsKey(db: AppDb, pack: PoolStatsPack): Promise<string> {
-  const head = await db.audit.orderBy('seq').last();
+  return poolStatsKeyOf(pack, await db.audit.orderBy('seq').last());
+}
+
+/** The key of `pack` at the audit entry `head` (undefined: an empty log). */
+export function poolStatsKeyOf(pack: Pick<PoolStatsPack, 'id' | 'hash'>, head: { seq: number; hash: string } | undefined): string {
   return `${pack.id}:${pack.hash}:${head?.seq ?? 0}:${head?.hash ?? ''}`;
 }
 

@@ -5,11 +5,11 @@
  * audit's timeline) out: the committee table needs neither.
  */
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import type { Interview } from '../../core/model/records';
+import type { Interview, Loop } from '../../core/model/records';
 import type { ReportEvidence } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
-import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsOf, type EvidenceRow } from './evidenceRows';
-import { interviewVersionsFilledFrom, sealedRowsIndexOf, type InterviewVersionRow } from './sealedVersions';
+import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsOf } from './evidenceRows';
+import { interviewVersionsFilledFrom, sealedRowsIndexOf } from './sealedVersions';
 
 export async function reportEvidenceRead(
   db: AppDb,
@@ -17,101 +17,128 @@ export async function reportEvidenceRead(
   candidateIds: readonly string[] | 'all',
   options: { withNotes: boolean },
 ): Promise<ReportEvidence> {
-  // One read transaction (requests pipelined, one state), and as few round trips as the reads'
-  // dependencies allow: some candidates' loops and interviews are read side by side.
+  // One read transaction (requests pipelined, one state), and two round trips: the loops and
+  // interviews, then everything that hangs off them side by side.
   return db.transaction('r', reportEvidenceTables(db), async () => {
-    const parts = await reportEvidenceParts(db, packId, candidateIds);
-    const [evidenceRows, versionRows] = await Promise.all([
-      evidenceRowsOf(db, parts.sealedIds),
-      options.withNotes ? db.interviewVersions.where('interviewId').anyOf(parts.sealedIds).toArray() : undefined,
-    ]);
-    return reportEvidenceOf(parts, evidenceRows, versionRows);
+    const { loops, interviews } = await reportLoopsRead(db, packId, candidateIds);
+    return reportEvidenceOfLoops(db, loops, interviews, { rows: true, withNotes: options.withNotes });
   });
+}
+
+/**
+ * One candidate's evidence for their report, with the pack their loops pin (the last loop's, else
+ * the candidate's role's): the candidate's loops are read once for both, so the whole read is two
+ * round trips. Run in the caller's transaction or live query.
+ */
+export async function reportCandidateRead(
+  db: AppDb,
+  candidateId: string,
+): Promise<{ packId: string | null; packHash: string | null; evidence: ReportEvidence | undefined }> {
+  const [allLoops, allInterviews, candidate] = await Promise.all([
+    db.loops.where('candidateId').equals(candidateId).toArray(),
+    db.interviews.where('candidateId').equals(candidateId).toArray(),
+    db.candidates.get(candidateId),
+  ]);
+  const pinned = allLoops.at(-1);
+  const packId = pinned?.packId ?? candidate?.packId ?? null;
+  if (!packId) return { packId: null, packHash: null, evidence: undefined };
+  const { loops, interviews } = loopsOfPack(packId, allLoops, allInterviews);
+  const evidence = await reportEvidenceOfLoops(db, loops, interviews, { rows: true, withNotes: true });
+  return { packId, packHash: pinned?.packHash ?? null, evidence };
 }
 
 /**
  * A whole pack's evidence without notes or sealed versions (what the committee's rows are built
  * from), for background work: the pool's evidence rows are read a slice at a time
- * (`evidenceRowsInSlices`). The parts are not one snapshot: the caller checks that nothing changed across the read (the
- * audit head) and discards the result otherwise.
+ * (`evidenceRowsInSlices`). The parts are not one snapshot: the caller checks that nothing
+ * changed across the read (the audit head) and discards the result otherwise.
  */
 export async function reportEvidenceReadInSlices(db: AppDb, packId: string): Promise<ReportEvidence> {
-  const parts = await db.transaction('r', reportEvidenceTables(db), () => reportEvidenceParts(db, packId, 'all'));
-  return reportEvidenceOf(parts, await evidenceRowsInSlices(db, parts.sealedIds), undefined);
+  const parts = await db.transaction('r', reportEvidenceTables(db), async () => {
+    const { loops, interviews } = await reportLoopsRead(db, packId, 'all');
+    return reportEvidenceOfLoops(db, loops, interviews, { rows: false, withNotes: false });
+  });
+  const sealedIds = parts.interviews.filter(interviewIsSealed).map((i) => i.id);
+  const evidence = evidenceRecordsGrouped(await evidenceRowsInSlices(db, sealedIds));
+  return { ...parts, ...evidence, notes: [] };
 }
 
-/** Everything of a report's evidence but the evidence rows and the sealed versions. */
-type ReportEvidenceParts = Pick<ReportEvidence, 'loops' | 'interviews' | 'candidates' | 'interviewers' | 'incidentRuns'> & {
-  decisions: NonNullable<ReportEvidence['decisions']>;
-  /** The sealed interviews' ids, in the order of `interviews`. */
-  sealedIds: string[];
-};
-
-async function reportEvidenceParts(
+/** The pack's loops of some candidates (or all), and their interviews in `anyOf(loopIds)` order. */
+async function reportLoopsRead(
   db: AppDb,
   packId: string,
   candidateIds: readonly string[] | 'all',
-): Promise<ReportEvidenceParts> {
-  const [loops, interviewsRead] =
-    candidateIds === 'all'
-      ? [await db.loops.where('packId').equals(packId).toArray(), undefined]
-      : await Promise.all([
-          db.loops
-            .where('candidateId')
-            .anyOf([...candidateIds])
-            .toArray()
-            .then((all) => all.filter((l) => l.packId === packId)),
-          db.interviews
-            .where('candidateId')
-            .anyOf([...candidateIds])
-            .toArray(),
-        ]);
-  const loopIds = new Set(loops.map((l) => l.id));
-  const interviews = interviewsRead
-    ? interviewsRead.filter((i) => loopIds.has(i.loopId)).sort(byLoopThenId)
-    : await db.interviews
-        .where('loopId')
-        .anyOf([...loopIds])
-        .toArray();
+): Promise<{ loops: Loop[]; interviews: Interview[] }> {
+  if (candidateIds === 'all') {
+    const loops = await db.loops.where('packId').equals(packId).toArray();
+    const interviews = await db.interviews
+      .where('loopId')
+      .anyOf(loops.map((l) => l.id))
+      .toArray();
+    return { loops, interviews };
+  }
+  const [loops, interviews] = await Promise.all([
+    db.loops
+      .where('candidateId')
+      .anyOf([...candidateIds])
+      .toArray(),
+    db.interviews
+      .where('candidateId')
+      .anyOf([...candidateIds])
+      .toArray(),
+  ]);
+  return loopsOfPack(packId, loops, interviews);
+}
+
+function loopsOfPack(
+  packId: string,
+  loops: readonly Loop[],
+  interviews: readonly Interview[],
+): { loops: Loop[]; interviews: Interview[] } {
+  const ofPack = loops.filter((l) => l.packId === packId);
+  const loopIds = new Set(ofPack.map((l) => l.id));
+  return { loops: ofPack, interviews: interviews.filter((i) => loopIds.has(i.loopId)).sort(byLoopThenId) };
+}
+
+/**
+ * The report evidence of `loops` and their `interviews`, every read side by side: the candidates,
+ * interviewers, incident runs and decisions, and with `rows` the sealed interviews' evidence rows
+ * (notes kept only `withNotes`, which also reads the sealed versions).
+ */
+async function reportEvidenceOfLoops(
+  db: AppDb,
+  loops: Loop[],
+  interviews: Interview[],
+  options: { rows: boolean; withNotes: boolean },
+): Promise<ReportEvidence> {
   const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
   const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
-  const [candidates, interviewers, incidentRuns, decisions] = await Promise.all([
+  const [candidates, interviewers, incidentRuns, decisions, evidenceRows, versionRows] = await Promise.all([
     db.candidates.bulkGet(candidateIdsOfLoops),
     db.interviewers.toArray(),
     db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
     db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
+    options.rows ? evidenceRowsOf(db, sealedIds) : [],
+    options.withNotes ? db.interviewVersions.where('interviewId').anyOf(sealedIds).toArray() : undefined,
   ]);
-  return {
-    loops,
-    interviews,
-    sealedIds,
-    candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
-    interviewers,
-    incidentRuns,
-    decisions,
-  };
-}
-
-/** The evidence of `parts`; with notes and sealed versions when `versionRows` were read. */
-function reportEvidenceOf(
-  parts: ReportEvidenceParts,
-  evidenceRows: readonly EvidenceRow[],
-  versionRows: InterviewVersionRow[] | undefined,
-): ReportEvidence {
-  const { sealedIds: _sealedIds, ...records } = parts;
   const evidence = evidenceRecordsGrouped(evidenceRows);
   return {
-    ...records,
+    candidates: candidates.filter((c): c is NonNullable<typeof c> => !!c),
+    loops,
+    interviews,
+    interviewers,
     ratings: evidence.ratings,
-    notes: versionRows ? evidence.notes : [],
+    notes: options.withNotes ? evidence.notes : [],
     signalTags: evidence.signalTags,
     defectFindings: evidence.defectFindings,
+    incidentRuns,
+    decisions,
     // The current versions' snapshots are the rows just read.
     ...(versionRows
       ? {
           interviewVersions: interviewVersionsFilledFrom(
             versionRows,
-            sealedRowsIndexOf(parts.interviews, evidenceRows, parts.incidentRuns),
+            sealedRowsIndexOf(interviews, evidenceRows, incidentRuns),
           ),
         }
       : {}),

@@ -1,24 +1,24 @@
 import { audienceCandidateText, audienceDocumentTitle, audienceFileName, audienceOf, audienceReport, type Audience } from '../../../core/audience/audiencePolicy';
-import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
+import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { ReportAudience } from '../../../core/report/reportBuild';
-import { useMe } from '../../db/hooks';
 import { href } from '../../app/router';
 import { ReportView } from './ReportView';
 import { DecisionPanel } from './DecisionPanel';
-import { useCandidateReport } from './useReportData';
-import { audienceRouteQuery, blindModeExplanation, useBlindMode } from './useAudience';
+import { useReportScreen } from './useReportScreen';
+import { audienceRouteQuery, blindModeExplanation } from './useAudience';
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
 import { dateToday } from './dateToday';
 
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
-  const me = useMe();
-  const isBlind = useBlindMode();
   const { pdfExport, failureAlert, progressStatus } = usePdfExport();
-  const { report: built, evidence, pack, isLoading, isRecalculating } = useCandidateReport(candidateId, kind);
+  const { me, isBlind, report: built, evidence, pack, isLoading, isCalibrating, isRecalculating } = useReportScreen(
+    candidateId,
+    kind,
+  );
 
-  if (isLoading || me === undefined || isBlind === undefined) return <p className="page muted">Loading…</p>;
+  if (isLoading) return <p className="page muted">Loading…</p>;
   if (!pack) {
     return (
       <div className="page">
@@ -28,6 +28,13 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
           <a href={href('candidates', candidateId)}>Open the candidate</a>
         </section>
       </div>
+    );
+  }
+  if (isCalibrating && evidence?.interviews.some((i) => i.candidateId === candidateId && interviewIsSealed(i))) {
+    return (
+      <p className="page muted" role="status">
+        Calibrating the pool for the first time… The report opens when it is done.
+      </p>
     );
   }
   if (!built || !evidence) {

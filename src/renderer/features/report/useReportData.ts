@@ -10,7 +10,7 @@ import {
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
-import { reportEvidenceRead } from '../../db/reportEvidenceRead';
+import { reportCandidateRead, reportEvidenceRead } from '../../db/reportEvidenceRead';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { usePoolStats } from './usePoolStats';
@@ -82,7 +82,7 @@ export function useReports(
 }
 
 /** Each candidate calibrated from their own ratings and the pool statistics; undefined until all are in. */
-function reportsBuilt(
+export function reportsBuilt(
   pack: LoadedPack | undefined,
   evidence: ReportEvidence | undefined,
   stats: CalibrationPoolStats | undefined,
@@ -108,13 +108,9 @@ export function useCandidateReport(
 } {
   const { pack, isLoading } = useCandidatePack(candidateId);
   const ids = useMemo(() => [candidateId], [candidateId]);
-  // The evidence is read side by side with the pack's resolution (it needs only the pinned pack's
-  // id, read again within the query), and the pool statistics as soon as the pack is known.
-  const read = useLiveQuery(async () => {
-    const db = appDb();
-    const { packId } = await candidatePackPinned(db, candidateId);
-    return { packId, evidence: packId ? await reportEvidenceRead(db, packId, ids, { withNotes: true }) : undefined };
-  }, [candidateId, ids]);
+  // The evidence is read side by side with the pack's resolution (the candidate's loops, read
+  // once, give both), and the pool statistics as soon as the pack is known.
+  const read = useLiveQuery(() => reportCandidateRead(appDb(), candidateId), [candidateId]);
   const evidence = pack && read?.packId === pack.manifest.id ? read.evidence : undefined;
   const { stats, isRecalculating } = usePoolStats(pack);
   const reports = useMemo(

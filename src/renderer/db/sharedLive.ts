@@ -1,0 +1,120 @@
+/**
+ * A Dexie `liveQuery` shared by whoever asks for the same key, so a screen's read can start when
+ * the route changes — while the screen's own code is still loading — and the screen then picks up
+ * the same query, with its result if it has arrived, instead of starting it only after its first
+ * render. A screen may also wait for the first result (`first`, for React's Suspense) so that the
+ * screen before stays until it can show itself whole.
+ *
+ * The shared query lives only while someone subscribes (a prefetch holds it for a few seconds):
+ * a value is never kept without the live query that keeps it current.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+
+/** What `useObservable` (dexie-react-hooks) reads: a current value when there is one, then updates. */
+export interface SharedLive<T> {
+  subscribe(onNext: (value: T) => void, onError?: (error: unknown) => void): Subscription;
+  hasValue(): boolean;
+  getValue(): T | undefined;
+  /** Settles with the first result (or failure); the same promise on every call. */
+  first(): Promise<T>;
+}
+
+interface Shared<T> extends SharedLive<T> {
+  /** Subscribers, the prefetch's hold included. */
+  count: number;
+}
+
+/** How long a prefetch keeps the query alive for a screen that has not subscribed yet. */
+const prefetchHoldMs = 5000;
+/** How long the query outlives its last subscriber (a re-render resubscribing keeps it). */
+const lingerMs = 1000;
+
+const shared = new Map<string, Shared<unknown>>();
+
+/** The live query of `key` (one per key while anyone holds it), reading with `query`. */
+export function sharedLive<T>(key: string, query: () => Promise<T>): SharedLive<T> {
+  const existing = shared.get(key) as Shared<T> | undefined;
+  if (existing) return existing;
+
+  const listeners = new Set<{ onNext: (value: T) => void; onError?: (error: unknown) => void }>();
+  let value: { data: T } | undefined;
+  let failure: { error: unknown } | undefined;
+  let source: Subscription | undefined;
+  let lingering: ReturnType<typeof setTimeout> | undefined;
+  let first: Promise<T> | undefined;
+
+  const release = () => {
+    entry.count--;
+    if (entry.count > 0) return;
+    lingering = setTimeout(() => {
+      if (entry.count > 0) return;
+      source?.unsubscribe();
+      if (shared.get(key) === entry) shared.delete(key);
+    }, lingerMs);
+  };
+  const entry: Shared<T> = {
+    count: 0,
+    hasValue: () => value !== undefined,
+    getValue: () => value?.data,
+    first() {
+      first ??= new Promise<T>((resolve, reject) => {
+        // Held until it settles, then let go (the screen that waited subscribes itself).
+        const hold = entry.subscribe(
+          (data) => {
+            resolve(data);
+            queueMicrotask(() => hold.unsubscribe());
+          },
+          (error) => {
+            reject(error instanceof Error ? error : new Error(String(error)));
+            queueMicrotask(() => hold.unsubscribe());
+          },
+        );
+      });
+      return first;
+    },
+    subscribe(onNext, onError) {
+      const listener = { onNext, onError };
+      listeners.add(listener);
+      entry.count++;
+      clearTimeout(lingering);
+      source ??= liveQuery(query).subscribe({
+        next: (data) => {
+          value = { data };
+          failure = undefined;
+          for (const l of listeners) l.onNext(data);
+        },
+        error: (error: unknown) => {
+          failure = { error };
+          for (const l of listeners) l.onError?.(error);
+          // A failed query is not shared further: the next subscriber starts a new one.
+          if (shared.get(key) === entry) shared.delete(key);
+        },
+      });
+      if (value) onNext(value.data);
+      else if (failure) onError?.(failure.error);
+      let isClosed = false;
+      return {
+        get closed() {
+          return isClosed;
+        },
+        unsubscribe() {
+          if (isClosed) return;
+          isClosed = true;
+          listeners.delete(listener);
+          release();
+        },
+      };
+    },
+  };
+  shared.set(key, entry as Shared<unknown>);
+  return entry;
+}
+
+/**
+ * Starts `live` now, held for a few seconds for its screen to take over (a route that leaves
+ * before the screen mounts just lets it lapse).
+ */
+export function sharedLivePrefetch(live: SharedLive<unknown>): void {
+  const hold = live.subscribe(() => {});
+  setTimeout(() => hold.unsubscribe(), prefetchHoldMs);
+}

@@ -1,0 +1,70 @@
+import { use, useMemo, useState } from 'react';
+import { useObservable } from 'dexie-react-hooks';
+import type { Interviewer } from '../../../core/model/records';
+import type { CandidateReport, ReportAudience, ReportEvidence } from '../../../core/report/reportBuild';
+import { appDb } from '../../db/dbContext';
+import { poolStatsKeyOf, poolStatsPackOf } from '../../db/poolStatsKey';
+import { reportScreenLive } from '../../db/reportScreenLive';
+import { usePacks, type LoadedPack } from '../../hooks/usePacks';
+import { reportsBuilt } from './useReportData';
+import { useStaleRefresh } from './useStaleRefresh';
+
+export interface ReportScreenState {
+  me: Interviewer | null;
+  isBlind: boolean;
+  pack: LoadedPack | undefined;
+  evidence: ReportEvidence | undefined;
+  /** Built once the evidence and some pool statistics are in. */
+  report: CandidateReport | undefined;
+  /** The rubric packs have not loaded yet. */
+  isLoading: boolean;
+  /** No pool statistics were ever computed for the pack (a new database): the first are on their way. */
+  isCalibrating: boolean;
+  /** Evidence changed since the statistics shown were computed; newer ones are on their way. */
+  isRecalculating: boolean;
+}
+
+/**
+ * Everything the report screen shows of one candidate, from one live read (`reportScreenLive`)
+ * that the route may have started already. Until its first result the screen suspends, so the
+ * screen before stays on view and the report's first frame is the whole report, not "Loading…".
+ */
+export function useReportScreen(candidateId: string, audience: ReportAudience): ReportScreenState {
+  const packs = usePacks();
+  const [generation, setGeneration] = useState(0);
+  const live = useMemo(() => reportScreenLive(appDb(), candidateId, generation), [candidateId, generation]);
+  const data = useObservable(() => live, [live]) ?? (live.hasValue() ? live.getValue()! : use(live.first()));
+
+  const pack =
+    packs.find((p) => p.manifest.id === data.packId && p.hash === data.packHash) ??
+    packs.find((p) => p.manifest.id === data.packId);
+  // Evidence read for a pinned id the loaded pack turned out not to be is not this pack's.
+  const evidence = pack && data.packId === pack.manifest.id ? data.evidence : undefined;
+  const stored = pack ? data.poolStats.get(pack.manifest.id) : undefined;
+  const key = pack ? poolStatsKeyOf(poolStatsPackOf(pack), data.auditHead) : null;
+  const isStale = !!pack && stored?.key !== key;
+  useStaleRefresh(
+    isStale ? key : null,
+    // A worker computes and stores the statistics; the next read is started before it is shown, so
+    // the report stays on view meanwhile.
+    () =>
+      import('../../db/poolStatsRefresh')
+        .then((m) => m.poolStatsRefresh(appDb(), poolStatsPackOf(pack!)))
+        .then(() => reportScreenLive(appDb(), candidateId, generation + 1).first())
+        .then(() => undefined),
+    () => setGeneration((n) => n + 1),
+  );
+  const ids = useMemo(() => [candidateId], [candidateId]);
+  const stats = stored?.stats;
+  const reports = useMemo(() => reportsBuilt(pack, evidence, stats, ids, audience), [pack, evidence, stats, ids, audience]);
+  return {
+    me: data.me,
+    isBlind: data.isBlind,
+    pack,
+    evidence,
+    report: reports?.[0],
+    isLoading: packs.length === 0,
+    isCalibrating: !!pack && !stats,
+    isRecalculating: isStale && !!stats,
+  };
+}
