@@ -5,6 +5,7 @@ import { appDb } from './db/dbContext';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
+import { printRouteCandidateIds } from './features/report/printRoutePreload';
 
 // Today is in the first bundle; every other screen loads on first visit, so cold start stays small.
 const RubricLibraryScreen = lazy(() =>
@@ -67,7 +68,7 @@ export function App() {
   // A report's read likewise: the screen suspends until it has arrived, so the screen before stays
   // on view and the report's first frame is the whole report.
   const reportCandidateId = route.path[0] === 'reports' ? route.path[1] : undefined;
-  if (reportCandidateId) void import('./db/reportScreenLive').then((m) => m.reportScreenPrefetch(appDb(), reportCandidateId));
+  if (reportCandidateId) void import('./db/reportScreenLive').then((m) => m.reportScreenPrefetch(appDb(), [reportCandidateId]));
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.
@@ -81,8 +82,7 @@ export function App() {
   if (section === 'print') {
     // Print routes render the report alone (no navigation) for printToPDF / browser print.
     const audience = query.get('audience') === 'recruiter' ? 'recruiter' : 'committee';
-    const ids =
-      path[1] === 'batch' ? (query.get('candidates') ?? '').split('.').filter(Boolean) : path[2] ? [path[2]] : [];
+    const ids = printRouteCandidateIds({ path, query });
     return (
       <Suspense fallback={loading}>
         <PrintReportScreen

@@ -10,7 +10,8 @@ export interface Route {
   query: URLSearchParams;
 }
 
-function parseHash(hash: string): Route {
+/** The route of a location hash (`#/a/b?x=1`). */
+export function routeOf(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [pathPart = '', queryPart = ''] = raw.split('?', 2);
   return {
@@ -33,7 +34,7 @@ const cache = new Map<string, Route>();
 function snapshot(): Route {
   let route = cache.get(current);
   if (!route) {
-    route = parseHash(current);
+    route = routeOf(current);
     cache.clear();
     cache.set(current, route);
   }

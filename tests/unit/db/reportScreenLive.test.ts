@@ -51,9 +51,9 @@ describe('report screen read', () => {
     await poolStatsCompute(db, poolStatsPackOf(pack), DEMO_FIXED_NOW + 1);
     const candidateId = content.interviews.find(interviewIsSealed)!.candidateId;
 
-    reportScreenPrefetch(db, candidateId);
-    const first = await reportScreenLive(db, candidateId).first();
-    expect(reportScreenLive(db, candidateId).hasValue()).toBe(true);
+    reportScreenPrefetch(db, [candidateId]);
+    const first = await reportScreenLive(db, [candidateId]).first();
+    expect(reportScreenLive(db, [candidateId]).hasValue()).toBe(true);
     expect(first.isBlind).toBe(false);
     // The stored statistics are of the head read with them: the screen sees them as current.
     const stored = first.poolStats.get(pack.manifest.id)!;
@@ -61,7 +61,7 @@ describe('report screen read', () => {
     expect(poolStatsKeyOf(poolStatsPackOf(pack), first.auditHead)).toBe(stored.key);
 
     const seen: ReportScreenData[] = [];
-    const subscription = reportScreenLive(db, candidateId).subscribe((data) => seen.push(data));
+    const subscription = reportScreenLive(db, [candidateId]).subscribe((data) => seen.push(data));
     expect(seen).toEqual([first]);
     await blindModeSet(db, true);
     await expect.poll(() => seen.at(-1)!.isBlind).toBe(true);

@@ -1,18 +1,14 @@
-import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { audienceDocumentTitle, audienceReport, audienceReportKind, type Audience } from '../../../core/audience/audiencePolicy';
+import { useEffect, useMemo } from 'react';
+import { audienceDocumentTitle, audienceOf, audienceReport, type Audience } from '../../../core/audience/audiencePolicy';
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { CandidateReport, ReportAudience } from '../../../core/report/reportBuild';
-import { appDb } from '../../db/dbContext';
-import { useMe } from '../../db/hooks';
 import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
 import { dateToday } from './dateToday';
 import { BatchComparisonPage } from './BatchComparisonPage';
 import { printRubricsLoad } from './printRoutePreload';
 import { RecruiterSummaryView } from './RecruiterSummaryView';
-import { useReportAudience } from './useAudience';
-import { useCandidatePack, useReports } from './useReportData';
+import { useReportScreen } from './useReportScreen';
 
 /**
  * Running header and footer on every printed page (CSS `@page` margin boxes), and the document
@@ -72,31 +68,26 @@ export function PrintReportScreen({
   isBlindRequested: boolean;
   isAutoPrint: boolean;
 }) {
-  const audience = useReportAudience(kind, isBlindRequested);
-  const me = useMe();
   // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
   // the rubric packs (started with the window, `printRoutePreload`).
   const hasRubrics = useAppStore((s) => s.rubrics !== null);
   useEffect(() => {
     if (!hasRubrics) void printRubricsLoad();
   }, [hasRubrics]);
-  const { pack, packId, isLoading: isPackLoading } = useCandidatePack(candidateIds[0] ?? '');
-  const {
-    reports: built,
-    evidence,
-    isRecalculating,
-  } = useReports(pack, candidateIds, audience ? audienceReportKind(audience) : kind, packId);
-  const auditHead = useLiveQuery(async () => (await appDb().audit.orderBy('seq').last())?.hash ?? null, [], undefined);
+  const idsKey = candidateIds.join(',');
+  const ids = useMemo(() => idsKey.split(',').filter(Boolean), [idsKey]);
+  // The read the window started (`printRoutePreload`): the screen suspends until it is in.
+  const { me, isBlind, pack, reports: built, evidence, isRecalculating, auditHeadHash } = useReportScreen(ids, kind);
+  const audience = audienceOf(kind, isBlindRequested || isBlind);
 
   // A PDF is printed from statistics of the evidence as it stands, never from earlier ones.
-  const isReady =
-    !!built && !!evidence && !isRecalculating && !!audience && me !== undefined && auditHead !== undefined;
+  const isReady = !!built && !!evidence && !isRecalculating;
   const visible = isReady
     ? visibleReports(built, audience, (id) => !interviewPeersVisible(me?.id ?? null, evidence.interviews.filter((i) => i.candidateId === id)))
     : null;
   const reports = visible?.ok ? visible.reports : null;
   const title =
-    reports && reports.length > 0 && audience && pack
+    reports && reports.length > 0 && pack
       ? audienceDocumentTitle(reports.map((r) => r.candidate), audience, pack.manifest.role, dateToday())
       : null;
   // The running header reads as the title does ("Committee packet — Staff DevOps Engineer — 2026-12-01").
@@ -107,7 +98,7 @@ export function PrintReportScreen({
           header: `${title} · Loopdesk`,
           footer: `Loopdesk · ${pack.manifest.id} ${pack.manifest.version} (${pack.hash.slice(0, 12)}) · report inputs ${
             reports.length === 1 ? reports[0]!.inputsHash.slice(0, 16) : `${reports.length} reports`
-          } · audit head ${auditHead ? auditHead.slice(0, 12) : 'empty'}`,
+          } · audit head ${auditHeadHash ? auditHeadHash.slice(0, 12) : 'empty'}`,
         }
       : null;
   usePrintFrame(frame);
@@ -115,7 +106,7 @@ export function PrintReportScreen({
   // The page always ends in `data-print-ready` or `data-print-error="<reason>"`, so a PDF export
   // waiting on it never waits for a report that cannot render.
   const printError =
-    hasRubrics && !isPackLoading && !pack
+    hasRubrics && !pack
       ? 'the rubric pack this candidate was interviewed with is not loaded'
       : visible && !visible.ok
         ? visible.reason
@@ -152,7 +143,7 @@ export function PrintReportScreen({
           )}
           <footer className="print-provenance">
             Pack {report.pack.id} {report.pack.version} · pack hash {report.pack.hash.slice(0, 16)} · report inputs hash{' '}
-            {report.inputsHash} · audit chain head {auditHead ?? 'empty'} ·{' '}
+            {report.inputsHash} · audit chain head {auditHeadHash ?? 'empty'} ·{' '}
             {kind === 'committee' ? 'Committee packet with full evidence' : 'Recruiter summary without private notes'}
           </footer>
         </div>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { audienceCandidateText, audienceDocumentTitle, audienceFileName, audienceOf, audienceReport, type Audience } from '../../../core/audience/audiencePolicy';
 import { interviewIsSealed, interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { ReportAudience } from '../../../core/report/reportBuild';
@@ -13,10 +14,9 @@ import { dateToday } from './dateToday';
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
   const { pdfExport, failureAlert, progressStatus } = usePdfExport();
-  const { me, isBlind, report: built, evidence, pack, isLoading, isCalibrating, isRecalculating } = useReportScreen(
-    candidateId,
-    kind,
-  );
+  const ids = useMemo(() => [candidateId], [candidateId]);
+  const { me, isBlind, reports, evidence, pack, isLoading, isCalibrating, isRecalculating } = useReportScreen(ids, kind);
+  const built = reports?.[0];
 
   if (isLoading) return <p className="page muted">Loading…</p>;
   if (!pack) {

@@ -14,8 +14,10 @@ export interface ReportScreenState {
   isBlind: boolean;
   pack: LoadedPack | undefined;
   evidence: ReportEvidence | undefined;
-  /** Built once the evidence and some pool statistics are in. */
-  report: CandidateReport | undefined;
+  /** Built once the evidence and some pool statistics are in, in the order asked (candidates with none left out). */
+  reports: CandidateReport[] | undefined;
+  /** The audit log's last entry's hash (null: an empty log). */
+  auditHeadHash: string | null;
   /** The rubric packs have not loaded yet. */
   isLoading: boolean;
   /** No pool statistics were ever computed for the pack (a new database): the first are on their way. */
@@ -25,14 +27,15 @@ export interface ReportScreenState {
 }
 
 /**
- * Everything the report screen shows of one candidate, from one live read (`reportScreenLive`)
- * that the route may have started already. Until its first result the screen suspends, so the
- * screen before stays on view and the report's first frame is the whole report, not "Loading…".
+ * Everything the report screen (or the print route) shows of some candidates, from one live read
+ * (`reportScreenLive`) that the route may have started already. Until its first result the screen
+ * suspends, so the screen before stays on view and the report's first frame is the whole report,
+ * not "Loading…". `candidateIds` must keep its identity while the ids are the same.
  */
-export function useReportScreen(candidateId: string, audience: ReportAudience): ReportScreenState {
+export function useReportScreen(candidateIds: readonly string[], audience: ReportAudience): ReportScreenState {
   const packs = usePacks();
   const [generation, setGeneration] = useState(0);
-  const live = useMemo(() => reportScreenLive(appDb(), candidateId, generation), [candidateId, generation]);
+  const live = useMemo(() => reportScreenLive(appDb(), candidateIds, generation), [candidateIds, generation]);
   const data = useObservable(() => live, [live]) ?? (live.hasValue() ? live.getValue()! : use(live.first()));
 
   const pack =
@@ -50,19 +53,22 @@ export function useReportScreen(candidateId: string, audience: ReportAudience): 
     () =>
       import('../../db/poolStatsRefresh')
         .then((m) => m.poolStatsRefresh(appDb(), poolStatsPackOf(pack!)))
-        .then(() => reportScreenLive(appDb(), candidateId, generation + 1).first())
+        .then(() => reportScreenLive(appDb(), candidateIds, generation + 1).first())
         .then(() => undefined),
     () => setGeneration((n) => n + 1),
   );
-  const ids = useMemo(() => [candidateId], [candidateId]);
   const stats = stored?.stats;
-  const reports = useMemo(() => reportsBuilt(pack, evidence, stats, ids, audience), [pack, evidence, stats, ids, audience]);
+  const reports = useMemo(
+    () => reportsBuilt(pack, evidence, stats, candidateIds, audience),
+    [pack, evidence, stats, candidateIds, audience],
+  );
   return {
     me: data.me,
     isBlind: data.isBlind,
     pack,
     evidence,
-    report: reports?.[0],
+    reports,
+    auditHeadHash: data.auditHead?.hash ?? null,
     isLoading: packs.length === 0,
     isCalibrating: !!pack && !stats,
     isRecalculating: isStale && !!stats,
