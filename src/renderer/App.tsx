@@ -1,7 +1,7 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
-import { appDb } from './db/dbContext';
+import { appDbLoad } from './db/useDbLive';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
@@ -62,7 +62,8 @@ export function App() {
     const pack = useAppStore.getState().rubrics?.packs[0];
     // The read's code (Dexie's liveQuery, the committee row builders) stays out of the start-up
     // bundle: it arrives with its own small chunk, still well before the screen's.
-    if (pack) void import('./db/committeeScreenLive').then((m) => m.committeeScreenPrefetch(appDb(), pack));
+    if (pack)
+      void Promise.all([import('./db/committeeScreenLive'), appDbLoad()]).then(([m, db]) => m.committeeScreenPrefetch(db, pack));
   }
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;

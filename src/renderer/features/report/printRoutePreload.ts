@@ -4,7 +4,7 @@
  * screen's code, the rubric packs and the database. Only this module is in the start-up bundle;
  * the print screen's code stays a chunk of its own.
  */
-import { appDb } from '../../db/dbContext';
+import { appDbLoad } from '../../db/useDbLive';
 import { useAppStore } from '../../stores/appStore';
 
 let rubrics: Promise<void> | undefined;
@@ -18,7 +18,7 @@ export function printRubricsLoad(): Promise<void> {
 export function printRoutePreload(): void {
   void import('./PrintReportScreen');
   void printRubricsLoad();
-  void appDb()
-    .open()
+  void appDbLoad()
+    .then((db) => db.open())
     .catch(() => undefined); // a failure to open is reported by the screen's own reads
 }
