@@ -4,7 +4,10 @@
  */
 let painted: Promise<void> | undefined;
 
-/** Resolves after the first frame (at once in a hidden window, which paints no frames). */
+/**
+ * Resolves after the first frame (at once in a hidden window, which paints no frames), each caller
+ * in a task of its own: what they start together would otherwise be one long task.
+ */
 export function afterFirstPaint(): Promise<void> {
   painted ??= new Promise((resolve) => {
     if (document.visibilityState === 'hidden') {
@@ -16,5 +19,5 @@ export function afterFirstPaint(): Promise<void> {
     // A window hidden before its first frame gets no frame callback.
     setTimeout(resolve, 250);
   });
-  return painted;
+  return painted.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }

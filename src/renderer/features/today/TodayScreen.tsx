@@ -29,7 +29,7 @@ export function TodayScreen() {
   useEffect(() => {
     // The live lists format their times (the snapshot's are text): the locale's date formats are set
     // up after the first paint in a task of their own, not in the task that renders those lists.
-    void afterFirstPaint().then(() => setTimeout(() => todayScheduledText(Date.now()), 0));
+    void afterFirstPaint().then(() => todayScheduledText(Date.now()));
   }, []);
 
   if (!isLive) {
