@@ -1,7 +1,7 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
 import { AppShell } from './app/AppShell';
 import { useRoute } from './app/router';
-import { appDb } from './db/dbContext';
+import { appDbLoad } from './db/useDbLive';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
@@ -63,12 +63,14 @@ export function App() {
     const pack = useAppStore.getState().rubrics?.packs[0];
     // The read's code (Dexie's liveQuery, the committee row builders) stays out of the start-up
     // bundle: it arrives with its own small chunk, still well before the screen's.
-    if (pack) void import('./db/committeeScreenLive').then((m) => m.committeeScreenPrefetch(appDb(), pack));
+    if (pack)
+      void Promise.all([import('./db/committeeScreenLive'), appDbLoad()]).then(([m, db]) => m.committeeScreenPrefetch(db, pack));
   }
   // A report's read likewise: the screen suspends until it has arrived, so the screen before stays
   // on view and the report's first frame is the whole report.
   const reportCandidateId = route.path[0] === 'reports' ? route.path[1] : undefined;
-  if (reportCandidateId) void import('./db/reportScreenLive').then((m) => m.reportScreenPrefetch(appDb(), [reportCandidateId]));
+  if (reportCandidateId)
+    void Promise.all([import('./db/reportScreenLive'), appDbLoad()]).then(([m, db]) => m.reportScreenPrefetch(db, [reportCandidateId]));
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.

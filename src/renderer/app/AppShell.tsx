@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useRoute } from './router';
 import { useAppStore } from '../stores/appStore';
 import { desktopApi } from '../platform/desktopApi';
@@ -6,8 +6,9 @@ import { NoticeArea } from '../components/NoticeArea';
 import { useStartupJobs } from './useStartupJobs';
 import { useUnloadGuard } from './useUnloadGuard';
 import { DemoBanner } from './DemoBanner';
+import { afterFirstPaint } from './afterFirstPaint';
 
-// Background upkeep loads after the first screen: none of it is needed to paint Today.
+// Background upkeep loads after the first screen has painted: none of it is needed to paint Today.
 const ShellUpkeep = lazy(() => import('./ShellUpkeep').then((m) => ({ default: m.ShellUpkeep })));
 
 const navItems: Array<{ to: string; label: string; match: string }> = [
@@ -27,14 +28,24 @@ export function AppShell({ children }: { children: ReactNode }) {
   const rubricsReload = useAppStore((s) => s.rubricsReload);
   useStartupJobs();
   useUnloadGuard();
+  const [isPainted, setIsPainted] = useState(false);
+  useEffect(() => void afterFirstPaint().then(() => setIsPainted(true)), []);
 
   useEffect(() => {
-    void rubricsReload();
     let unsubscribe: (() => void) | undefined;
-    void desktopApi().then((api) => {
-      unsubscribe = api.onRubricsChanged(() => void rubricsReload());
+    let isClosed = false;
+    // The packs come through the platform's code (on the web, a large chunk): after the first paint.
+    void afterFirstPaint().then(() => {
+      if (isClosed) return;
+      void rubricsReload();
+      void desktopApi().then((api) => {
+        unsubscribe = isClosed ? undefined : api.onRubricsChanged(() => void rubricsReload());
+      });
     });
-    return () => unsubscribe?.();
+    return () => {
+      isClosed = true;
+      unsubscribe?.();
+    };
   }, [rubricsReload]);
 
   const section = route.path[0] ?? 'today';
@@ -62,9 +73,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <NoticeArea />
-      <Suspense fallback={null}>
-        <ShellUpkeep />
-      </Suspense>
+      {isPainted && (
+        <Suspense fallback={null}>
+          <ShellUpkeep />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { appWorkspace, appWorkspaceLeaveDemo } from '../db/dbContext';
+import { appWorkspace } from '../db/workspace';
 import { reloadAt } from './router';
 
 /** Says, on every screen, that this window is in the demo workspace, with the one way out. */
@@ -10,6 +10,8 @@ export function DemoBanner() {
   const leave = async () => {
     setIsLeaving(true);
     try {
+      // Dexie loads with the way out: the banner is on the start-up path.
+      const { appWorkspaceLeaveDemo } = await import('../db/dbContext');
       await appWorkspaceLeaveDemo();
       reloadAt('#/today');
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { appDb, appWorkspace } from '../db/dbContext';
+import { appWorkspace } from '../db/workspace';
+import { appDbLoad } from '../db/useDbLive';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
 import { backupKeepDays } from '../../shared/backupFileName';
@@ -16,9 +17,8 @@ export function useStartupJobs(): void {
       // The demo workspace is thrown away whole: no purge, and never a backup over the real one.
       if (appWorkspace() === 'demo') return;
       // Loaded here, not on the start-up path: nothing of it is needed to paint the first screen.
-      const [{ backupFreshEnough, bundleExportBuild, retentionPreview, retentionPurge, retentionPurgedText }, { bundleStringify }] =
-        await Promise.all([import('../db/actions/dataActions'), import('../../core/bundle')]);
-      const db = appDb();
+      const [{ backupFreshEnough, bundleExportBuild, retentionPreview, retentionPurge, retentionPurgedText }, { bundleStringify }, db] =
+        await Promise.all([import('../db/actions/dataActions'), import('../../core/bundle'), appDbLoad()]);
       const now = Date.now();
       // Named before they go: the notice says whose loops the retention period removed.
       const expiring = await retentionPreview(db, now);

@@ -2,37 +2,21 @@
  * The app's database instance, created once per window and shared through this module. A window
  * works in one workspace: the real one, or the demo workspace — a separate database that the demo
  * loop is loaded into, so demo candidates and interviewers never mix with real data, and leaving
- * deletes it whole.
+ * deletes it whole. Dexie and this module load after the first screen (`appDbLoad`, `useDbLive`).
  */
 import Dexie from 'dexie';
 import { appDbName, appStoragePersist, createAppDb, type AppDb } from './appDb';
 import { useAppStore } from '../stores/appStore';
-
-export type Workspace = 'real' | 'demo';
+import { appWorkspace, appWorkspaceEnterReal } from './workspace';
 
 /** The demo workspace's database: never the real one. */
 export const demoDbName = `${appDbName}-demo`;
-const workspaceKey = 'loopdesk:workspace';
-
-/** Which workspace this window works in (kept per window session, so a reload stays in it). */
-export function appWorkspace(): Workspace {
-  try {
-    return sessionStorage.getItem(workspaceKey) === 'demo' ? 'demo' : 'real';
-  } catch {
-    return 'real';
-  }
-}
-
-/** Switches this window to the demo workspace; the caller reloads so every query starts afresh. */
-export function appWorkspaceEnterDemo(): void {
-  sessionStorage.setItem(workspaceKey, 'demo');
-}
 
 /** Deletes the demo database and switches this window back to the real workspace. */
 export async function appWorkspaceLeaveDemo(): Promise<void> {
   // The workspace first: anything that asks for the database while the delete runs gets the real
   // one, never a fresh demo database opened behind the delete.
-  sessionStorage.removeItem(workspaceKey);
+  appWorkspaceEnterReal();
   if (db && db.name === demoDbName) {
     db.close();
     db = undefined;

@@ -32,6 +32,7 @@ const row = (n: number) => ({
   candidateName: `Candidate ${n}`,
   kitTitle: 'Terraform / IaC review',
   scheduledAt: null,
+  scheduledText: '',
   status: 'planned' as const,
   version: 0,
   daysOverdue: null,
@@ -73,6 +74,16 @@ describe('todaySnapshot', () => {
     sessionStorage.removeItem('loopdesk:workspace');
     // The real workspace's snapshot is as it was.
     expect(todaySnapshotRead()!.profileName).toBe('Grace Hopper');
+  });
+
+  it('shows the scheduled time of a snapshot written before rows kept it as text', () => {
+    const at = Date.UTC(2026, 11, 3, 9, 30);
+    const { scheduledText: _, ...older } = { ...row(0), scheduledAt: at };
+    localStorage.setItem(
+      'loopdesk:todaySnapshot',
+      JSON.stringify({ ...snapshot(0), lists: [{ title: 'Upcoming', action: 'Start', rows: [older], count: 1 }] }),
+    );
+    expect(todaySnapshotRead()!.lists[0]!.rows[0]!.scheduledText).toBe(new Date(at).toLocaleString());
   });
 
   it('is cleared when there is no profile', () => {

@@ -6,7 +6,7 @@
  * its own.
  */
 import { routeOf, type Route } from '../../app/router';
-import { appDb } from '../../db/dbContext';
+import { appDbLoad } from '../../db/useDbLive';
 import { useAppStore } from '../../stores/appStore';
 
 /** The candidates a print route is of: `#/print/report/<id>` or `#/print/batch?candidates=a.b`. */
@@ -28,5 +28,7 @@ export function printRoutePreload(): void {
   void printRubricsLoad();
   const ids = printRouteCandidateIds(routeOf(location.hash));
   // A failure to read is reported by the screen, which takes over the same read.
-  void import('../../db/reportScreenLive').then((m) => m.reportScreenPrefetch(appDb(), ids)).catch(() => undefined);
+  void Promise.all([import('../../db/reportScreenLive'), appDbLoad()])
+    .then(([m, db]) => m.reportScreenPrefetch(db, ids))
+    .catch(() => undefined);
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { createAppDb } from '../../db/appDb';
-import { appWorkspace, appWorkspaceEnterDemo, demoDbName } from '../../db/dbContext';
+import { appWorkspace, appWorkspaceEnterDemo } from '../../db/workspace';
 import { usePacks } from '../../hooks/usePacks';
 import { useAppStore } from '../../stores/appStore';
 import { reloadAt } from '../../app/router';
@@ -22,11 +21,14 @@ export function OpenDemoButton() {
     setIsBusy(true);
     try {
       // Loaded on demand: the demo script and the import code are not needed to start the app.
-      const [{ demoScriptProblems }, { demoLoopOpen }, { profileCreate, profileCurrent }] = await Promise.all([
-        import('../../../core/demo'),
-        import('../../db/actions/importActions'),
-        import('../../db/actions/profileActions'),
-      ]);
+      const [{ demoScriptProblems }, { demoLoopOpen }, { profileCreate, profileCurrent }, { createAppDb }, { demoDbName }] =
+        await Promise.all([
+          import('../../../core/demo'),
+          import('../../db/actions/importActions'),
+          import('../../db/actions/profileActions'),
+          import('../../db/appDb'),
+          import('../../db/dbContext'),
+        ]);
       const problems = demoScriptProblems(pack);
       if (problems.length > 0) throw new Error(problems.join('; '));
       const demoDb = createAppDb(demoDbName);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { appDb } from '../../db/dbContext';
+import { appDbLoad } from '../../db/useDbLive';
 import { useAppStore } from '../../stores/appStore';
 
 /** First run on a machine: who is interviewing here. */
@@ -15,8 +15,8 @@ export function ProfileSetup() {
     setIsSaving(true);
     try {
       // The record schemas load with the first write, not with the start-up bundle.
-      const { profileCreate } = await import('../../db/actions/profileActions');
-      await profileCreate(appDb(), { name: name.trim(), email: email.trim() }, Date.now());
+      const [{ profileCreate }, db] = await Promise.all([import('../../db/actions/profileActions'), appDbLoad()]);
+      await profileCreate(db, { name: name.trim(), email: email.trim() }, Date.now());
     } catch (error) {
       noticeShow('error', `Could not save your profile: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Interviewer } from '../../../core/model/records';
-import { appDb } from '../../db/dbContext';
+import { appDbLoad, useDbLive } from '../../db/useDbLive';
 
 // The profile writes (and the record schemas they validate with) load when first used, not at start-up.
-const profileActions = () => import('../../db/actions/profileActions');
+const profileActions = () => Promise.all([import('../../db/actions/profileActions'), appDbLoad()]);
 
 /** Several interviewers can share a machine: switch who "me" is, or add a profile. */
 export function ProfileSwitcher({ me }: { me: Interviewer }) {
-  const interviewers = useLiveQuery(() => appDb().interviewers.orderBy('name').toArray(), []) ?? [];
+  const interviewers = useDbLive((db) => db.interviewers.orderBy('name').toArray(), []) ?? [];
   const [newName, setNewName] = useState('');
   return (
     <details className="profile-switcher">
@@ -18,7 +17,7 @@ export function ProfileSwitcher({ me }: { me: Interviewer }) {
           Interviewing as
           <select value={me.id} onChange={(e) => {
               const id = e.target.value;
-              void profileActions().then((m) => m.profileSwitch(appDb(), id));
+              void profileActions().then(([m, db]) => m.profileSwitch(db, id));
             }}>
             {interviewers.map((i) => (
               <option key={i.id} value={i.id}>
@@ -36,7 +35,7 @@ export function ProfileSwitcher({ me }: { me: Interviewer }) {
           disabled={!newName.trim()}
           onClick={() =>
             void profileActions()
-              .then((m) => m.profileCreate(appDb(), { name: newName.trim() }, Date.now()))
+              .then(([m, db]) => m.profileCreate(db, { name: newName.trim() }, Date.now()))
               .then(() => setNewName(''))
           }
         >

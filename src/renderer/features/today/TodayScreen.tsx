@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { appDb } from '../../db/dbContext';
+import { useEffect, useState } from 'react';
+import { useDbLive } from '../../db/useDbLive';
 import { useMe } from '../../db/hooks';
 import { usePacks, usePacksLoaded } from '../../hooks/usePacks';
 import { href } from '../../app/router';
@@ -9,13 +8,15 @@ import { useNow } from '../../hooks/useNow';
 import { ProfileSetup } from './ProfileSetup';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { OpenDemoButton } from './OpenDemoButton';
-import { todayKitTitleOf, todayRead, todayView, type TodayList } from './todayView';
+import { todayKitTitleOf, todayRead, todayScheduledText, todayView, type TodayList } from './todayView';
+import { afterFirstPaint } from '../../app/afterFirstPaint';
 import { todaySnapshotRead } from './todaySnapshot';
 
 /**
  * The interviewer's start of day: their assigned interviews, one click into the runner. Until the
  * database has answered, the lists of the last visit paint at once from the start-up snapshot,
  * marked as not yet live; it is never shown for another profile than the database's current one.
+ * This screen is on the start-up path: the database code loads after its first paint (`useDbLive`).
  */
 export function TodayScreen() {
   const me = useMe();
@@ -23,8 +24,13 @@ export function TodayScreen() {
   const isPacksLoaded = usePacksLoaded();
   const now = useNow(60_000);
   const [snapshot] = useState(todaySnapshotRead);
-  const data = useLiveQuery(async () => (me ? todayRead(appDb(), me.id) : null), [me?.id]);
+  const data = useDbLive((db) => (me ? todayRead(db, me.id) : null), [me?.id]);
   const isLive = me === null || (!!me && data?.meId === me.id && isPacksLoaded);
+  useEffect(() => {
+    // The live lists format their times (the snapshot's are text): the locale's date formats are set
+    // up after the first paint in a task of their own, not in the task that renders those lists.
+    void afterFirstPaint().then(() => todayScheduledText(Date.now()));
+  }, []);
 
   if (!isLive) {
     if (snapshot && (me === undefined || me.id === snapshot.profileId)) {
@@ -109,7 +115,7 @@ function TodayLists({ lists }: { lists: Array<TodayList & { count?: number }> })
               <a href={href('interviews', row.interviewId)} className="interview-link">
                 <strong>{row.candidateName ?? 'Candidate (name hidden until loaded)'}</strong>
                 <span>{row.kitTitle}</span>
-                <span className="muted">{row.scheduledAt ? new Date(row.scheduledAt).toLocaleString() : ''}</span>
+                <span className="muted">{row.scheduledText}</span>
                 <InterviewStatusBadge interview={row} />
                 {row.daysOverdue !== null && (
                   <span className="badge is-overdue">

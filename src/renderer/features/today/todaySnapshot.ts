@@ -5,8 +5,8 @@
  * anything of the demo workspace, and is rewritten on every change to Today's data — an erased
  * candidate leaves it with the next write.
  */
-import { appWorkspace } from '../../db/dbContext';
-import type { TodayList } from './todayView';
+import { appWorkspace } from '../../db/workspace';
+import { todayScheduledText, type TodayList } from './todayView';
 
 export interface TodaySnapshot {
   profileId: string;
@@ -33,6 +33,9 @@ export function todaySnapshotRead(): (Omit<TodaySnapshot, 'lists'> & { lists: To
     const value = JSON.parse(raw) as Partial<TodaySnapshot> & { lists?: TodaySnapshotList[] };
     if (typeof value.profileId !== 'string' || typeof value.profileName !== 'string' || !Array.isArray(value.lists))
       return null;
+    // A snapshot written before the rows kept their time as text gets it here.
+    for (const row of value.lists.flatMap((list) => list.rows))
+      row.scheduledText ??= todayScheduledText(row.scheduledAt);
     return value as Omit<TodaySnapshot, 'lists'> & { lists: TodaySnapshotList[] };
   } catch {
     return null;

@@ -14,6 +14,8 @@ export interface TodayRow {
   candidateName: string | null;
   kitTitle: string;
   scheduledAt: number | null;
+  /** `scheduledAt` as the screen shows it, in the user's locale (kept in the snapshot: see below). */
+  scheduledText: string;
   status: Interview['status'];
   version: number;
   daysOverdue: number | null;
@@ -69,6 +71,7 @@ export function todayView(
     candidateName: candidateName(i.candidateId),
     kitTitle: kitTitleOf(loopOf(i)?.packId, i.kitId),
     scheduledAt: i.scheduledAt,
+    scheduledText: todayScheduledText(i.scheduledAt),
     status: i.status,
     version: i.version,
     daysOverdue: overdueDays.get(i.id) ?? null,
@@ -79,6 +82,15 @@ export function todayView(
     { title: 'Upcoming', action: 'Start', rows: upcoming.map(row) },
     { title: 'Recently submitted', action: 'View', rows: done.map(row) },
   ];
+}
+
+/**
+ * When an interview is scheduled, as the screen shows it. Formatted when the lists are built, not
+ * when they are painted: a process's first `toLocaleString` sets up the locale's date formats
+ * (tens of milliseconds), which the snapshot's first paint then does without.
+ */
+export function todayScheduledText(scheduledAt: number | null): string {
+  return scheduledAt ? new Date(scheduledAt).toLocaleString() : '';
 }
 
 /** A kit's title from the loaded packs, else its id (a pack not loaded here). */
