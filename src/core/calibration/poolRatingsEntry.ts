@@ -3,6 +3,7 @@
  * `renderer/db/poolRatings`): string tables and typed-array columns, one slice of ratings per
  * interview. Pure, so the recomputation after a change and the benchmark run the same code.
  */
+import type { Interview, Rating } from '../model/records';
 import { calibrationColumnsOfTables, type CalibrationColumns } from './calibrationColumns';
 
 /** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
@@ -35,6 +36,19 @@ export interface PoolRatingsEntry {
 }
 
 export const POOL_RATINGS_FORMAT = 1;
+
+/** The pool interview of a sealed interview and its ratings (in its evidence row's order: by dimension). */
+export function poolInterviewOf(
+  interview: Pick<Interview, 'candidateId' | 'interviewerId'>,
+  ratings: readonly Rating[],
+): PoolInterview {
+  return {
+    candidateId: interview.candidateId,
+    interviewerId: interview.interviewerId,
+    dimensionIds: ratings.map((r) => r.dimensionId),
+    scores: ratings.map((r) => (r.state === 'rated' ? r.score : null)),
+  };
+}
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

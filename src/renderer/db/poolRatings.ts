@@ -14,15 +14,15 @@
 import {
   poolRatingsDecode,
   poolRatingsEncode,
+  poolInterviewOf,
   type PoolInterview,
   type PoolRatingsEntry,
   POOL_RATINGS_FORMAT,
 } from '../../core/calibration/poolRatingsEntry';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import type { Interview } from '../../core/model/records';
 import type { AuditAction } from '../../core/audit/auditSchema';
 import type { AppDb } from './appDb';
-import { evidenceRowsOf, type EvidenceRow } from './evidenceRows';
+import { evidenceRowsOf } from './evidenceRows';
 import { packSealedInterviews } from './packInterviews';
 
 /** Settings key prefix of the stored pool ratings (one entry per pack). */
@@ -56,17 +56,6 @@ const oneInterviewActions: ReadonlySet<string> = new Set<AuditAction>([
 /** Beyond this many entries since the stored head, a rebuild is as cheap and simpler. */
 const maxIncrementalEntries = 2000;
 
-/** The pool interview of a sealed interview and its evidence row (ratings in the row's order). */
-export function poolInterviewOf(interview: Interview, row: EvidenceRow | undefined): PoolInterview {
-  const ratings = row?.ratings ?? [];
-  return {
-    candidateId: interview.candidateId,
-    interviewerId: interview.interviewerId,
-    dimensionIds: ratings.map((r) => r.dimensionId),
-    scores: ratings.map((r) => (r.state === 'rated' ? r.score : null)),
-  };
-}
-
 /** The stored pool ratings of a pack, of whichever state they were stored at. */
 export async function poolRatingsStored(db: AppDb, packId: string): Promise<PoolRatingsEntry | undefined> {
   const value = (await db.settings.get(poolRatingsSettingKey(packId)))?.value as PoolRatingsEntry | undefined;
@@ -84,7 +73,7 @@ async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string
       )
     ).map((r) => [r.interviewId, r]),
   );
-  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rows.get(i.id))]));
+  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rows.get(i.id)?.ratings ?? [])]));
 }
 
 /**
@@ -138,7 +127,7 @@ export async function poolRatingsCurrent(
   ids.forEach((id, n) => {
     const interview = interviews[n];
     if (interview && interviewIsSealed(interview) && loops[n]?.packId === packId)
-      pool.set(id, poolInterviewOf(interview, rowById.get(id)));
+      pool.set(id, poolInterviewOf(interview, rowById.get(id)?.ratings ?? []));
     else pool.delete(id);
   });
   return { entry: poolRatingsEncode(pool, headSeq, headHash), isRebuilt: false };
