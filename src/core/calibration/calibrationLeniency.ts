@@ -54,7 +54,6 @@ interface Compared {
   D: number;
   /** Compared cells; entries of compared cell j are [cellStart[j], cellStart[j + 1]). */
   cellStart: Int32Array;
-  rater: Int32Array;
   /** rater · D + dimension */
   raterDimension: Int32Array;
   y: Float64Array;
@@ -81,7 +80,6 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     R,
     D,
     cellStart: new Int32Array(J + 1),
-    rater: new Int32Array(K),
     raterDimension: new Int32Array(K),
     y: new Float64Array(K),
     n: new Int32Array(R),
@@ -101,7 +99,6 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
       const x = cells.entryValue[e]!;
       if (Number.isNaN(x)) continue;
       const r = cells.entryRater[e]!;
-      c.rater[k] = r;
       c.raterDimension[k] = r * D + d;
       c.y[k] = x;
       c.n[r]! += 1;
@@ -131,21 +128,15 @@ interface Fit {
  * conjugate gradients with a diagonal preconditioner, warm-started from the fit's current values.
  * Alternating the μ and b steps converges to the same point; conjugate gradients get there in tens
  * of passes over the ratings instead of hundreds. `useDimension[rd]` says which δ are free; the
- * others stay 0; `lambdaD = Infinity` frees none.
+ * others stay 0; `lambdaD = Infinity` frees none. Returns the fit's residuals (one more pass, the
+ * same one that sets μ).
  */
-function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDimension: Uint8Array): void {
-  const { cellStart, rater, y } = c;
+function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDimension: Uint8Array): Residuals {
+  const { cellStart, raterDimension, y } = c;
   const R = c.R;
-  const K = y.length;
   const size = R + c.R * c.D;
   const J = cellStart.length - 1;
   const hasDimension = Number.isFinite(lambdaD);
-  // Each compared rating's δ unknown (index into θ), or −1 when its δ is held at 0.
-  const deltaOf = new Int32Array(K);
-  for (let k = 0; k < K; k++) {
-    const rd = c.raterDimension[k]!;
-    deltaOf[k] = hasDimension && useDimension[rd] === 1 ? R + rd : -1;
-  }
   const isFree = new Uint8Array(size);
   const shrink = new Float64Array(size);
   const precondition = new Float64Array(size).fill(1);
@@ -159,26 +150,30 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     shrink[R + rd] = lambdaD;
     if (isFree[R + rd]) precondition[R + rd] = 1 / (c.informationDimension[rd]! + lambdaD);
   }
+  // Each rating's unknowns are its rater's b (raterOf) and, when free, its rater × dimension δ
+  // (R + rd). A sum into a fixed δ is harmless: `apply` and the right-hand side overwrite those.
+  const raterOf = new Int32Array(size - R);
+  for (let rd = 0; rd < size - R; rd++) raterOf[rd] = Math.floor(rd / c.D);
+  const value = new Float64Array(size - R);
   /**
    * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
-   * unknown: one pass per cell, the value recomputed rather than stored.
+   * unknown: one pass per cell. A rating's θ[rater] + θ[δ] depends only on its rater × dimension,
+   * so it is computed once per rater × dimension (the same sum, so the same value) and looked up.
    */
   const scatterCentredOf = (theta: Float64Array, out: Float64Array) => {
+    for (let rd = 0; rd < size - R; rd++) value[rd] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
     out.fill(0);
     for (let j = 0; j < J; j++) {
       const from = cellStart[j]!;
       const to = cellStart[j + 1]!;
       let sum = 0;
-      for (let k = from; k < to; k++) {
-        const d = deltaOf[k]!;
-        sum += theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0);
-      }
+      for (let k = from; k < to; k++) sum += value[raterDimension[k]!]!;
       const mean = sum / (to - from);
       for (let k = from; k < to; k++) {
-        const d = deltaOf[k]!;
-        const v = theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0) - mean;
-        out[rater[k]!]! += v;
-        if (d >= 0) out[d]! += v;
+        const rd = raterDimension[k]!;
+        const v = value[rd]! - mean;
+        out[raterOf[rd]!]! += v;
+        out[R + rd]! += v;
       }
     }
   };
@@ -196,10 +191,10 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     for (let k = from; k < to; k++) sum += y[k]!;
     const mean = sum / (to - from);
     for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
       const v = y[k]! - mean;
-      rhs[rater[k]!]! += v;
-      const d = deltaOf[k]!;
-      if (d >= 0) rhs[d]! += v;
+      rhs[raterOf[rd]!]! += v;
+      rhs[R + rd]! += v;
     }
   }
   for (let i = 0; i < size; i++) if (!isFree[i]) rhs[i] = 0;
@@ -248,27 +243,31 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
   }
   fit.b.set(theta.subarray(0, R));
   fit.delta.set(theta.subarray(R));
-  for (let j = 0; j < J; j++) {
-    let sum = 0;
-    for (let k = cellStart[j]!; k < cellStart[j + 1]!; k++)
-      sum += y[k]! - fit.b[rater[k]!]! - fit.delta[c.raterDimension[k]!]!;
-    fit.mu[j] = sum / (cellStart[j + 1]! - cellStart[j]!);
-  }
-}
-
-/** Residual sum of squares and, per rater × dimension, the residual sum before δ. */
-function residuals(c: Compared, fit: Fit): { rss: number; byRaterDimension: Float64Array } {
-  const byRaterDimension = new Float64Array(c.R * c.D);
+  // μ given b and δ, and the residuals of the fit, cell by cell.
+  const byRaterDimension = new Float64Array(size - R);
   let rss = 0;
-  for (let j = 0; j < c.cellStart.length - 1; j++) {
-    for (let k = c.cellStart[j]!; k < c.cellStart[j + 1]!; k++) {
-      const rd = c.raterDimension[k]!;
-      const beforeDelta = c.y[k]! - fit.mu[j]! - fit.b[c.rater[k]!]!;
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++)
+      sum += y[k]! - fit.b[raterOf[raterDimension[k]!]!]! - fit.delta[raterDimension[k]!]!;
+    const mu = sum / (to - from);
+    fit.mu[j] = mu;
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const beforeDelta = y[k]! - mu - fit.b[raterOf[rd]!]!;
       byRaterDimension[rd]! += beforeDelta;
       rss += (beforeDelta - fit.delta[rd]!) ** 2;
     }
   }
   return { rss, byRaterDimension };
+}
+
+/** Of a fit: the residual sum of squares and, per rater × dimension, the residual sum before δ. */
+interface Residuals {
+  rss: number;
+  byRaterDimension: Float64Array;
 }
 
 const clampShrinkage = (x: number) => Math.min(maxShrinkage, Math.max(minShrinkage, x));
@@ -306,8 +305,8 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     const dof = K - J - raters - (Number.isFinite(lambdaD) ? usedDimensions : 0);
     return dof > 0 ? rss / dof : null;
   };
-  fitSolve(c, fit, lambda, lambdaD, useDimension);
-  let sigma2 = sigma2Of(residuals(c, fit).rss);
+  let fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
+  let sigma2 = sigma2Of(fitted.rss);
 
   // λ by the data: from the (nearly) unshrunk fit, σ² and a moment estimate of τ², the spread of
   // interviewer effects beyond their sampling noise σ²/I.
@@ -322,13 +321,13 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
       tau2 /= raters;
       lambda = sigma2 === 0 ? minShrinkage : tau2 > 0 ? clampShrinkage(sigma2 / tau2) : maxShrinkage;
     }
-    fitSolve(c, fit, lambda, lambdaD, useDimension);
-    sigma2 = sigma2Of(residuals(c, fit).rss);
+    fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
+    sigma2 = sigma2Of(fitted.rss);
   }
 
   // Dimension deviations: fitted only if raters' dimension-level residual means spread beyond noise.
   if (sigma2 !== null && usedDimensions > 0) {
-    const { byRaterDimension } = residuals(c, fit);
+    const { byRaterDimension } = fitted;
     let excess = 0;
     for (let rd = 0; rd < useDimension.length; rd++) {
       if (!useDimension[rd]) continue;
@@ -338,13 +337,13 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     const tauD2 = excess / usedDimensions;
     if (tauD2 > 0) {
       lambdaD = clampShrinkage(sigma2 / tauD2);
-      fitSolve(c, fit, lambda, lambdaD, useDimension);
+      fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
     }
   }
 
   // A few EM rounds on the variance components polish the moment estimates.
   for (let round = 0; source === 'data' && round < maxEmRounds; round++) {
-    sigma2 = sigma2Of(residuals(c, fit).rss);
+    sigma2 = sigma2Of(fitted.rss);
     if (sigma2 === null || sigma2 <= 0) break;
     let tau2 = 0;
     for (let r = 0; r < c.R; r++) {
@@ -363,11 +362,10 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
       Math.abs(next - lambda) / lambda + (Number.isFinite(lambdaD) ? Math.abs(nextD - lambdaD) / lambdaD : 0);
     lambda = next;
     lambdaD = nextD;
-    fitSolve(c, fit, lambda, lambdaD, useDimension);
+    fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
     if (moved < emTolerance) break;
   }
-  const final = residuals(c, fit);
-  sigma2 = sigma2Of(final.rss);
+  sigma2 = sigma2Of(fitted.rss);
   const model: LeniencyModel = {
     method: 'two-way additive, alternating least squares',
     shrinkage: lambda,
@@ -383,7 +381,7 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     lambdaD,
     useDimension,
     sigma: sigma2 === null ? null : Math.sqrt(sigma2),
-    byRaterDimension: final.byRaterDimension,
+    byRaterDimension: fitted.byRaterDimension,
     model,
   };
 }
