@@ -56,12 +56,19 @@ interface Compared {
   cellStart: Int32Array;
   /** rater · D + dimension */
   raterDimension: Int32Array;
+  /** The rater of each rater · D + dimension. */
+  raterOf: Int32Array;
   y: Float64Array;
   /** Comparisons per rater and per rater × dimension, raw and weighted (m − 1)/m. */
   n: Int32Array;
   information: Float64Array;
   nDimension: Int32Array;
   informationDimension: Float64Array;
+  /**
+   * Xᵀ M y: the ratings centred within their cells, summed per unknown (b of each rater, then δ of
+   * each rater × dimension). The same for every λ; a solve zeroes the δ it holds at 0.
+   */
+  centredSums: Float64Array;
 }
 
 function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): Compared {
@@ -86,7 +93,10 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     information: new Float64Array(R),
     nDimension: new Int32Array(R * D),
     informationDimension: new Float64Array(R * D),
+    raterOf: new Int32Array(R * D),
+    centredSums: new Float64Array(R + R * D),
   };
+  for (let rd = 0; rd < R * D; rd++) c.raterOf[rd] = Math.floor(rd / D);
   let k = 0;
   let j = 0;
   for (let cell = 0; cell < cellCount; cell++) {
@@ -109,7 +119,54 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     }
   }
   c.cellStart[J] = k;
+  centredSumsOf(c, c.y, c.centredSums);
   return c;
+}
+
+/**
+ * out = Xᵀ M x for per-rating values x: each value centred within its cell, summed into its rater's
+ * b and its rater × dimension δ (a sum into a δ held at 0 is overwritten by the caller).
+ */
+function centredSumsOf(c: Compared, x: Float64Array, out: Float64Array): void {
+  const { cellStart, raterDimension, raterOf, R } = c;
+  const J = cellStart.length - 1;
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += x[k]!;
+    const mean = sum / (to - from);
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const v = x[k]! - mean;
+      out[raterOf[rd]!]! += v;
+      out[R + rd]! += v;
+    }
+  }
+}
+
+/**
+ * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
+ * unknown. A rating's θ[rater] + θ[δ] depends only on its rater × dimension, so it comes in
+ * `value` (one per rater × dimension, the same sum as per rating, so the same number).
+ */
+function scatterCentred(c: Compared, value: Float64Array, out: Float64Array): void {
+  const { cellStart, raterDimension, raterOf, R } = c;
+  const J = cellStart.length - 1;
+  out.fill(0);
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += value[raterDimension[k]!]!;
+    const mean = sum / (to - from);
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const v = value[rd]! - mean;
+      out[raterOf[rd]!]! += v;
+      out[R + rd]! += v;
+    }
+  }
 }
 
 interface Fit {
@@ -132,10 +189,8 @@ interface Fit {
  * same one that sets μ).
  */
 function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDimension: Uint8Array): Residuals {
-  const { cellStart, raterDimension, y } = c;
   const R = c.R;
   const size = R + c.R * c.D;
-  const J = cellStart.length - 1;
   const hasDimension = Number.isFinite(lambdaD);
   const isFree = new Uint8Array(size);
   const shrink = new Float64Array(size);
@@ -150,53 +205,15 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     shrink[R + rd] = lambdaD;
     if (isFree[R + rd]) precondition[R + rd] = 1 / (c.informationDimension[rd]! + lambdaD);
   }
-  // Each rating's unknowns are its rater's b (raterOf) and, when free, its rater × dimension δ
-  // (R + rd). A sum into a fixed δ is harmless: `apply` and the right-hand side overwrite those.
-  const raterOf = new Int32Array(size - R);
-  for (let rd = 0; rd < size - R; rd++) raterOf[rd] = Math.floor(rd / c.D);
+  const { raterOf } = c;
   const value = new Float64Array(size - R);
-  /**
-   * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
-   * unknown: one pass per cell. A rating's θ[rater] + θ[δ] depends only on its rater × dimension,
-   * so it is computed once per rater × dimension (the same sum, so the same value) and looked up.
-   */
-  const scatterCentredOf = (theta: Float64Array, out: Float64Array) => {
-    for (let rd = 0; rd < size - R; rd++) value[rd] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
-    out.fill(0);
-    for (let j = 0; j < J; j++) {
-      const from = cellStart[j]!;
-      const to = cellStart[j + 1]!;
-      let sum = 0;
-      for (let k = from; k < to; k++) sum += value[raterDimension[k]!]!;
-      const mean = sum / (to - from);
-      for (let k = from; k < to; k++) {
-        const rd = raterDimension[k]!;
-        const v = value[rd]! - mean;
-        out[raterOf[rd]!]! += v;
-        out[R + rd]! += v;
-      }
-    }
-  };
   /** out = (XᵀMX + Λ)θ on free unknowns; identity on the fixed ones (they stay 0). */
   const apply = (theta: Float64Array, out: Float64Array) => {
-    scatterCentredOf(theta, out);
+    for (let rd = 0; rd < size - R; rd++) value[rd] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
+    scatterCentred(c, value, out);
     for (let i = 0; i < size; i++) out[i] = isFree[i] ? out[i]! + shrink[i]! * theta[i]! : theta[i]!;
   };
-  // XᵀMy: the ratings centred within their cells, summed per unknown.
-  const rhs = new Float64Array(size);
-  for (let j = 0; j < J; j++) {
-    const from = cellStart[j]!;
-    const to = cellStart[j + 1]!;
-    let sum = 0;
-    for (let k = from; k < to; k++) sum += y[k]!;
-    const mean = sum / (to - from);
-    for (let k = from; k < to; k++) {
-      const rd = raterDimension[k]!;
-      const v = y[k]! - mean;
-      rhs[raterOf[rd]!]! += v;
-      rhs[R + rd]! += v;
-    }
-  }
+  const rhs = c.centredSums.slice();
   for (let i = 0; i < size; i++) if (!isFree[i]) rhs[i] = 0;
   const theta = new Float64Array(size);
   theta.set(fit.b, 0);
@@ -243,8 +260,14 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
   }
   fit.b.set(theta.subarray(0, R));
   fit.delta.set(theta.subarray(R));
-  // μ given b and δ, and the residuals of the fit, cell by cell.
-  const byRaterDimension = new Float64Array(size - R);
+  return fitResiduals(c, fit);
+}
+
+/** Sets μ given b and δ (each cell's mean residual), and returns the fit's residuals, cell by cell. */
+function fitResiduals(c: Compared, fit: Fit): Residuals {
+  const { cellStart, raterDimension, raterOf, y } = c;
+  const J = cellStart.length - 1;
+  const byRaterDimension = new Float64Array(c.R * c.D);
   let rss = 0;
   for (let j = 0; j < J; j++) {
     const from = cellStart[j]!;
