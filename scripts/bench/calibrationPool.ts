@@ -1,10 +1,11 @@
 /**
  * Pool calibration + agreement over the whole database, in Node (SPEC §9: ≤ 300 ms at ≈ 250,000
- * ratings, and 2× the data ≤ 2.2× the time). Times what a recomputation after a seal does: the
- * sealed ratings' rows → typed-array columns (`calibrationColumnsBuilder`) → `calibrationPoolStats`
- * (leniency offsets with standard errors, Krippendorff's alpha in three metrics and the ICCs per
- * dimension). For reference it also times `calibrateRatings` (the pool plus every candidate's
- * summaries), which no screen waits for any more.
+ * ratings, and 2× the data ≤ 2.2× the time), from rows of string ids: the rows → typed-array
+ * columns (`calibrationColumnsBuilder`) → `calibrationPoolStats` (leniency offsets with standard
+ * errors, Krippendorff's alpha in three metrics and the ICCs per dimension), warm. The app's own
+ * path — the stored pool ratings (integer tables) → columns → statistics, in a fresh worker — is
+ * the benchmark's `calibrationAgreement` (`metrics/calibration.ts`). For reference it also times
+ * `calibrateRatings` (the pool plus every candidate's summaries), which no screen waits for.
  *
  * Data: a seeded pool shaped like the benchmark database — per candidate five interviews by five
  * of a team of ten interviewers, ten dimensions, ≈ 20 % "no evidence", scores from ability +

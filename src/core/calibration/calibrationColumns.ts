@@ -119,6 +119,52 @@ export function calibrationColumnsFrom(
 }
 
 /**
+ * Columns of ratings already numbered against id tables (e.g. the stored pool ratings): `candidate`,
+ * `rater` and `dimension` hold positions in `tables`, `score` NaN for "no evidence". Ids no rating
+ * uses are dropped and the rest renumbered in id order, so the result equals the builder's for the
+ * same ratings in the same order. The given arrays are rewritten in place and become the columns.
+ */
+export function calibrationColumnsOfTables(
+  tables: { candidateIds: readonly string[]; raterIds: readonly string[]; dimensionIds: readonly string[] },
+  ratings: { candidate: Int32Array; rater: Int32Array; dimension: Int32Array; score: Float64Array },
+  dimensionIds: readonly string[] = [],
+): CalibrationColumns {
+  for (let k = 0; k < ratings.score.length; k++) {
+    const value = ratings.score[k]!;
+    if (value === Infinity || value === -Infinity) {
+      throw new RangeError(`calibrateRatings: score ${value} is not a finite number (use null for no evidence)`);
+    }
+  }
+  const explicitDimensionIds = [...new Set(dimensionIds)].sort(byText);
+  return {
+    candidateIds: usedIdsInOrder(tables.candidateIds, ratings.candidate, []),
+    raterIds: usedIdsInOrder(tables.raterIds, ratings.rater, []),
+    dimensionIds: usedIdsInOrder(tables.dimensionIds, ratings.dimension, explicitDimensionIds),
+    explicitDimensionIds,
+    ...ratings,
+  };
+}
+
+/**
+ * The ids of `table` that `indices` use, with `always` added, sorted; `indices` rewritten in place
+ * to positions in that list.
+ */
+function usedIdsInOrder(table: readonly string[], indices: Int32Array, always: readonly string[]): string[] {
+  const isUsed = new Uint8Array(table.length);
+  for (let i = 0; i < indices.length; i++) isUsed[indices[i]!] = 1;
+  const ids = new Set(always);
+  table.forEach((id, i) => {
+    if (isUsed[i]) ids.add(id);
+  });
+  const sorted = [...ids].sort(byText);
+  const position = new Map(sorted.map((id, i) => [id, i]));
+  const rank = new Int32Array(table.length);
+  table.forEach((id, i) => (rank[i] = position.get(id)!));
+  for (let i = 0; i < indices.length; i++) indices[i] = rank[indices[i]!]!;
+  return sorted;
+}
+
+/**
  * The interned ids sorted, with `indices` (which refer to the interning order) rewritten in place
  * to positions in that sorted list.
  */

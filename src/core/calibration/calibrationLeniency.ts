@@ -54,15 +54,21 @@ interface Compared {
   D: number;
   /** Compared cells; entries of compared cell j are [cellStart[j], cellStart[j + 1]). */
   cellStart: Int32Array;
-  rater: Int32Array;
   /** rater · D + dimension */
   raterDimension: Int32Array;
+  /** The rater of each rater · D + dimension. */
+  raterOf: Int32Array;
   y: Float64Array;
   /** Comparisons per rater and per rater × dimension, raw and weighted (m − 1)/m. */
   n: Int32Array;
   information: Float64Array;
   nDimension: Int32Array;
   informationDimension: Float64Array;
+  /**
+   * Xᵀ M y: the ratings centred within their cells, summed per unknown (b of each rater, then δ of
+   * each rater × dimension). The same for every λ; a solve zeroes the δ it holds at 0.
+   */
+  centredSums: Float64Array;
 }
 
 function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): Compared {
@@ -81,14 +87,16 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     R,
     D,
     cellStart: new Int32Array(J + 1),
-    rater: new Int32Array(K),
     raterDimension: new Int32Array(K),
     y: new Float64Array(K),
     n: new Int32Array(R),
     information: new Float64Array(R),
     nDimension: new Int32Array(R * D),
     informationDimension: new Float64Array(R * D),
+    raterOf: new Int32Array(R * D),
+    centredSums: new Float64Array(R + R * D),
   };
+  for (let rd = 0; rd < R * D; rd++) c.raterOf[rd] = Math.floor(rd / D);
   let k = 0;
   let j = 0;
   for (let cell = 0; cell < cellCount; cell++) {
@@ -101,7 +109,6 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
       const x = cells.entryValue[e]!;
       if (Number.isNaN(x)) continue;
       const r = cells.entryRater[e]!;
-      c.rater[k] = r;
       c.raterDimension[k] = r * D + d;
       c.y[k] = x;
       c.n[r]! += 1;
@@ -112,7 +119,54 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     }
   }
   c.cellStart[J] = k;
+  centredSumsOf(c, c.y, c.centredSums);
   return c;
+}
+
+/**
+ * out = Xᵀ M x for per-rating values x: each value centred within its cell, summed into its rater's
+ * b and its rater × dimension δ (a sum into a δ held at 0 is overwritten by the caller).
+ */
+function centredSumsOf(c: Compared, x: Float64Array, out: Float64Array): void {
+  const { cellStart, raterDimension, raterOf, R } = c;
+  const J = cellStart.length - 1;
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += x[k]!;
+    const mean = sum / (to - from);
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const v = x[k]! - mean;
+      out[raterOf[rd]!]! += v;
+      out[R + rd]! += v;
+    }
+  }
+}
+
+/**
+ * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
+ * unknown. A rating's θ[rater] + θ[δ] depends only on its rater × dimension, so it comes in
+ * `value` (one per rater × dimension, the same sum as per rating, so the same number).
+ */
+function scatterCentred(c: Compared, value: Float64Array, out: Float64Array): void {
+  const { cellStart, raterDimension, raterOf, R } = c;
+  const J = cellStart.length - 1;
+  out.fill(0);
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += value[raterDimension[k]!]!;
+    const mean = sum / (to - from);
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const v = value[rd]! - mean;
+      out[raterOf[rd]!]! += v;
+      out[R + rd]! += v;
+    }
+  }
 }
 
 interface Fit {
@@ -131,21 +185,13 @@ interface Fit {
  * conjugate gradients with a diagonal preconditioner, warm-started from the fit's current values.
  * Alternating the μ and b steps converges to the same point; conjugate gradients get there in tens
  * of passes over the ratings instead of hundreds. `useDimension[rd]` says which δ are free; the
- * others stay 0; `lambdaD = Infinity` frees none.
+ * others stay 0; `lambdaD = Infinity` frees none. Returns the fit's residuals (one more pass, the
+ * same one that sets μ).
  */
-function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDimension: Uint8Array): void {
-  const { cellStart, rater, y } = c;
+function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDimension: Uint8Array): Residuals {
   const R = c.R;
-  const K = y.length;
   const size = R + c.R * c.D;
-  const J = cellStart.length - 1;
   const hasDimension = Number.isFinite(lambdaD);
-  // Each compared rating's δ unknown (index into θ), or −1 when its δ is held at 0.
-  const deltaOf = new Int32Array(K);
-  for (let k = 0; k < K; k++) {
-    const rd = c.raterDimension[k]!;
-    deltaOf[k] = hasDimension && useDimension[rd] === 1 ? R + rd : -1;
-  }
   const isFree = new Uint8Array(size);
   const shrink = new Float64Array(size);
   const precondition = new Float64Array(size).fill(1);
@@ -159,49 +205,15 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     shrink[R + rd] = lambdaD;
     if (isFree[R + rd]) precondition[R + rd] = 1 / (c.informationDimension[rd]! + lambdaD);
   }
-  /**
-   * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
-   * unknown: one pass per cell, the value recomputed rather than stored.
-   */
-  const scatterCentredOf = (theta: Float64Array, out: Float64Array) => {
-    out.fill(0);
-    for (let j = 0; j < J; j++) {
-      const from = cellStart[j]!;
-      const to = cellStart[j + 1]!;
-      let sum = 0;
-      for (let k = from; k < to; k++) {
-        const d = deltaOf[k]!;
-        sum += theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0);
-      }
-      const mean = sum / (to - from);
-      for (let k = from; k < to; k++) {
-        const d = deltaOf[k]!;
-        const v = theta[rater[k]!]! + (d >= 0 ? theta[d]! : 0) - mean;
-        out[rater[k]!]! += v;
-        if (d >= 0) out[d]! += v;
-      }
-    }
-  };
+  const { raterOf } = c;
+  const value = new Float64Array(size - R);
   /** out = (XᵀMX + Λ)θ on free unknowns; identity on the fixed ones (they stay 0). */
   const apply = (theta: Float64Array, out: Float64Array) => {
-    scatterCentredOf(theta, out);
+    for (let rd = 0; rd < size - R; rd++) value[rd] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
+    scatterCentred(c, value, out);
     for (let i = 0; i < size; i++) out[i] = isFree[i] ? out[i]! + shrink[i]! * theta[i]! : theta[i]!;
   };
-  // XᵀMy: the ratings centred within their cells, summed per unknown.
-  const rhs = new Float64Array(size);
-  for (let j = 0; j < J; j++) {
-    const from = cellStart[j]!;
-    const to = cellStart[j + 1]!;
-    let sum = 0;
-    for (let k = from; k < to; k++) sum += y[k]!;
-    const mean = sum / (to - from);
-    for (let k = from; k < to; k++) {
-      const v = y[k]! - mean;
-      rhs[rater[k]!]! += v;
-      const d = deltaOf[k]!;
-      if (d >= 0) rhs[d]! += v;
-    }
-  }
+  const rhs = c.centredSums.slice();
   for (let i = 0; i < size; i++) if (!isFree[i]) rhs[i] = 0;
   const theta = new Float64Array(size);
   theta.set(fit.b, 0);
@@ -248,27 +260,37 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
   }
   fit.b.set(theta.subarray(0, R));
   fit.delta.set(theta.subarray(R));
-  for (let j = 0; j < J; j++) {
-    let sum = 0;
-    for (let k = cellStart[j]!; k < cellStart[j + 1]!; k++)
-      sum += y[k]! - fit.b[rater[k]!]! - fit.delta[c.raterDimension[k]!]!;
-    fit.mu[j] = sum / (cellStart[j + 1]! - cellStart[j]!);
-  }
+  return fitResiduals(c, fit);
 }
 
-/** Residual sum of squares and, per rater × dimension, the residual sum before δ. */
-function residuals(c: Compared, fit: Fit): { rss: number; byRaterDimension: Float64Array } {
+/** Sets μ given b and δ (each cell's mean residual), and returns the fit's residuals, cell by cell. */
+function fitResiduals(c: Compared, fit: Fit): Residuals {
+  const { cellStart, raterDimension, raterOf, y } = c;
+  const J = cellStart.length - 1;
   const byRaterDimension = new Float64Array(c.R * c.D);
   let rss = 0;
-  for (let j = 0; j < c.cellStart.length - 1; j++) {
-    for (let k = c.cellStart[j]!; k < c.cellStart[j + 1]!; k++) {
-      const rd = c.raterDimension[k]!;
-      const beforeDelta = c.y[k]! - fit.mu[j]! - fit.b[c.rater[k]!]!;
+  for (let j = 0; j < J; j++) {
+    const from = cellStart[j]!;
+    const to = cellStart[j + 1]!;
+    let sum = 0;
+    for (let k = from; k < to; k++)
+      sum += y[k]! - fit.b[raterOf[raterDimension[k]!]!]! - fit.delta[raterDimension[k]!]!;
+    const mu = sum / (to - from);
+    fit.mu[j] = mu;
+    for (let k = from; k < to; k++) {
+      const rd = raterDimension[k]!;
+      const beforeDelta = y[k]! - mu - fit.b[raterOf[rd]!]!;
       byRaterDimension[rd]! += beforeDelta;
       rss += (beforeDelta - fit.delta[rd]!) ** 2;
     }
   }
   return { rss, byRaterDimension };
+}
+
+/** Of a fit: the residual sum of squares and, per rater × dimension, the residual sum before δ. */
+interface Residuals {
+  rss: number;
+  byRaterDimension: Float64Array;
 }
 
 const clampShrinkage = (x: number) => Math.min(maxShrinkage, Math.max(minShrinkage, x));
@@ -306,8 +328,8 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     const dof = K - J - raters - (Number.isFinite(lambdaD) ? usedDimensions : 0);
     return dof > 0 ? rss / dof : null;
   };
-  fitSolve(c, fit, lambda, lambdaD, useDimension);
-  let sigma2 = sigma2Of(residuals(c, fit).rss);
+  let fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
+  let sigma2 = sigma2Of(fitted.rss);
 
   // λ by the data: from the (nearly) unshrunk fit, σ² and a moment estimate of τ², the spread of
   // interviewer effects beyond their sampling noise σ²/I.
@@ -322,13 +344,13 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
       tau2 /= raters;
       lambda = sigma2 === 0 ? minShrinkage : tau2 > 0 ? clampShrinkage(sigma2 / tau2) : maxShrinkage;
     }
-    fitSolve(c, fit, lambda, lambdaD, useDimension);
-    sigma2 = sigma2Of(residuals(c, fit).rss);
+    fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
+    sigma2 = sigma2Of(fitted.rss);
   }
 
   // Dimension deviations: fitted only if raters' dimension-level residual means spread beyond noise.
   if (sigma2 !== null && usedDimensions > 0) {
-    const { byRaterDimension } = residuals(c, fit);
+    const { byRaterDimension } = fitted;
     let excess = 0;
     for (let rd = 0; rd < useDimension.length; rd++) {
       if (!useDimension[rd]) continue;
@@ -338,13 +360,13 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     const tauD2 = excess / usedDimensions;
     if (tauD2 > 0) {
       lambdaD = clampShrinkage(sigma2 / tauD2);
-      fitSolve(c, fit, lambda, lambdaD, useDimension);
+      fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
     }
   }
 
   // A few EM rounds on the variance components polish the moment estimates.
   for (let round = 0; source === 'data' && round < maxEmRounds; round++) {
-    sigma2 = sigma2Of(residuals(c, fit).rss);
+    sigma2 = sigma2Of(fitted.rss);
     if (sigma2 === null || sigma2 <= 0) break;
     let tau2 = 0;
     for (let r = 0; r < c.R; r++) {
@@ -363,11 +385,10 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
       Math.abs(next - lambda) / lambda + (Number.isFinite(lambdaD) ? Math.abs(nextD - lambdaD) / lambdaD : 0);
     lambda = next;
     lambdaD = nextD;
-    fitSolve(c, fit, lambda, lambdaD, useDimension);
+    fitted = fitSolve(c, fit, lambda, lambdaD, useDimension);
     if (moved < emTolerance) break;
   }
-  const final = residuals(c, fit);
-  sigma2 = sigma2Of(final.rss);
+  sigma2 = sigma2Of(fitted.rss);
   const model: LeniencyModel = {
     method: 'two-way additive, alternating least squares',
     shrinkage: lambda,
@@ -383,7 +404,7 @@ function leniencyFit(c: Compared, opts: ResolvedCalibrationOptions, requestedShr
     lambdaD,
     useDimension,
     sigma: sigma2 === null ? null : Math.sqrt(sigma2),
-    byRaterDimension: final.byRaterDimension,
+    byRaterDimension: fitted.byRaterDimension,
     model,
   };
 }

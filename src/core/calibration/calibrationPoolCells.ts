@@ -26,10 +26,12 @@ export function calibrationPoolCells(columns: CalibrationColumns): CalibrationPo
   const C = columns.candidateIds.length;
   const R = columns.raterIds.length;
   const D = columns.dimensionIds.length;
-  // Stable counting sorts, least significant key first: (dimension, candidate, rater).
-  const byRater = countingSort(N, R, rater, null);
-  const byCandidate = countingSort(N, C, candidate, byRater);
-  const order = countingSort(N, D, dimension, byCandidate);
+  // Ratings in (dimension, candidate, rater) order, ties in input order: one stable counting sort
+  // by cell, then each cell's few ratings stably by rater.
+  const cellKey = new Int32Array(N);
+  for (let i = 0; i < N; i++) cellKey[i] = dimension[i]! * C + candidate[i]!;
+  const order = countingSort(N, D * C, cellKey, null);
+  byRaterWithinCells(order, cellKey, rater);
 
   const entryRater = new Int32Array(N);
   const entrySum = new Float64Array(N);
@@ -96,6 +98,22 @@ export function calibrationPoolCells(columns: CalibrationColumns): CalibrationPo
     entryRater: entryRater.slice(0, entries),
     entryValue,
   };
+}
+
+/** Sorts each run of `order` with one cell key by rater, keeping input order among equals (insertion sort: a cell holds a panel's few ratings). */
+function byRaterWithinCells(order: Int32Array, cellKey: Int32Array, rater: Int32Array): void {
+  for (let from = 0; from < order.length;) {
+    let to = from + 1;
+    while (to < order.length && cellKey[order[to]!] === cellKey[order[from]!]) to++;
+    for (let i = from + 1; i < to; i++) {
+      const item = order[i]!;
+      const r = rater[item]!;
+      let j = i - 1;
+      for (; j >= from && rater[order[j]!]! > r; j--) order[j + 1] = order[j]!;
+      order[j + 1] = item;
+    }
+    from = to;
+  }
 }
 
 /**

@@ -23,6 +23,10 @@
  * Units with fewer than two values are not pairable and drop out, as in the paper.
  */
 
+/** Values 0 … smallValues − 1 that are integers are tallied in arrays rather than maps. */
+const smallValues = 64;
+const isSmall = (v: number) => v >= 0 && v < smallValues && (v | 0) === v;
+
 export type AlphaMetric = 'nominal' | 'ordinal' | 'interval';
 
 export const alphaMetrics: readonly AlphaMetric[] = ['nominal', 'ordinal', 'interval'];
@@ -88,7 +92,9 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
   const { values, unitStart } = units;
   const unitCount = unitStart.length - 1;
 
-  // Pass 1: marginal tallies n_c over pairable values.
+  // Pass 1: marginal tallies n_c over pairable values (small integers, i.e. scale points, in an
+  // array; any other value in a map).
+  const smallTally = new Int32Array(smallValues);
   const tally = new Map<number, number>();
   let n = 0;
   let pairableUnits = 0;
@@ -100,9 +106,11 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
     n += end - start;
     for (let i = start; i < end; i++) {
       const v = values[i]! === 0 ? 0 : values[i]!; // -0 and 0 are one value
-      tally.set(v, (tally.get(v) ?? 0) + 1);
+      if (isSmall(v)) smallTally[v]! += 1;
+      else tally.set(v, (tally.get(v) ?? 0) + 1);
     }
   }
+  for (let v = 0; v < smallValues; v++) if (smallTally[v]! > 0) tally.set(v, smallTally[v]!);
 
   const undefinedAll = (reason: string): Record<AlphaMetric, KrippendorffAlphaResult> => {
     const result = { alpha: null, reason, pairableValues: n, pairableUnits } as const;
@@ -119,12 +127,14 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
   // Distinct values in order, their index, and their ordinal mid-rank positions.
   const distinct = [...tally.keys()].sort((a, b) => a - b);
   const index = new Map<number, number>();
+  const smallIndex = new Int32Array(smallValues);
   const position = new Float64Array(distinct.length);
   const count = new Float64Array(distinct.length);
   let below = 0;
   distinct.forEach((v, i) => {
     const nc = tally.get(v)!;
-    index.set(v, i);
+    if (isSmall(v)) smallIndex[v] = i;
+    else index.set(v, i);
     count[i] = nc;
     position[i] = below + nc / 2;
     below += nc;
@@ -164,7 +174,7 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
     let sumP = 0;
     for (let i = start; i < end; i++) {
       const v = values[i]! === 0 ? 0 : values[i]!;
-      const c = index.get(v)!;
+      const c = isSmall(v) ? smallIndex[v]! : index.get(v)!;
       const before = unitCount_c[c]!;
       if (before === 0) touched.push(c);
       unitCount_c[c] = before + 1;

@@ -11,45 +11,21 @@
  * interview's ratings in dimension order), so the statistics computed from them are exactly those
  * of a full recomputation.
  */
-import { calibrationColumnsBuilder, type CalibrationColumns } from '../../core/calibration/calibrationColumns';
+import {
+  poolRatingsDecode,
+  poolRatingsEncode,
+  poolInterviewOf,
+  type PoolInterview,
+  type PoolRatingsEntry,
+  POOL_RATINGS_FORMAT,
+} from '../../core/calibration/poolRatingsEntry';
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import type { Interview } from '../../core/model/records';
 import type { AuditAction } from '../../core/audit/auditSchema';
+import type { Interview } from '../../core/model/records';
 import type { AppDb } from './appDb';
 import { evidenceRowsInSlices, evidenceRowsOf, type EvidenceRow } from './evidenceRows';
 import { poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 import { packSealedInterviews } from './packInterviews';
-
-/** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
-export interface PoolInterview {
-  candidateId: string;
-  interviewerId: string;
-  dimensionIds: string[];
-  scores: Array<number | null>;
-}
-
-/** The stored form: string tables and typed-array columns (IndexedDB copies them out fast). */
-export interface PoolRatingsEntry {
-  format: typeof POOL_RATINGS_FORMAT;
-  /** The audit entry the ratings are of. */
-  auditSeq: number;
-  auditHash: string;
-  /** Sealed interviews of the pack's loops, in id order. */
-  interviewIds: string[];
-  /** Tables the columns below index into. */
-  candidateIds: string[];
-  interviewerIds: string[];
-  dimensionIds: string[];
-  interviewCandidate: Int32Array;
-  interviewInterviewer: Int32Array;
-  /** Ratings of interview i are [ratingStart[i], ratingStart[i + 1]). */
-  ratingStart: Int32Array;
-  ratingDimension: Int32Array;
-  /** NaN = "no evidence". */
-  ratingScore: Float64Array;
-}
-
-export const POOL_RATINGS_FORMAT = 1;
 
 /** Settings key prefix of the stored pool ratings (one entry per pack). */
 export const poolRatingsSettingPrefix = 'poolRatings:';
@@ -82,116 +58,6 @@ const oneInterviewActions: ReadonlySet<string> = new Set<AuditAction>([
 /** Beyond this many entries since the stored head, a rebuild is as cheap and simpler. */
 const maxIncrementalEntries = 2000;
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The pool interview of a sealed interview and its evidence row (ratings in the row's order). */
-export function poolInterviewOf(interview: Interview, row: EvidenceRow | undefined): PoolInterview {
-  const ratings = row?.ratings ?? [];
-  return {
-    candidateId: interview.candidateId,
-    interviewerId: interview.interviewerId,
-    dimensionIds: ratings.map((r) => r.dimensionId),
-    scores: ratings.map((r) => (r.state === 'rated' ? r.score : null)),
-  };
-}
-
-/** The stored entry as a map by interview id. */
-export function poolRatingsDecode(entry: PoolRatingsEntry): Map<string, PoolInterview> {
-  const out = new Map<string, PoolInterview>();
-  for (let i = 0; i < entry.interviewIds.length; i++) {
-    const dimensionIds: string[] = [];
-    const scores: Array<number | null> = [];
-    for (let k = entry.ratingStart[i]!; k < entry.ratingStart[i + 1]!; k++) {
-      dimensionIds.push(entry.dimensionIds[entry.ratingDimension[k]!]!);
-      const score = entry.ratingScore[k]!;
-      scores.push(Number.isNaN(score) ? null : score);
-    }
-    out.set(entry.interviewIds[i]!, {
-      candidateId: entry.candidateIds[entry.interviewCandidate[i]!]!,
-      interviewerId: entry.interviewerIds[entry.interviewInterviewer[i]!]!,
-      dimensionIds,
-      scores,
-    });
-  }
-  return out;
-}
-
-/** The compact entry of `pool`, interviews in id order. */
-export function poolRatingsEncode(
-  pool: ReadonlyMap<string, PoolInterview>,
-  auditSeq: number,
-  auditHash: string,
-): PoolRatingsEntry {
-  const interviewIds = [...pool.keys()].sort(byString);
-  const tables = {
-    candidate: new Map<string, number>(),
-    interviewer: new Map<string, number>(),
-    dimension: new Map<string, number>(),
-  };
-  const intern = (table: Map<string, number>, id: string) => {
-    let i = table.get(id);
-    if (i === undefined) table.set(id, (i = table.size));
-    return i;
-  };
-  let ratingCount = 0;
-  for (const p of pool.values()) ratingCount += p.scores.length;
-  const interviewCandidate = new Int32Array(interviewIds.length);
-  const interviewInterviewer = new Int32Array(interviewIds.length);
-  const ratingStart = new Int32Array(interviewIds.length + 1);
-  const ratingDimension = new Int32Array(ratingCount);
-  const ratingScore = new Float64Array(ratingCount);
-  let k = 0;
-  interviewIds.forEach((id, i) => {
-    const p = pool.get(id)!;
-    interviewCandidate[i] = intern(tables.candidate, p.candidateId);
-    interviewInterviewer[i] = intern(tables.interviewer, p.interviewerId);
-    ratingStart[i] = k;
-    p.scores.forEach((score, j) => {
-      ratingDimension[k] = intern(tables.dimension, p.dimensionIds[j]!);
-      ratingScore[k] = score ?? NaN;
-      k++;
-    });
-  });
-  ratingStart[interviewIds.length] = k;
-  return {
-    format: POOL_RATINGS_FORMAT,
-    auditSeq,
-    auditHash,
-    interviewIds,
-    candidateIds: [...tables.candidate.keys()],
-    interviewerIds: [...tables.interviewer.keys()],
-    dimensionIds: [...tables.dimension.keys()],
-    interviewCandidate,
-    interviewInterviewer,
-    ratingStart,
-    ratingDimension,
-    ratingScore,
-  };
-}
-
-/**
- * The calibration columns of the stored ratings: the same columns as
- * `calibrationColumnsFrom(reportObservations(interviews, ratings), dimensionIds)` over the
- * whole-pool read, with no object per rating.
- */
-export function poolRatingsColumns(entry: PoolRatingsEntry, dimensionIds: readonly string[]): CalibrationColumns {
-  const builder = calibrationColumnsBuilder(dimensionIds);
-  for (let i = 0; i < entry.interviewIds.length; i++) {
-    const candidateId = entry.candidateIds[entry.interviewCandidate[i]!]!;
-    const interviewerId = entry.interviewerIds[entry.interviewInterviewer[i]!]!;
-    for (let k = entry.ratingStart[i]!; k < entry.ratingStart[i + 1]!; k++) {
-      const score = entry.ratingScore[k]!;
-      builder.add(
-        candidateId,
-        interviewerId,
-        entry.dimensionIds[entry.ratingDimension[k]!]!,
-        Number.isNaN(score) ? null : score,
-      );
-    }
-  }
-  return builder.build();
-}
-
 /** The stored pool ratings of a pack, of whichever state they were stored at. */
 export async function poolRatingsStored(db: AppDb, packId: string): Promise<PoolRatingsEntry | undefined> {
   const value = (await db.settings.get(poolRatingsSettingKey(packId)))?.value as PoolRatingsEntry | undefined;
@@ -206,7 +72,7 @@ async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string
 
 function poolOf(interviews: readonly Interview[], rows: readonly EvidenceRow[]): Map<string, PoolInterview> {
   const rowById = new Map(rows.map((r) => [r.interviewId, r]));
-  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rowById.get(i.id))]));
+  return new Map(interviews.map((i) => [i.id, poolInterviewOf(i, rowById.get(i.id)?.ratings ?? [])]));
 }
 
 /**
@@ -309,7 +175,7 @@ async function poolRatingsUpdated(
   ids.forEach((id, n) => {
     const interview = interviews[n];
     if (interview && interviewIsSealed(interview) && loops[n]?.packId === packId)
-      pool.set(id, poolInterviewOf(interview, rowById.get(id)));
+      pool.set(id, poolInterviewOf(interview, rowById.get(id)?.ratings ?? []));
     else pool.delete(id);
   });
   return { entry: poolRatingsEncode(pool, headSeq, headHash), isRebuilt: false };

@@ -9,13 +9,8 @@
 import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStats';
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import type { AppDb } from './appDb';
-import {
-  poolRatingsColumns,
-  poolRatingsAtHead,
-  poolRatingsSettingKey,
-  poolRatingsSettingPrefix,
-  poolRatingsStored,
-} from './poolRatings';
+import { poolRatingsColumns } from '../../core/calibration/poolRatingsEntry';
+import { poolRatingsAtHead, poolRatingsSettingKey, poolRatingsSettingPrefix, poolRatingsStored } from './poolRatings';
 import { committeeRowsSettingPrefix, type PoolStatsPack } from './poolStatsKey';
 
 export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
