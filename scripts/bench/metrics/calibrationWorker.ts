@@ -1,8 +1,8 @@
 /**
- * One recomputation of the pool statistics in a fresh thread, as the app's statistics worker does
- * it (`renderer/db/poolStats` → `poolStatsCompute`): the stored pool ratings → columns →
- * `calibrationPoolStats`. Bundled and started once per sample (`calibration.ts`), so every sample
- * meets the cold JIT the app's worker meets: the app starts a new worker for each recomputation.
+ * Recomputations of the pool statistics in a thread of their own, as the app's statistics worker
+ * does them (`renderer/db/poolStats` → `poolStatsCompute`): the stored pool ratings → columns →
+ * `calibrationPoolStats`, one per message. Kept across samples like the app's worker, which lives
+ * as long as its window (`workerKept`): the first sample meets a cold JIT, the later ones do not.
  */
 import { parentPort } from 'node:worker_threads';
 import { calibrationPoolStats } from '../../../src/core/calibration/calibrationPoolStats';
@@ -15,9 +15,7 @@ export interface CalibrationWorkerRequest {
   what: 'stats' | 'columns';
 }
 export interface CalibrationWorkerReply {
-  /** The first (cold) computation, and a second one in the same thread (warm, for reference). */
-  coldMs: number;
-  warmMs: number;
+  ms: number;
 }
 
 const run = ({ entry, dimensionIds, what }: CalibrationWorkerRequest) => {
@@ -27,8 +25,6 @@ const run = ({ entry, dimensionIds, what }: CalibrationWorkerRequest) => {
   return performance.now() - started;
 };
 
-parentPort!.once('message', (request: CalibrationWorkerRequest) => {
-  const coldMs = run(request);
-  const warmMs = run(request);
-  parentPort!.postMessage({ coldMs, warmMs } satisfies CalibrationWorkerReply);
+parentPort!.on('message', (request: CalibrationWorkerRequest) => {
+  parentPort!.postMessage({ ms: run(request) } satisfies CalibrationWorkerReply);
 });

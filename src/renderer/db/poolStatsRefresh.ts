@@ -1,13 +1,15 @@
 /**
- * Keeps pool statistics current: one recomputation per pack at a time, in a worker where the
- * platform has workers (the app), in this thread otherwise (unit tests in Node).
+ * Keeps pool statistics current: one recomputation per pack at a time, in a worker kept for the
+ * window's life where the platform has workers (the app), in this thread otherwise (unit tests in
+ * Node).
  */
 import type { PoolStatsRequest } from '../workers/poolStats.worker';
 import type { AppDb } from './appDb';
-import { serialRun, workerRun } from './derivedRun';
+import { serialRun, workerKept } from './derivedRun';
 import { poolStatsCompute, poolStatsKey, poolStatsStored, type PoolStatsPack } from './poolStats';
 
 const running = new Map<string, Promise<void>>();
+let poolStatsWorker: ((request: PoolStatsRequest) => Promise<void>) | undefined;
 
 /**
  * Recomputes the pack's statistics unless the stored ones are of the current state. Resolves when
@@ -19,8 +21,11 @@ export function poolStatsRefresh(db: AppDb, pack: PoolStatsPack): Promise<void> 
     const [key, stored] = await Promise.all([poolStatsKey(db, pack), poolStatsStored(db, pack.id)]);
     if (stored?.key === key) return;
     if (typeof Worker === 'function') {
-      const worker = new Worker(new URL('../workers/poolStats.worker.ts', import.meta.url), { type: 'module' });
-      await workerRun(worker, { dbName: db.name, pack } satisfies PoolStatsRequest, 'statistics');
+      poolStatsWorker ??= workerKept(
+        () => new Worker(new URL('../workers/poolStats.worker.ts', import.meta.url), { type: 'module' }),
+        'statistics',
+      );
+      await poolStatsWorker({ dbName: db.name, pack } satisfies PoolStatsRequest);
     } else await poolStatsCompute(db, pack, Date.now());
   });
 }

@@ -1,24 +1,27 @@
 /**
  * Recomputes a pack's pool statistics off the main thread, on the same IndexedDB database as the
- * window that asked (Dexie runs in workers), and stores them (`poolStatsCompute`).
+ * window that asked (Dexie runs in workers), and stores them (`poolStatsCompute`). Kept for the
+ * window's life (`workerKept`): each request is answered with its id, and the database is closed
+ * after each, so nothing here holds it open (the demo workspace's is deleted on leaving).
  */
 import { createAppDb } from '../db/appDb';
+import type { WorkerKeptReply } from '../db/derivedRun';
 import { poolStatsCompute, type PoolStatsPack } from '../db/poolStats';
 
 export interface PoolStatsRequest {
   dbName: string;
   pack: PoolStatsPack;
 }
-export type PoolStatsReply = { ok: true; key: string } | { ok: false; message: string };
 
-self.onmessage = async (event: MessageEvent<PoolStatsRequest>) => {
-  const db = createAppDb(event.data.dbName);
-  let reply: PoolStatsReply;
+self.onmessage = async (event: MessageEvent<PoolStatsRequest & { id: number }>) => {
+  const { id, dbName, pack } = event.data;
+  const db = createAppDb(dbName);
+  let reply: WorkerKeptReply;
   try {
-    const entry = await poolStatsCompute(db, event.data.pack, Date.now());
-    reply = { ok: true, key: entry.key };
+    await poolStatsCompute(db, pack, Date.now());
+    reply = { id, ok: true };
   } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
   } finally {
     db.close();
   }
