@@ -26,6 +26,7 @@ import { limitText } from '../limits/inputLimits';
 import { bundleChecksumOf, bundleChecksumOfAsync, bundleWebDigest } from './bundleChecksum';
 import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
+import { bundleStreamRead, bundleTextOfBytes, type BundleByteRefusal } from './bundleStreamRead';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -603,6 +604,45 @@ export function bundleParseAsync(
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+/**
+ * {@link bundleParse} over the decoded text of a bundle as it arrives (a file read as a stream),
+ * never holding the whole text: records are parsed as they complete (`bundleStreamRead`), then the
+ * same validation runs on the same document, so it refuses exactly what `bundleParse` refuses,
+ * with the same reason codes. The checksum is hashed in 1 MB pieces (no file-sized buffer).
+ */
+export async function bundleParseStream(
+  chunks: AsyncIterable<string>,
+  limits: Partial<BundleLimits> = {},
+  options: BundleParseOptions = {},
+): Promise<BundleParseResult> {
+  const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
+  let read: Awaited<ReturnType<typeof bundleStreamRead>>;
+  try {
+    read = await bundleStreamRead(chunks, effective);
+  } catch (error) {
+    if (error instanceof RangeError) return reject('too-large', 'too large or too deeply nested to check');
+    throw error;
+  }
+  if (!read.ok) return read.result;
+  const value = read.value;
+  return guarded(() => validateBundle(value, effective, true, options));
+}
+
+/**
+ * {@link bundleParseStream} over the bytes of a bundle file as they arrive: at most `maxBytes`
+ * bytes, UTF-8 only (refused with the byte offset, as `not-json`), decoded chunk by chunk.
+ */
+export async function bundleParseBytes(
+  bytes: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  limits: Partial<BundleLimits> = {},
+  options: BundleParseOptions = {},
+): Promise<BundleParseResult> {
+  const refused: BundleByteRefusal = { refusal: null };
+  const result = await bundleParseStream(bundleTextOfBytes(bytes, maxBytes, refused), limits, options);
+  return refused.refusal ?? result;
 }
 
 async function validateBundleAsync(

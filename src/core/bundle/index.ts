@@ -9,7 +9,14 @@ export {
   bundleStringify,
   type BundleCreateInput,
 } from './bundleCreate';
-export { bundleParse, bundleParseAsync, bundleValidate, type BundleParseOptions } from './bundleParse';
+export {
+  bundleParse,
+  bundleParseAsync,
+  bundleParseBytes,
+  bundleParseStream,
+  bundleValidate,
+  type BundleParseOptions,
+} from './bundleParse';
 export {
   bundleDimensionsCheck,
   bundlePackDimensionsOf,
