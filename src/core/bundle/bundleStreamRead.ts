@@ -3,8 +3,8 @@
  * 350 MB bundle decodes to 700 MB of two-byte text, more than the import's whole memory budget.
  *
  * The scanner tracks strings (escapes included, across chunk boundaries) and brackets. Each
- * `content.<table>` array is cut out of the text and parsed in batches of whole records as they
- * complete; everything else (format, manifest, signature: small) is kept as text, with each cut
+ * `content.<table>` array is cut out of the text and each record parsed on its own as it completes
+ * (a record inside one chunk is parsed from a slice of it, without a copy); everything else (format, manifest, signature: small) is kept as text, with each cut
  * array left as `[]`, and parsed at the end. The cut arrays are then put back where
  * `JSON.parse(wholeText)` would have them (the last of duplicate keys wins, in the first one's
  * place), so the value is the one the text path builds, and the same validation follows.
@@ -41,9 +41,6 @@ const COLON = 0x3a;
 const Frame = { Object: 0, Array: 1, Root: 2, Content: 3, Table: 4 } as const;
 type Frame = (typeof Frame)[keyof typeof Frame];
 
-/** Characters of records parsed with one `JSON.parse`: large enough to amortize the call. */
-const BATCH_CHARS = 1 << 20;
-
 function refuse(code: 'not-json' | 'too-large', message: string): BundleParseResult {
   return { ok: false, reason: { code, message } };
 }
@@ -62,11 +59,8 @@ function isJsonWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/**
- * A scanner for one bundle text. `batchChars` sets how many characters of records go to one
- * `JSON.parse` (tests make it small to cut batches everywhere).
- */
-export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS): BundleTextScanner {
+/** A scanner for one bundle text. */
+export function bundleTextScanner(limits: BundleLimits): BundleTextScanner {
   let total = 0; // characters pushed, byte-order mark included (the text path's size check)
   let offset = 0; // characters before the current chunk, byte-order mark excluded
   let isFirst = true;
@@ -96,12 +90,12 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
   /** The arrays cut out of the last `content` object, by table, in the last duplicate's value. */
   let contentArrays: Map<string, unknown[]> | null = null;
 
-  // The table being cut: its records' text since the last batch.
+  // The table being cut, and the text of its current record from earlier chunks.
   let table: unknown[] | null = null;
-  let batch: string[] = [];
-  let batchLength = 0;
-  let batchStart = 0;
-  let isCutAtComma = false;
+  let recordPieces: string[] = [];
+  let recordStart = 0;
+  let isFirstRecord = true;
+  let hasRecordText = false; // anything but whitespace since the table's "[" (read before its first ",")
   let tableStart = 0;
 
   function fail(message: string): void {
@@ -109,7 +103,7 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
     syntaxError = message;
     stack.length = 0;
     skeleton = [];
-    batch = [];
+    recordPieces = [];
     table = null;
     contentArrays = null;
     keyPieces = null;
@@ -130,33 +124,19 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
     skeletonLength += text.length;
   }
 
-  function addBatch(text: string): void {
-    if (text.length === 0) return;
-    batch.push(text);
-    batchLength += text.length;
-  }
-
-  /**
-   * Parses the records collected since the last batch into the table being cut. A batch that ends
-   * at a comma (`at`) must hold a record: `[ ,1]` is not JSON even if `[ ]` and `[1]` are.
-   */
-  function flushBatch(at?: number): void {
-    const text = batch.join('');
-    batch = [];
-    batchLength = 0;
-    if (at !== undefined && text.trim() === '') {
-      fail(notJsonAt(at));
-      return;
-    }
-    let records: unknown;
+  /** The record ending at `s[end]` (a comma or the table's "]"), parsed into the table. */
+  function addRecord(s: string, mark: number, end: number): void {
+    const text = recordPieces.length === 0 ? s.slice(mark, end) : recordPieces.join('') + s.slice(mark, end);
+    recordPieces = [];
+    let record: unknown;
     try {
-      records = JSON.parse(`[${text}]`);
+      record = JSON.parse(text);
     } catch (error) {
-      const position = errorPosition(error);
-      fail(notJsonAt(batchStart + Math.max(0, (position ?? 1) - 1)));
+      fail(notJsonAt(recordStart + (errorPosition(error) ?? 0)));
       return;
     }
-    for (const record of records as unknown[]) table!.push(record);
+    table!.push(record);
+    isFirstRecord = false;
   }
 
   /** Scans a string's inside from `from`; the index after its closing quote, or `s.length`. */
@@ -192,13 +172,14 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
 
   function scan(s: string): void {
     const n = s.length;
-    let mark = 0; // start of the text of `s` not yet kept (in the skeleton or the batch)
+    let mark = 0; // start of the text of `s` not yet kept (in the skeleton or the current record)
     let i = 0;
     if (inString) i = scanString(s, 0);
     while (i < n) {
       const c = s.charCodeAt(i);
       if (c === QUOTE) {
         hasContent = true;
+        hasRecordText = true;
         inString = true;
         const top = stack[stack.length - 1];
         if (isKeyExpected && syntaxError === null && (top === Frame.Root || top === Frame.Content)) {
@@ -216,6 +197,7 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
       }
       hasContent = true;
       if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        hasRecordText = true; // a table's own "[" resets it in open()
         if (++depth > maxDepth) {
           tooLarge = refuse('too-large', `nested deeper than ${limits.maxDepth} levels (at character ${offset + i})`);
           return;
@@ -230,7 +212,8 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
           const top = stack[stack.length - 1];
           if (top === undefined || (c === CLOSE_BRACE) !== isObjectFrame(top)) fail(notJsonAt(offset + i));
           else if (top === Frame.Table) {
-            addBatch(s.slice(mark, i));
+            // "[ ]" holds no record; "[1,]" ends on an empty one, which JSON.parse refuses.
+            if (!isFirstRecord || hasRecordText) addRecord(s, mark, i);
             mark = i;
             closeTable(offset + i);
           } else {
@@ -240,17 +223,14 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
           }
         }
       } else if (syntaxError === null) {
+        hasRecordText = true;
         const top = stack[stack.length - 1];
         if (isRootClosed) fail(notJsonAt(offset + i));
         else if (c === COMMA) {
           if (top === Frame.Table) {
-            if (batchLength + (i - mark) >= batchChars) {
-              addBatch(s.slice(mark, i));
-              mark = i + 1;
-              flushBatch(offset + i);
-              batchStart = offset + i + 1;
-              isCutAtComma = true;
-            }
+            addRecord(s, mark, i);
+            mark = i + 1;
+            recordStart = offset + i + 1;
           } else if (top === Frame.Root || top === Frame.Content) isKeyExpected = true;
         } else if (c === COLON) {
           if (top === Frame.Root) {
@@ -262,8 +242,9 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
       i++;
     }
     if (syntaxError !== null) return;
-    if (table) addBatch(s.slice(mark));
-    else addSkeleton(s.slice(mark));
+    if (table) {
+      if (mark < n) recordPieces.push(s.slice(mark));
+    } else addSkeleton(s.slice(mark));
   }
 
   function isObjectFrame(frame: Frame): boolean {
@@ -289,9 +270,10 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
       stack.push(Frame.Table);
       table = [];
       contentArrays.set(lastKey, table);
-      batchStart = offset + i + 1;
-      tableStart = batchStart;
-      isCutAtComma = false;
+      recordStart = offset + i + 1;
+      tableStart = recordStart;
+      isFirstRecord = true;
+      hasRecordText = false;
       return true;
     }
     stack.push(Frame.Array);
@@ -300,11 +282,6 @@ export function bundleTextScanner(limits: BundleLimits, batchChars = BATCH_CHARS
 
   /** The table's closing bracket at `at`: its last records parsed, the skeleton resumed. */
   function closeTable(at: number): void {
-    if (isCutAtComma && batch.join('').trim() === '') {
-      fail(notJsonAt(at));
-      return;
-    }
-    flushBatch();
     if (syntaxError !== null) return;
     removed += at - tableStart;
     cuts.push({ at: skeletonLength, removed });

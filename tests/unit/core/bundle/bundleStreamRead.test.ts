@@ -37,8 +37,8 @@ async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const item of items) yield item;
 }
 
-function read(pieces: readonly string[], limits: Partial<BundleLimits> = {}, batchChars?: number): BundleStreamRead {
-  const scanner = bundleTextScanner({ ...bundleDefaultLimits, ...limits }, batchChars);
+function read(pieces: readonly string[], limits: Partial<BundleLimits> = {}): BundleStreamRead {
+  const scanner = bundleTextScanner({ ...bundleDefaultLimits, ...limits });
   for (const piece of pieces) {
     const refused = scanner.push(piece);
     if (refused) return { ok: false, result: refused };
@@ -99,15 +99,15 @@ describe('a bundle read as a stream', () => {
     expect(small).toMatch(/\\\\/);
     const whole = JSON.parse(small) as unknown;
     for (let at = 0; at <= small.length; at++) {
-      const streamed = read(cut(small, [at]), {}, 1);
+      const streamed = read(cut(small, [at]));
       if (!streamed.ok) throw new Error(`cut at ${at}: ${JSON.stringify(streamed.result)}`);
       expect(JSON.stringify(streamed.value)).toBe(small);
       if (at % 997 === 0) expect(streamed.value).toEqual(whole);
     }
   });
 
-  it('gives the document in pieces of one character, and with records parsed one batch each', async () => {
-    const oneByOne = read(small.split(''), {}, 1);
+  it('gives the document in pieces of one character', async () => {
+    const oneByOne = read(small.split(''));
     expect(oneByOne.ok && JSON.stringify(oneByOne.value)).toBe(small);
     expect(await bundleParseStream(each(small.split('')))).toEqual(bundleParse(small));
   });
@@ -213,9 +213,10 @@ describe('a bundle read as a stream', () => {
       // Every cut for the short texts; the long ones (a whole content inside) every 41st.
       const step = text.length > 200 ? 41 : 1;
       for (let at = 0; at <= text.length; at += step) {
-        for (const batch of [1, 3, 1 << 20]) {
-          const what = `${JSON.stringify(text.slice(0, 80))} cut at ${at}, batch ${batch}`;
-          expectSameRead(read(cut(text, [at]), {}, batch), whole, what);
+        // One cut, and three (a record in three pieces).
+        for (const cuts of [[at], [at, at + 1, at + 3].filter((n) => n <= text.length)]) {
+          const what = `${JSON.stringify(text.slice(0, 80))} cut at ${cuts.join(', ')}`;
+          expectSameRead(read(cut(text, cuts)), whole, what);
         }
       }
     }
@@ -250,22 +251,21 @@ describe('hostile and damaged bundles read as a stream', () => {
         fc.nat(),
         fc.nat(),
         fc.array(fc.nat(), { maxLength: 6 }),
-        fc.constantFrom(1, 7, 1 << 20),
       ),
       { numRuns: 400, seed: 17 },
     );
     let checked = 0;
-    for (const [base, kind, a, b, c, cuts, batch] of samples) {
+    for (const [base, kind, a, b, c, cuts] of samples) {
       const mutated = bundleMutate(bases[base]!, kind, a, b, c);
       if (!mutated) continue;
-      const what = `${mutated.what} (cut at ${cuts.join(', ')}, batch ${batch})`;
+      const what = `${mutated.what} (cut at ${cuts.join(', ')})`;
       const pieces = cut(
         mutated.text,
         cuts.map((n) => n % (mutated.text.length + 1)),
       );
       const text = bundleParse(mutated.text, mutated.limits);
       expect(text.ok, what).toBe(false);
-      expectSameRead(read(pieces, mutated.limits, batch), readWhole(mutated.text, mutated.limits), what);
+      expectSameRead(read(pieces, mutated.limits), readWhole(mutated.text, mutated.limits), what);
       const streamed = await bundleParseStream(each(pieces), mutated.limits);
       expect(codeOf(streamed), `${what}: ${streamed.ok ? '' : streamed.reason.message}`).toBe(codeOf(text));
       if (!text.ok && text.reason.code !== 'not-json' && text.reason.code !== 'too-large') {
