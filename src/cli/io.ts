@@ -59,7 +59,8 @@ export type CliReadResult<T> =
       reason: string;
     };
 
-function readErrorText(error: unknown): string {
+/** Why a file could not be opened or read, in words ("no such file", "permission denied"). */
+export function cliReadErrorText(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a folder, not a file';
@@ -81,7 +82,7 @@ export async function cliReadBytes(
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    return refusal('unreadable', shown, `${readErrorText(error)}`);
+    return refusal('unreadable', shown, `${cliReadErrorText(error)}`);
   }
   try {
     const chunks: Buffer[] = [];
@@ -99,7 +100,7 @@ export async function cliReadBytes(
     }
     return { ok: true, value: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (error) {
-    return refusal('unreadable', shown, `${readErrorText(error)}`);
+    return refusal('unreadable', shown, `${cliReadErrorText(error)}`);
   } finally {
     await handle.close();
   }
@@ -130,7 +131,7 @@ export function cliReadTextSync(path: string, options: { maxBytes: number; shown
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    return refusal('unreadable', shown, `${readErrorText(error)}`);
+    return refusal('unreadable', shown, `${cliReadErrorText(error)}`);
   }
   try {
     const chunks: Buffer[] = [];
@@ -148,7 +149,7 @@ export function cliReadTextSync(path: string, options: { maxBytes: number; shown
     }
     return cliBytesText(Buffer.concat(chunks, total), options.shownAs ?? path);
   } catch (error) {
-    return refusal('unreadable', shown, `${readErrorText(error)}`);
+    return refusal('unreadable', shown, `${cliReadErrorText(error)}`);
   } finally {
     closeSync(fd);
   }

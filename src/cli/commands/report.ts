@@ -5,15 +5,10 @@
  * the pack their loops pin.
  */
 import { resolve } from 'node:path';
-import { bundleParse } from '../../core/bundle/bundleParse';
 import type { BundleContent } from '../../core/bundle/bundleSchema';
 import { BUNDLE_MAX_BYTES } from '../../core/limits/inputLimits';
 import type { Candidate } from '../../core/model/records';
-import {
-  reportBuild,
-  reportPoolCalibration,
-  type CandidateReport,
-} from '../../core/report/reportBuild';
+import { reportBuild, reportPoolCalibration, type CandidateReport } from '../../core/report/reportBuild';
 import {
   audienceCandidateName,
   audienceIsKnown,
@@ -21,7 +16,8 @@ import {
   audienceReportKind,
   type Audience,
 } from '../../core/audience/audiencePolicy';
-import { cliParseArgs, cliReadText, type CliCommand, type CliIo } from '../io';
+import { cliBundleFileParse } from '../bundleFileParse';
+import { cliParseArgs, type CliCommand, type CliIo } from '../io';
 import { packById, packPinWarnings, rubricPacksRead } from '../packForBundle';
 
 const usage = [
@@ -44,15 +40,6 @@ const PREFIX = 'loopdesk report';
 
 /** The audiences a report can be printed for (the candidate and an unsealed panelist get none). */
 const reportAudiences: readonly Audience[] = ['committee', 'committee-blind', 'recruiter', 'recruiter-blind'];
-
-/** The bundle's text, or a one-line reason it cannot be read. */
-async function bundleTextRead(
-  path: string,
-  cwd: string,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const read = await cliReadText(resolve(cwd, path), { maxBytes: BUNDLE_MAX_BYTES, shownAs: path });
-  return read.ok ? { ok: true, text: read.value } : { ok: false, message: read.message };
-}
 
 /** The candidate `wanted` names (an id, else an exact name), or a one-line reason. */
 function candidatePick(
@@ -103,10 +90,12 @@ export const reportCommand: CliCommand = {
     const kind = audienceReportKind(audience);
 
     const path = parsed.positional[0]!;
-    const text = await bundleTextRead(path, io.cwd);
-    if (!text.ok) return fail(io, text.message);
-    const bundle = bundleParse(text.text);
-    if (!bundle.ok) return fail(io, `${path} refused (${bundle.reason.code}): ${bundle.reason.message}`);
+    // Read as a stream: a backup's whole text is never held.
+    const bundle = await cliBundleFileParse(resolve(io.cwd, path), { maxBytes: BUNDLE_MAX_BYTES, shownAs: path });
+    if (!bundle.ok) {
+      const { code, message } = bundle.reason;
+      return fail(io, 'isFileRefusal' in bundle ? message : `${path} refused (${code}): ${message}`);
+    }
     const content: BundleContent = bundle.value.content;
 
     let candidates = content.candidates;
@@ -124,7 +113,10 @@ export const reportCommand: CliCommand = {
         .map((packId) => ({ candidate: c, packId })),
     );
     if (parsed.values.candidate !== undefined && wanted.length === 0) {
-      return fail(io, `${audienceCandidateName(candidates[0]!, audience)} has no loop in this bundle, so there is nothing to report`);
+      return fail(
+        io,
+        `${audienceCandidateName(candidates[0]!, audience)} has no loop in this bundle, so there is nothing to report`,
+      );
     }
 
     const warnings: string[] = [];
@@ -141,7 +133,10 @@ export const reportCommand: CliCommand = {
         warnings.push(...packPinWarnings(pack, content.loops));
         const calibration = reportPoolCalibration(pack, content);
         for (const { candidate } of these) {
-          const visible = audienceReport(reportBuild({ pack, candidateId: candidate.id, evidence: content, calibration, audience: kind }), audience);
+          const visible = audienceReport(
+            reportBuild({ pack, candidateId: candidate.id, evidence: content, calibration, audience: kind }),
+            audience,
+          );
           if (!visible.ok) return fail(io, visible.reason);
           reports.push(visible.report);
         }

@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import { bundleCountsSummary } from '../../core/bundle/bundleCreate';
 import { bundlePackDimensionsOf } from '../../core/bundle/bundleDimensions';
-import { bundleParse } from '../../core/bundle/bundleParse';
 import { bundleDefaultLimits, type BundleRejection } from '../../core/bundle/bundleSchema';
 import { textForDisplay } from '../../core/canonical/displayText';
-import { cliParseArgs, cliReadText, type CliCommand } from '../io';
+import { cliBundleFileParse } from '../bundleFileParse';
+import { cliParseArgs, type CliCommand } from '../io';
 import { rubricPacksRead } from '../packForBundle';
 
 const usage = [
@@ -47,18 +47,18 @@ export const verifyCommand: CliCommand = {
     };
 
     const file = resolve(io.cwd, positional[0]!);
-    const read = await cliReadText(file, { maxBytes: bundleDefaultLimits.maxTextLength });
-    if (!read.ok) {
-      const code = read.code === 'not-text' ? 'not-json' : read.code;
-      return fail({ code, message: read.message });
-    }
     // Ratings are checked against the packs this machine has; loops of other packs are passed over.
     const packs = rubricPacksRead(values['rubrics'], io.cwd);
     if (!packs.ok && values['rubrics'] !== undefined) {
       io.err(`loopdesk verify: ${packs.message}`);
       return 2;
     }
-    const result = bundleParse(read.value, {}, packs.ok ? { packs: bundlePackDimensionsOf(packs.packs) } : {});
+    // Read as a stream: a backup's whole text is never held.
+    const result = await cliBundleFileParse(
+      file,
+      { maxBytes: bundleDefaultLimits.maxTextLength },
+      packs.ok ? { packs: bundlePackDimensionsOf(packs.packs) } : {},
+    );
     if (!result.ok) return fail(result.reason);
     const { manifest, content } = result.value;
     const head = content.audit.at(-1)?.hash ?? null;
