@@ -57,20 +57,27 @@ export function sharedLive<T>(key: string, query: () => Promise<T>): SharedLive<
     hasValue: () => value !== undefined,
     getValue: () => value?.data,
     first() {
-      first ??= new Promise<T>((resolve, reject) => {
-        // Held until it settles, then let go (the screen that waited subscribes itself).
-        const hold = entry.subscribe(
-          (data) => {
-            resolve(data);
-            queueMicrotask(() => hold.unsubscribe());
-          },
-          (error) => {
-            reject(error instanceof Error ? error : new Error(String(error)));
-            queueMicrotask(() => hold.unsubscribe());
-          },
-        );
-      });
-      return first;
+      if (first) return first;
+      let settle!: { resolve: (data: T) => void; reject: (error: Error) => void };
+      const promise = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+      first = promise;
+      // Held until it settles, then let go (the screen that waited subscribes itself). Marked
+      // settled as React's `use` reads a thenable, so a screen reading a result that is already in
+      // does not suspend for a tick.
+      const hold = entry.subscribe(
+        (data) => {
+          Object.assign(promise, { status: 'fulfilled', value: data });
+          settle.resolve(data);
+          queueMicrotask(() => hold.unsubscribe());
+        },
+        (error) => {
+          const reason = error instanceof Error ? error : new Error(String(error));
+          Object.assign(promise, { status: 'rejected', reason });
+          settle.reject(reason);
+          queueMicrotask(() => hold.unsubscribe());
+        },
+      );
+      return promise;
     },
     subscribe(onNext, onError) {
       const listener = { onNext, onError };

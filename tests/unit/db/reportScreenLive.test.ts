@@ -60,6 +60,14 @@ describe('report screen read', () => {
     expect(stored.key).toBe(await poolStatsKey(db, poolStatsPackOf(pack)));
     expect(poolStatsKeyOf(poolStatsPackOf(pack), first.auditHead)).toBe(stored.key);
 
+    // Asked for once its result is in, the first result is already settled, as React's `use`
+    // reads it: a screen opened then renders at once instead of suspending for a tick.
+    const later = reportScreenLive(db, [candidateId], 1);
+    const hold = later.subscribe(() => {});
+    await expect.poll(() => later.hasValue()).toBe(true);
+    expect(later.first()).toMatchObject({ status: 'fulfilled', value: later.getValue() });
+    hold.unsubscribe();
+
     const seen: ReportScreenData[] = [];
     const subscription = reportScreenLive(db, [candidateId]).subscribe((data) => seen.push(data));
     expect(seen).toEqual([first]);

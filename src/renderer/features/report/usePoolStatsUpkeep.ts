@@ -4,11 +4,23 @@ import { appDb } from '../../db/dbContext';
 import { usePacks } from '../../hooks/usePacks';
 
 const startupDelayMs = 2000;
+/** After the burst of writes that one action makes, not during it. */
+const afterChangeMs = 300;
+/**
+ * The committee rows (every candidate's report rebuilt from the pool) wait until sealed evidence
+ * has stopped changing for this long: right after a seal the person is likely opening a report,
+ * which would otherwise share the two cores and IndexedDB with that rebuild. The committee screen
+ * brings its rows up to date itself when it opens on stale ones.
+ */
+const committeeQuietMs = 5000;
+
+const warn = (failure: unknown) => console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
 
 /**
  * Keeps every loaded pack's statistics and committee rows current as evidence changes (mounted
  * once by the shell), so the first report or committee screen opened after a seal, an import or an
- * erasure finds them computed.
+ * erasure finds them computed: the statistics soon after each change, the committee rows once
+ * changes have paused.
  */
 export function usePoolStatsUpkeep(): void {
   const packs = usePacks();
@@ -16,23 +28,27 @@ export function usePoolStatsUpkeep(): void {
   const isFirstRun = useRef(true);
   useEffect(() => {
     if (head === undefined || packs.length === 0) return;
-    // After the burst of writes that one action makes, not during it; at start-up, after the first
-    // screen has painted from the database.
-    const delayMs = isFirstRun.current ? startupDelayMs : 300;
+    // At start-up, after the first screen has painted from the database.
+    const delayMs = isFirstRun.current ? startupDelayMs : afterChangeMs;
     isFirstRun.current = false;
-    const timer = setTimeout(() => {
-      // The refresh (report building, seals, the record schemas) is loaded when it first runs, not
-      // with the shell.
-      void import('../../db/committeeRowsRefresh').then(
-        ({ committeeRowsRefresh }) => {
-          for (const pack of packs)
-            committeeRowsRefresh(appDb(), pack).catch((failure: unknown) => {
-              console.warn('Loopdesk: pool statistics could not be brought up to date', failure);
-            });
+    // The refreshes' code (report building, seals, the record schemas) is loaded when it first
+    // runs, not with the shell.
+    const statsTimer = setTimeout(() => {
+      void Promise.all([import('../../db/poolStatsRefresh'), import('../../db/poolStatsKey')]).then(
+        ([{ poolStatsRefresh }, { poolStatsPackOf }]) => {
+          for (const pack of packs) poolStatsRefresh(appDb(), poolStatsPackOf(pack)).catch(warn);
         },
-        (failure: unknown) => console.warn('Loopdesk: pool statistics could not be brought up to date', failure),
+        warn,
       );
     }, delayMs);
-    return () => clearTimeout(timer);
+    const rowsTimer = setTimeout(() => {
+      void import('../../db/committeeRowsRefresh').then(({ committeeRowsRefresh }) => {
+        for (const pack of packs) committeeRowsRefresh(appDb(), pack).catch(warn);
+      }, warn);
+    }, Math.max(delayMs, committeeQuietMs));
+    return () => {
+      clearTimeout(statsTimer);
+      clearTimeout(rowsTimer);
+    };
   }, [head, packs]);
 }

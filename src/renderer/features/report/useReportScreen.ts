@@ -36,7 +36,11 @@ export function useReportScreen(candidateIds: readonly string[], audience: Repor
   const packs = usePacks();
   const [generation, setGeneration] = useState(0);
   const live = useMemo(() => reportScreenLive(appDb(), candidateIds, generation), [candidateIds, generation]);
-  const data = useObservable(() => live, [live]) ?? (live.hasValue() ? live.getValue()! : use(live.first()));
+  // Suspends until the read's first result (at once when it is in: the promise is marked settled).
+  // Called on every render, before the hooks below, so a render replayed after the suspension
+  // calls the same hooks in the same order.
+  const firstResult = use(live.first());
+  const data = useObservable(() => live, [live]) ?? live.getValue() ?? firstResult;
 
   const pack =
     packs.find((p) => p.manifest.id === data.packId && p.hash === data.packHash) ??
