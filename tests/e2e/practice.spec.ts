@@ -34,8 +34,9 @@ async function realData(page: Page): Promise<Record<string, unknown[]>> {
 }
 
 /**
- * Waits until the statistics derived from sealed evidence (pool statistics and any other entry
- * keyed by the audit head) are computed for the current head, so later comparisons see a settled state.
+ * Waits until the statistics derived from sealed evidence (pool statistics, the committee rows —
+ * refreshed once evidence has been quiet for a few seconds — and any other entry keyed by the audit
+ * head) are computed for the current head, so later comparisons see a settled state.
  */
 async function derivedSettled(page: Page): Promise<void> {
   await expect
@@ -48,6 +49,7 @@ async function derivedSettled(page: Page): Promise<void> {
         return (
           !!head &&
           derived.some((s) => s.key === 'poolStats:staff-devops') &&
+          derived.some((s) => s.key === 'committeeRows:data:staff-devops') &&
           derived.every((s) => (s.value.key as string).endsWith(`:${head.seq}:${head.hash}`))
         );
       },

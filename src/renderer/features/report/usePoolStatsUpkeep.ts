@@ -10,7 +10,8 @@ const afterChangeMs = 300;
  * The committee rows (every candidate's report rebuilt from the pool) wait until sealed evidence
  * has stopped changing for this long: right after a seal the person is likely opening a report,
  * which would otherwise share the two cores and IndexedDB with that rebuild. The committee screen
- * brings its rows up to date itself when it opens on stale ones.
+ * brings its rows up to date itself when it opens on stale ones. At start-up both wait only for
+ * the first screen.
  */
 const committeeQuietMs = 5000;
 
@@ -29,7 +30,8 @@ export function usePoolStatsUpkeep(): void {
   useEffect(() => {
     if (head === undefined || packs.length === 0) return;
     // At start-up, after the first screen has painted from the database.
-    const delayMs = isFirstRun.current ? startupDelayMs : afterChangeMs;
+    const isStart = isFirstRun.current;
+    const delayMs = isStart ? startupDelayMs : afterChangeMs;
     isFirstRun.current = false;
     // The refreshes' code (report building, seals, the record schemas) is loaded when it first
     // runs, not with the shell.
@@ -45,7 +47,7 @@ export function usePoolStatsUpkeep(): void {
       void import('../../db/committeeRowsRefresh').then(({ committeeRowsRefresh }) => {
         for (const pack of packs) committeeRowsRefresh(appDb(), pack).catch(warn);
       }, warn);
-    }, Math.max(delayMs, committeeQuietMs));
+    }, isStart ? delayMs : committeeQuietMs);
     return () => {
       clearTimeout(statsTimer);
       clearTimeout(rowsTimer);
