@@ -15,6 +15,16 @@
  * on the text path too).
  */
 import { utf8InvalidAt } from '../canonical/utf8Check';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../canonical/jsonDepth';
 import { limitText } from '../limits/inputLimits';
 import type { BundleLimits, BundleParseResult } from './bundleSchema';
 
@@ -27,15 +37,6 @@ export interface BundleTextScanner {
   /** The document, once all the text is in. */
   end(): BundleStreamRead;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 /** What a bracket on the scanner's stack opened: where it sits decides what is cut. */
 const Frame = { Object: 0, Array: 1, Root: 2, Content: 3, Table: 4 } as const;

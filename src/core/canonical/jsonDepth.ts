@@ -7,12 +7,15 @@
 
 export type JsonDepthScan = { ok: true } | { ok: false; offset: number; depth: number };
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACKET = 0x5d;
+/** JSON's structural characters, as UTF-16 code units (for scanners over JSON text). */
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const OPEN_BRACE = 0x7b;
+export const OPEN_BRACKET = 0x5b;
+export const CLOSE_BRACE = 0x7d;
+export const CLOSE_BRACKET = 0x5d;
+export const COMMA = 0x2c;
+export const COLON = 0x3a;
 
 /**
  * Whether `text` nests arrays/objects more than `maxDepth` deep (the document's own brackets are

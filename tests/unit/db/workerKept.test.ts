@@ -27,14 +27,20 @@ class FakeWorker {
   }
 }
 
+/** A kept worker over fakes, and every fake it started. */
+function keptFakes() {
+  const started: FakeWorker[] = [];
+  const run = workerKept(() => {
+    const worker = new FakeWorker();
+    started.push(worker);
+    return worker as unknown as Worker;
+  }, 'statistics');
+  return { started, run };
+}
+
 describe('a kept worker', () => {
   it('answers every request from one worker, each by its id, whatever order the replies come in', async () => {
-    const started: FakeWorker[] = [];
-    const run = workerKept(() => {
-      const worker = new FakeWorker();
-      started.push(worker);
-      return worker as unknown as Worker;
-    }, 'statistics');
+    const { started, run } = keptFakes();
     // Later requests are answered first (shorter delays): each promise still settles with its own reply.
     const results = await Promise.allSettled([run({ n: 1 }), run({ n: 2, fail: true }), run({ n: 3 })]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -46,12 +52,7 @@ describe('a kept worker', () => {
   });
 
   it('drops a worker that fails, with what was asked of it, and starts a new one for the next request', async () => {
-    const started: FakeWorker[] = [];
-    const run = workerKept(() => {
-      const worker = new FakeWorker();
-      started.push(worker);
-      return worker as unknown as Worker;
-    }, 'statistics');
+    const { started, run } = keptFakes();
     const pending = run({ n: 0 });
     await expect(run({ n: 5, crash: true })).rejects.toThrow('boom');
     await expect(pending).rejects.toThrow('boom');
