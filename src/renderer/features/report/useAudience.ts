@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { audienceOf, type Audience } from '../../../core/audience/audiencePolicy';
 import type { ReportAudience } from '../../../core/report/reportBuild';
 import { blindModeIsOn } from '../../db/actions/audienceActions';
 import { appDb } from '../../db/dbContext';
@@ -7,16 +6,6 @@ import { appDb } from '../../db/dbContext';
 /** The current profile's blind-mode setting; undefined while it is read. */
 export function useBlindMode(): boolean | undefined {
   return useLiveQuery(() => blindModeIsOn(appDb()), [], undefined);
-}
-
-/**
- * The audience of a report output. `isBlindRequested` is the print route's `?blind=1`: a route
- * asked to be blind is blind even if the setting reads otherwise (never the other way round).
- */
-export function useReportAudience(kind: ReportAudience, isBlindRequested = false): Audience | undefined {
-  const isBlind = useBlindMode();
-  if (isBlind === undefined && !isBlindRequested) return undefined;
-  return audienceOf(kind, isBlindRequested || isBlind === true);
 }
 
 /** Route query for a print or batch route of this audience. */

@@ -10,23 +10,10 @@ import {
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
-import { reportCandidateRead, reportEvidenceRead } from '../../db/reportEvidenceRead';
+import { reportCandidateRead } from '../../db/reportEvidenceRead';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { usePoolStats } from './usePoolStats';
-
-/** The evidence for reports of some candidates of a pack, live (`reportEvidenceRead`). */
-export function useCandidatesEvidence(
-  packId: string | undefined,
-  candidateIds: readonly string[] | 'all',
-  options: { withNotes: boolean },
-): ReportEvidence | undefined {
-  const idsKey = candidateIds === 'all' ? 'all' : candidateIds.join(',');
-  return useLiveQuery(
-    async () => (packId ? reportEvidenceRead(appDb(), packId, candidateIds, options) : undefined),
-    [packId, idsKey, options.withNotes],
-  );
-}
 
 /** The pack a candidate is assessed with (by id and content hash): the one their loops pin, else their role's pack. */
 async function candidatePackPinned(
@@ -54,31 +41,6 @@ export function useCandidatePack(candidateId: string): {
     packs.find((p) => p.manifest.id === pinned.packId && p.hash === pinned.packHash) ??
     packs.find((p) => p.manifest.id === pinned.packId);
   return { pack, packId: pinned.packId, isLoading: packs.length === 0 };
-}
-
-/**
- * Reports of the given candidates (in the order given), once their evidence and the pool
- * statistics are in: each candidate is calibrated from their own ratings and the stored pool
- * statistics, so no report waits for the pool. `isRecalculating`: evidence changed since those
- * statistics were computed and newer ones are on their way.
- */
-export function useReports(
-  pack: LoadedPack | undefined,
-  candidateIds: readonly string[],
-  audience: ReportAudience,
-  /** The pack's id when known before the pack is loaded: the evidence is read meanwhile. */
-  packId?: string | null,
-): { reports: CandidateReport[] | undefined; evidence: ReportEvidence | undefined; isRecalculating: boolean } {
-  const evidencePackId = pack?.manifest.id ?? packId ?? undefined;
-  const read = useCandidatesEvidence(evidencePackId, candidateIds, { withNotes: true });
-  // Evidence read for a pinned id the loaded pack turned out not to be is not this pack's.
-  const evidence = pack && evidencePackId === pack.manifest.id ? read : undefined;
-  const { stats, isRecalculating } = usePoolStats(pack);
-  const reports = useMemo(
-    () => reportsBuilt(pack, evidence, stats, candidateIds, audience),
-    [pack, evidence, stats, candidateIds, audience],
-  );
-  return { reports, evidence, isRecalculating };
 }
 
 /** Each candidate calibrated from their own ratings and the pool statistics; undefined until all are in. */
