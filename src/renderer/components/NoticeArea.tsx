@@ -50,7 +50,9 @@ function useHeightHeldOnScreen(ref: RefObject<HTMLElement | null>): void {
   }, [ref, screenKey]);
   useLayoutEffect(() => {
     const strip = ref.current;
-    if (!strip) return;
+    // An empty strip is no taller than any height held: nothing to measure (and no layout forced
+    // inside the commit, as at start-up, where no notice is shown yet).
+    if (!strip?.firstElementChild) return;
     const height = strip.getBoundingClientRect().height;
     if (height > (parseFloat(strip.style.minHeight) || 0)) strip.style.minHeight = `${height}px`;
   });
