@@ -47,6 +47,8 @@ export function calibrationPoolCells(columns: CalibrationColumns): CalibrationPo
  * The cells and entries of ratings sorted by (dimension, candidate, rater): the ratings of cell
  * d · C + c are [cellsStart[d · C + c], cellsStart[d · C + c + 1]), an empty range for a pair
  * with no rating. A rater's repeats in a cell are adjacent; their numeric scores are averaged.
+ * The entries are written over the sorted ratings they come from (entry e from ratings at e or
+ * later, read before it is written): no second pair of rating-sized arrays.
  */
 function cellsOfSorted(
   cellsStart: Int32Array,
@@ -55,15 +57,15 @@ function cellsOfSorted(
   sortedRater: Int32Array,
   sortedScore: Float64Array,
 ): CalibrationPoolCells {
-  const N = sortedScore.length;
-  // At most one entry and one cell per rating: sized for that, handed out as views of what is used.
-  const entryRater = new Int32Array(N);
-  const entryValue = new Float64Array(N);
-  const cellStart = new Int32Array(N + 1);
-  const cellCandidate = new Int32Array(N);
-  const cellDimension = new Int32Array(N);
-  const cellRaters = new Int32Array(N);
-  const cellSum = new Float64Array(N);
+  let cellCount = 0;
+  for (let b = 0; b < D * C; b++) if (cellsStart[b + 1]! > cellsStart[b]!) cellCount++;
+  const entryRater = sortedRater;
+  const entryValue = sortedScore;
+  const cellStart = new Int32Array(cellCount + 1);
+  const cellCandidate = new Int32Array(cellCount);
+  const cellDimension = new Int32Array(cellCount);
+  const cellRaters = new Int32Array(cellCount);
+  const cellSum = new Float64Array(cellCount);
   const dimensionCellStart = new Int32Array(D + 1);
   let entries = 0;
   let cells = 0;
@@ -105,12 +107,12 @@ function cellsOfSorted(
   dimensionCellStart[D] = cells;
   cellStart[cells] = entries;
   return {
-    cellStart: cellStart.subarray(0, cells + 1),
-    cellCandidate: cellCandidate.subarray(0, cells),
-    cellDimension: cellDimension.subarray(0, cells),
+    cellStart,
+    cellCandidate,
+    cellDimension,
     dimensionCellStart,
-    cellRaters: cellRaters.subarray(0, cells),
-    cellSum: cellSum.subarray(0, cells),
+    cellRaters,
+    cellSum,
     entryRater: entryRater.subarray(0, entries),
     entryValue: entryValue.subarray(0, entries),
   };
