@@ -56,14 +56,17 @@ async function workerBundle(tmp: string): Promise<string> {
 }
 
 /** A worker thread kept across samples: each call is one computation, timed inside the thread. */
-function keptWorker(script: string): { run: (request: CalibrationWorkerRequest) => Promise<number>; stop: () => void } {
+function keptWorker(script: string): {
+  run: (request: CalibrationWorkerRequest) => Promise<CalibrationWorkerReply>;
+  stop: () => void;
+} {
   const worker = new Worker(script);
   return {
     run: (request) =>
       new Promise((resolve, reject) => {
         worker.once('message', (reply: CalibrationWorkerReply) => {
           worker.off('error', reject);
-          resolve(reply.ms);
+          resolve(reply);
         });
         worker.once('error', reject);
         worker.postMessage(request);
@@ -95,6 +98,10 @@ async function nodeProfile(file: string, run: () => unknown): Promise<BenchProfi
 
 interface SizeSamples {
   ms: number[];
+  /** Diagnostics of the same samples (see `calibrationWorker`): thread CPU time and collections. */
+  cpuMs: Array<number | null>;
+  gcMs: number[];
+  gcCount: number[];
   floorMs: number[];
   reportPoolCalibrationMs: number[];
 }
@@ -117,13 +124,25 @@ export async function calibrationMeasure(
     return { factor, evidence, entry, ratings: entry.ratingScore.length };
   });
   const script = await workerBundle(ctx.tmp);
-  const samples: SizeSamples[] = pools.map(() => ({ ms: [], floorMs: [], reportPoolCalibrationMs: [] }));
+  const samples: SizeSamples[] = pools.map(() => ({
+    ms: [],
+    cpuMs: [],
+    gcMs: [],
+    gcCount: [],
+    floorMs: [],
+    reportPoolCalibrationMs: [],
+  }));
   const workers = pools.map(() => ({ stats: keptWorker(script), floor: keptWorker(script) }));
   try {
     for (let run = 0; run < ctx.sizes.calibrationRuns; run++) {
       for (const [i, pool] of pools.entries()) {
-        samples[i]!.ms.push(await workers[i]!.stats.run({ entry: pool.entry, dimensionIds, what: 'stats' }));
-        samples[i]!.floorMs.push(await workers[i]!.floor.run({ entry: pool.entry, dimensionIds, what: 'columns' }));
+        const s = samples[i]!;
+        const stats = await workers[i]!.stats.run({ entry: pool.entry, dimensionIds, what: 'stats' });
+        s.ms.push(stats.ms);
+        s.cpuMs.push(stats.cpuMs);
+        s.gcMs.push(stats.gcMs);
+        s.gcCount.push(stats.gcCount);
+        s.floorMs.push((await workers[i]!.floor.run({ entry: pool.entry, dimensionIds, what: 'columns' })).ms);
       }
     }
   } finally {
@@ -144,7 +163,7 @@ export async function calibrationMeasure(
     pools.map((pool, i) => {
       const s = samples[i]!;
       ctx.log(
-        `  calibration ×${pool.factor}: ${pool.ratings} ratings, ${benchRound(benchMedian(s.ms))} ms (first, cold: ${benchRound(s.ms[0]!)} ms; full CLI output ${benchRound(benchMedian(s.reportPoolCalibrationMs))} ms)`,
+        `  calibration ×${pool.factor}: ${pool.ratings} ratings, ${benchRound(benchMedian(s.ms))} ms (first, cold: ${benchRound(s.ms[0]!)} ms; thread CPU ${s.cpuMs.every((x) => x !== null) ? benchRound(benchMedian(s.cpuMs as number[])) : '?'} ms; GC ${benchRound(s.gcMs.reduce((a, b) => a + b, 0))} ms in ${s.gcCount.reduce((a, b) => a + b, 0)} over all samples; full CLI output ${benchRound(benchMedian(s.reportPoolCalibrationMs))} ms)`,
       );
       return [
         String(pool.factor),
@@ -154,6 +173,13 @@ export async function calibrationMeasure(
           floorMs: benchMedian(s.floorMs),
           samples: rounded(s.ms),
           firstColdMs: benchRound(s.ms[0]!),
+          diagnostics: {
+            what: 'of the same samples, not judged: the worker thread’s CPU time (Linux; excludes waiting for a core) and the garbage collections that started during each',
+            cpuMedianMs: s.cpuMs.every((x) => x !== null) ? benchRound(benchMedian(s.cpuMs as number[])) : null,
+            cpuSamples: s.cpuMs.map((x) => (x === null ? null : benchRound(x))),
+            gcSamplesMs: rounded(s.gcMs),
+            gcCounts: s.gcCount,
+          },
           floorSamples: rounded(s.floorMs),
           referenceCliReportPoolCalibration: {
             what: 'reportPoolCalibration: pool statistics plus every candidate’s calibrated summaries (the CLI report command only); median after 2 warm-up rounds, in the main thread',
@@ -185,6 +211,13 @@ export async function calibrationMeasure(
       sizes: bySize,
       ...(profile ? { profile: { ...profile, note: 'main thread, 5 runs of the timed path at 1×' } } : {}),
       halfToOne: benchRound((one.medianMs / half.medianMs) * ((2 * half.ratings) / one.ratings)),
+      scalingOfCpu:
+        one.diagnostics.cpuMedianMs && two.diagnostics.cpuMedianMs
+          ? benchRound(
+              (two.diagnostics.cpuMedianMs / one.diagnostics.cpuMedianMs) * ((2 * one.ratings) / two.ratings),
+              3,
+            )
+          : null,
     },
   };
 }

@@ -54,8 +54,16 @@ interface Compared {
   D: number;
   /** Compared cells; entries of compared cell j are [cellStart[j], cellStart[j + 1]). */
   cellStart: Int32Array;
-  /** rater · D + dimension */
-  raterDimension: Int32Array;
+  /**
+   * Each compared rating's rater × dimension as a slot, dimension · R + rater. Per-rating passes
+   * run cell by cell, i.e. one dimension at a time, and a slot puts that dimension's raters side
+   * by side: the values they read and the sums they add to stay a few kilobytes however many raters
+   * the pool has (in rater · D + dimension order they would be D values apart).
+   */
+  slot: Int32Array;
+  /** The rater of each slot, and the slot of each rater · D + dimension. */
+  raterOfSlot: Int32Array;
+  slotOf: Int32Array;
   /** The rater of each rater · D + dimension. */
   raterOf: Int32Array;
   y: Float64Array;
@@ -87,16 +95,23 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
     R,
     D,
     cellStart: new Int32Array(J + 1),
-    raterDimension: new Int32Array(K),
+    slot: new Int32Array(K),
     y: new Float64Array(K),
     n: new Int32Array(R),
     information: new Float64Array(R),
     nDimension: new Int32Array(R * D),
     informationDimension: new Float64Array(R * D),
     raterOf: new Int32Array(R * D),
+    raterOfSlot: new Int32Array(R * D),
+    slotOf: new Int32Array(R * D),
     centredSums: new Float64Array(R + R * D),
   };
-  for (let rd = 0; rd < R * D; rd++) c.raterOf[rd] = Math.floor(rd / D);
+  for (let rd = 0; rd < R * D; rd++) {
+    const r = Math.floor(rd / D);
+    c.raterOf[rd] = r;
+    c.slotOf[rd] = (rd - r * D) * R + r;
+    c.raterOfSlot[c.slotOf[rd]!] = r;
+  }
   let k = 0;
   let j = 0;
   for (let cell = 0; cell < cellCount; cell++) {
@@ -109,7 +124,7 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
       const x = cells.entryValue[e]!;
       if (Number.isNaN(x)) continue;
       const r = cells.entryRater[e]!;
-      c.raterDimension[k] = r * D + d;
+      c.slot[k] = d * R + r;
       c.y[k] = x;
       c.n[r]! += 1;
       c.information[r]! += weight;
@@ -128,8 +143,9 @@ function comparedOf(columns: CalibrationColumns, cells: CalibrationPoolCells): C
  * b and its rater × dimension δ (a sum into a δ held at 0 is overwritten by the caller).
  */
 function centredSumsOf(c: Compared, x: Float64Array, out: Float64Array): void {
-  const { cellStart, raterDimension, raterOf, R } = c;
+  const { cellStart, slot, raterOfSlot, R } = c;
   const J = cellStart.length - 1;
+  const bySlot = new Float64Array(out.length);
   for (let j = 0; j < J; j++) {
     const from = cellStart[j]!;
     const to = cellStart[j + 1]!;
@@ -137,34 +153,43 @@ function centredSumsOf(c: Compared, x: Float64Array, out: Float64Array): void {
     for (let k = from; k < to; k++) sum += x[k]!;
     const mean = sum / (to - from);
     for (let k = from; k < to; k++) {
-      const rd = raterDimension[k]!;
+      const s = slot[k]!;
       const v = x[k]! - mean;
-      out[raterOf[rd]!]! += v;
-      out[R + rd]! += v;
+      bySlot[raterOfSlot[s]!]! += v;
+      bySlot[R + s]! += v;
     }
   }
+  fromSlots(c, bySlot, out);
+}
+
+/** out = sums per unknown (b of each rater, then δ in rater · D + dimension order) from `bySlot`, whose δ are by slot. */
+function fromSlots(c: Compared, bySlot: Float64Array, out: Float64Array): void {
+  const { R, slotOf } = c;
+  for (let r = 0; r < R; r++) out[r] = bySlot[r]!;
+  for (let rd = 0; rd < slotOf.length; rd++) out[R + rd] = bySlot[R + slotOf[rd]!]!;
 }
 
 /**
  * out = Xᵀ M v for v = Xθ (each rating's θ[rater] + θ[δ]) centred within its cell, summed per
- * unknown. A rating's θ[rater] + θ[δ] depends only on its rater × dimension, so it comes in
- * `value` (one per rater × dimension, the same sum as per rating, so the same number).
+ * unknown, with the δ by slot (see `Compared.slot`). A rating's θ[rater] + θ[δ] depends only on
+ * its rater × dimension, so it comes in `value` (one per slot, the same sum as per rating, so the
+ * same number).
  */
 function scatterCentred(c: Compared, value: Float64Array, out: Float64Array): void {
-  const { cellStart, raterDimension, raterOf, R } = c;
+  const { cellStart, slot, raterOfSlot, R } = c;
   const J = cellStart.length - 1;
   out.fill(0);
   for (let j = 0; j < J; j++) {
     const from = cellStart[j]!;
     const to = cellStart[j + 1]!;
     let sum = 0;
-    for (let k = from; k < to; k++) sum += value[raterDimension[k]!]!;
+    for (let k = from; k < to; k++) sum += value[slot[k]!]!;
     const mean = sum / (to - from);
     for (let k = from; k < to; k++) {
-      const rd = raterDimension[k]!;
-      const v = value[rd]! - mean;
-      out[raterOf[rd]!]! += v;
-      out[R + rd]! += v;
+      const s = slot[k]!;
+      const v = value[s]! - mean;
+      out[raterOfSlot[s]!]! += v;
+      out[R + s]! += v;
     }
   }
 }
@@ -205,12 +230,16 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
     shrink[R + rd] = lambdaD;
     if (isFree[R + rd]) precondition[R + rd] = 1 / (c.informationDimension[rd]! + lambdaD);
   }
-  const { raterOf } = c;
+  const { raterOf, slotOf } = c;
   const value = new Float64Array(size - R);
+  const bySlot = new Float64Array(size);
   /** out = (XᵀMX + Λ)θ on free unknowns; identity on the fixed ones (they stay 0). */
   const apply = (theta: Float64Array, out: Float64Array) => {
-    for (let rd = 0; rd < size - R; rd++) value[rd] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
-    scatterCentred(c, value, out);
+    for (let rd = 0; rd < size - R; rd++) {
+      value[slotOf[rd]!] = theta[raterOf[rd]!]! + (isFree[R + rd] ? theta[R + rd]! : 0);
+    }
+    scatterCentred(c, value, bySlot);
+    fromSlots(c, bySlot, out);
     for (let i = 0; i < size; i++) out[i] = isFree[i] ? out[i]! + shrink[i]! * theta[i]! : theta[i]!;
   };
   const rhs = c.centredSums.slice();
@@ -265,25 +294,29 @@ function fitSolve(c: Compared, fit: Fit, lambda: number, lambdaD: number, useDim
 
 /** Sets μ given b and δ (each cell's mean residual), and returns the fit's residuals, cell by cell. */
 function fitResiduals(c: Compared, fit: Fit): Residuals {
-  const { cellStart, raterDimension, raterOf, y } = c;
+  const { cellStart, slot, raterOfSlot, slotOf, y } = c;
   const J = cellStart.length - 1;
-  const byRaterDimension = new Float64Array(c.R * c.D);
+  const RD = slotOf.length;
+  const delta = new Float64Array(RD);
+  for (let rd = 0; rd < RD; rd++) delta[slotOf[rd]!] = fit.delta[rd]!;
+  const beforeDeltaBySlot = new Float64Array(RD);
   let rss = 0;
   for (let j = 0; j < J; j++) {
     const from = cellStart[j]!;
     const to = cellStart[j + 1]!;
     let sum = 0;
-    for (let k = from; k < to; k++)
-      sum += y[k]! - fit.b[raterOf[raterDimension[k]!]!]! - fit.delta[raterDimension[k]!]!;
+    for (let k = from; k < to; k++) sum += y[k]! - fit.b[raterOfSlot[slot[k]!]!]! - delta[slot[k]!]!;
     const mu = sum / (to - from);
     fit.mu[j] = mu;
     for (let k = from; k < to; k++) {
-      const rd = raterDimension[k]!;
-      const beforeDelta = y[k]! - mu - fit.b[raterOf[rd]!]!;
-      byRaterDimension[rd]! += beforeDelta;
-      rss += (beforeDelta - fit.delta[rd]!) ** 2;
+      const s = slot[k]!;
+      const beforeDelta = y[k]! - mu - fit.b[raterOfSlot[s]!]!;
+      beforeDeltaBySlot[s]! += beforeDelta;
+      rss += (beforeDelta - delta[s]!) ** 2;
     }
   }
+  const byRaterDimension = new Float64Array(RD);
+  for (let rd = 0; rd < RD; rd++) byRaterDimension[rd] = beforeDeltaBySlot[slotOf[rd]!]!;
   return { rss, byRaterDimension };
 }
 

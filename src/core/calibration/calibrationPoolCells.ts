@@ -24,110 +24,116 @@ export function calibrationPoolCells(columns: CalibrationColumns): CalibrationPo
   const { candidate, rater, dimension, score } = columns;
   const N = score.length;
   const C = columns.candidateIds.length;
-  const R = columns.raterIds.length;
   const D = columns.dimensionIds.length;
   // Ratings in (dimension, candidate, rater) order, ties in input order: one stable counting sort
-  // by cell, then each cell's few ratings stably by rater.
-  const cellKey = new Int32Array(N);
-  for (let i = 0; i < N; i++) cellKey[i] = dimension[i]! * C + candidate[i]!;
-  const order = countingSort(N, D * C, cellKey, null);
-  byRaterWithinCells(order, cellKey, rater);
-
-  const entryRater = new Int32Array(N);
-  const entrySum = new Float64Array(N);
-  const entryCount = new Int32Array(N);
-  const cellStart = new Int32Array(N + 1);
-  const cellCandidate = new Int32Array(N);
-  const cellDimension = new Int32Array(N);
-  const dimensionCellStart = new Int32Array(D + 1);
-  const raterStamp = new Int32Array(R).fill(-1);
-  const raterSlot = new Int32Array(R);
-  let entries = 0;
-  let cells = 0;
-  let currentDimension = -1;
-  for (let i = 0; i < N;) {
-    const first = order[i]!;
-    const c = candidate[first]!;
-    const d = dimension[first]!;
-    while (currentDimension < d) dimensionCellStart[++currentDimension] = cells;
-    const cell = cells++;
-    cellStart[cell] = entries;
-    cellCandidate[cell] = c;
-    cellDimension[cell] = d;
-    for (; i < N; i++) {
-      const o = order[i]!;
-      if (candidate[o] !== c || dimension[o] !== d) break;
-      const r = rater[o]!;
-      let e: number;
-      if (raterStamp[r] === cell) e = raterSlot[r]!;
-      else {
-        e = entries++;
-        raterStamp[r] = cell;
-        raterSlot[r] = e;
-        entryRater[e] = r;
-      }
-      const x = score[o]!;
-      if (!Number.isNaN(x)) {
-        entrySum[e]! += x;
-        entryCount[e]! += 1;
-      }
-    }
+  // by cell that carries each rating's rater and score along (so every later pass reads in order,
+  // with no gather from the input columns), then each cell's few ratings stably by rater.
+  const cellsStart = new Int32Array(D * C + 1);
+  for (let i = 0; i < N; i++) cellsStart[dimension[i]! * C + candidate[i]! + 1]! += 1;
+  for (let b = 0; b < D * C; b++) cellsStart[b + 1]! += cellsStart[b]!;
+  const sortedRater = new Int32Array(N);
+  const sortedScore = new Float64Array(N);
+  const next = cellsStart.slice(0, D * C);
+  for (let i = 0; i < N; i++) {
+    const at = next[dimension[i]! * C + candidate[i]!]!++;
+    sortedRater[at] = rater[i]!;
+    sortedScore[at] = score[i]!;
   }
-  while (currentDimension < D) dimensionCellStart[++currentDimension] = cells;
-  cellStart[cells] = entries;
-
-  const entryValue = new Float64Array(entries);
-  for (let e = 0; e < entries; e++) entryValue[e] = entryCount[e]! > 0 ? entrySum[e]! / entryCount[e]! : NaN;
-  const cellRaters = new Int32Array(cells);
-  const cellSum = new Float64Array(cells);
-  for (let cell = 0; cell < cells; cell++) {
-    for (let e = cellStart[cell]!; e < cellStart[cell + 1]!; e++) {
-      if (entryCount[e]! > 0) {
-        cellRaters[cell]! += 1;
-        cellSum[cell]! += entryValue[e]!;
-      }
-    }
-  }
-  return {
-    cellStart: cellStart.slice(0, cells + 1),
-    cellCandidate: cellCandidate.slice(0, cells),
-    cellDimension: cellDimension.slice(0, cells),
-    dimensionCellStart,
-    cellRaters,
-    cellSum,
-    entryRater: entryRater.slice(0, entries),
-    entryValue,
-  };
-}
-
-/** Sorts each run of `order` with one cell key by rater, keeping input order among equals (insertion sort: a cell holds a panel's few ratings). */
-function byRaterWithinCells(order: Int32Array, cellKey: Int32Array, rater: Int32Array): void {
-  for (let from = 0; from < order.length;) {
-    let to = from + 1;
-    while (to < order.length && cellKey[order[to]!] === cellKey[order[from]!]) to++;
-    for (let i = from + 1; i < to; i++) {
-      const item = order[i]!;
-      const r = rater[item]!;
-      let j = i - 1;
-      for (; j >= from && rater[order[j]!]! > r; j--) order[j + 1] = order[j]!;
-      order[j + 1] = item;
-    }
-    from = to;
-  }
+  byRaterWithinCells(cellsStart, sortedRater, sortedScore);
+  return cellsOfSorted(cellsStart, C, D, sortedRater, sortedScore);
 }
 
 /**
- * Stable counting sort of `count` items by an integer key in [0, buckets); `input` is the item
- * order to keep within a key (identity when `null`). Returns the sorted item indices.
+ * The cells and entries of ratings sorted by (dimension, candidate, rater): the ratings of cell
+ * d · C + c are [cellsStart[d · C + c], cellsStart[d · C + c + 1]), an empty range for a pair
+ * with no rating. A rater's repeats in a cell are adjacent; their numeric scores are averaged.
+ * The entries are written over the sorted ratings they come from (entry e from ratings at e or
+ * later, read before it is written): no second pair of rating-sized arrays.
  */
-function countingSort(count: number, buckets: number, key: Int32Array, input: Int32Array | null): Int32Array {
-  const starts = new Int32Array(buckets + 1);
-  for (let i = 0; i < count; i++) starts[key[i]! + 1]! += 1;
-  for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
-  const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const item = input === null ? i : input[i]!;
-    out[starts[key[item]!]!++] = item;
+function cellsOfSorted(
+  cellsStart: Int32Array,
+  C: number,
+  D: number,
+  sortedRater: Int32Array,
+  sortedScore: Float64Array,
+): CalibrationPoolCells {
+  let cellCount = 0;
+  for (let b = 0; b < D * C; b++) if (cellsStart[b + 1]! > cellsStart[b]!) cellCount++;
+  const entryRater = sortedRater;
+  const entryValue = sortedScore;
+  const cellStart = new Int32Array(cellCount + 1);
+  const cellCandidate = new Int32Array(cellCount);
+  const cellDimension = new Int32Array(cellCount);
+  const cellRaters = new Int32Array(cellCount);
+  const cellSum = new Float64Array(cellCount);
+  const dimensionCellStart = new Int32Array(D + 1);
+  let entries = 0;
+  let cells = 0;
+  for (let d = 0; d < D; d++) {
+    dimensionCellStart[d] = cells;
+    for (let c = 0; c < C; c++) {
+      const from = cellsStart[d * C + c]!;
+      const to = cellsStart[d * C + c + 1]!;
+      if (from === to) continue;
+      const cell = cells++;
+      cellStart[cell] = entries;
+      cellCandidate[cell] = c;
+      cellDimension[cell] = d;
+      let raters = 0;
+      let sum = 0;
+      // One entry per run of the same rater: the mean of its numeric scores (NaN if none).
+      for (let i = from; i < to; ) {
+        const r = sortedRater[i]!;
+        let entrySum = 0;
+        let entryCount = 0;
+        for (; i < to && sortedRater[i] === r; i++) {
+          const x = sortedScore[i]!;
+          if (Number.isNaN(x)) continue;
+          entrySum += x;
+          entryCount++;
+        }
+        const value = entryCount > 0 ? entrySum / entryCount : NaN;
+        entryRater[entries] = r;
+        entryValue[entries++] = value;
+        if (entryCount > 0) {
+          raters++;
+          sum += value;
+        }
+      }
+      cellRaters[cell] = raters;
+      cellSum[cell] = sum;
+    }
   }
-  return out;
+  dimensionCellStart[D] = cells;
+  cellStart[cells] = entries;
+  return {
+    cellStart,
+    cellCandidate,
+    cellDimension,
+    dimensionCellStart,
+    cellRaters,
+    cellSum,
+    entryRater: entryRater.subarray(0, entries),
+    entryValue: entryValue.subarray(0, entries),
+  };
+}
+
+/** Sorts each cell's ratings by rater, keeping input order among equals (insertion sort: a cell holds a panel's few ratings). */
+function byRaterWithinCells(cellsStart: Int32Array, sortedRater: Int32Array, sortedScore: Float64Array): void {
+  for (let b = 0; b + 1 < cellsStart.length; b++) {
+    const from = cellsStart[b]!;
+    const to = cellsStart[b + 1]!;
+    for (let i = from + 1; i < to; i++) {
+      const r = sortedRater[i]!;
+      if (sortedRater[i - 1]! <= r) continue;
+      const x = sortedScore[i]!;
+      let j = i - 1;
+      for (; j >= from && sortedRater[j]! > r; j--) {
+        sortedRater[j + 1] = sortedRater[j]!;
+        sortedScore[j + 1] = sortedScore[j]!;
+      }
+      sortedRater[j + 1] = r;
+      sortedScore[j + 1] = x;
+    }
+  }
 }

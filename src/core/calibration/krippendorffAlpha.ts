@@ -160,7 +160,9 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
 
   // Pass 2: observed-disagreement sums, unit by unit, from per-unit tallies.
   const unitCount_c = new Int32Array(distinct.length);
-  const touched: number[] = [];
+  // The distinct values a unit holds, in first-seen order (a typed array: emptying a plain array
+  // unit by unit would allocate its storage anew for every unit).
+  const touched = new Int32Array(distinct.length);
   let observedNominal = 0;
   let observedInterval = 0;
   let observedOrdinal = 0;
@@ -169,6 +171,7 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
     const end = unitStart[u + 1]!;
     const m = end - start;
     if (m < 2) continue;
+    let touchedCount = 0;
     let sumSquaresOfCounts = 0;
     let sumV = 0;
     let sumP = 0;
@@ -176,7 +179,7 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
       const v = values[i]! === 0 ? 0 : values[i]!;
       const c = isSmall(v) ? smallIndex[v]! : index.get(v)!;
       const before = unitCount_c[c]!;
-      if (before === 0) touched.push(c);
+      if (before === 0) touched[touchedCount++] = c;
       unitCount_c[c] = before + 1;
       sumSquaresOfCounts += 2 * before + 1; // (x+1)² − x²
       sumV += v;
@@ -186,13 +189,13 @@ export function krippendorffAlphaFlat(units: AlphaUnitsFlat): Record<AlphaMetric
     const meanP = sumP / m;
     let ssV = 0;
     let ssP = 0;
-    for (const c of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const c = touched[t]!;
       const nuc = unitCount_c[c]!;
       ssV += nuc * (distinct[c]! - meanV) ** 2;
       ssP += nuc * (position[c]! - meanP) ** 2;
       unitCount_c[c] = 0;
     }
-    touched.length = 0;
     observedNominal += (m * m - sumSquaresOfCounts) / (m - 1);
     observedInterval += (m * ssV) / (m - 1);
     observedOrdinal += (m * ssP) / (m - 1);

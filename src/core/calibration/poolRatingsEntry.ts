@@ -136,10 +136,13 @@ export function poolRatingsColumns(entry: PoolRatingsEntry, dimensionIds: readon
   const candidate = new Int32Array(count);
   const rater = new Int32Array(count);
   for (let i = 0; i < entry.interviewIds.length; i++) {
-    const from = entry.ratingStart[i]!;
-    const to = entry.ratingStart[i + 1]!;
-    candidate.fill(entry.interviewCandidate[i]!, from, to);
-    rater.fill(entry.interviewInterviewer[i]!, from, to);
+    const c = entry.interviewCandidate[i]!;
+    const r = entry.interviewInterviewer[i]!;
+    // A plain loop: an interview has a handful of ratings, too few for a call to fill to pay.
+    for (let k = entry.ratingStart[i]!; k < entry.ratingStart[i + 1]!; k++) {
+      candidate[k] = c;
+      rater[k] = r;
+    }
   }
   return calibrationColumnsOfTables(
     { candidateIds: entry.candidateIds, raterIds: entry.interviewerIds, dimensionIds: entry.dimensionIds },

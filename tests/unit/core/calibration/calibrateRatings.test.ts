@@ -182,6 +182,24 @@ describe('calibrateRatings: rater leniency', () => {
     expect(cell.ratings.map((x) => x.raw)).toEqual([3, 3]);
     expect(raters.a!.ratings).toBe(1);
   });
+
+  it('averages an interviewer’s repeats even when other interviewers’ ratings came between them', () => {
+    const { candidates, raters } = calibrateRatings([
+      r('c1', 'b', 'communication', 3),
+      r('c1', 'a', 'communication', 2),
+      r('c1', 'c', 'communication', 1),
+      r('c1', 'a', 'communication', 4),
+      r('c1', 'b', 'communication', null),
+    ]);
+    const cell = candidates.c1!.dimensions.communication!;
+    expect(cell.raters).toBe(3);
+    expect(cell.ratings.map((x) => [x.interviewerId, x.raw])).toEqual([
+      ['a', 3],
+      ['b', 3],
+      ['c', 1],
+    ]);
+    expect([raters.a!.ratings, raters.b!.ratings, raters.c!.ratings]).toEqual([1, 1, 1]);
+  });
 });
 
 describe('calibrateRatings: candidate × dimension summaries', () => {
