@@ -5,12 +5,13 @@
  * fresh window reaches `data-print-ready` without a chain of chunk fetches.
  */
 import './features/report/printPageStart';
+// The app's styles before the report's (which its screens bring), in the order the app's page has them.
+import './styles.css';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute } from './app/router';
 import { PrintReportScreen } from './features/report/PrintReportScreen';
 import { printRouteProps } from './features/report/printRoute';
-import './styles.css';
 
 function PrintPage() {
   const route = useRoute();
