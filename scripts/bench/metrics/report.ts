@@ -171,7 +171,7 @@ async function printRouteToPdf(
   const started = performance.now();
   // On the page the exports open (the print screen alone), as the desktop app's hidden window does.
   await page.goto(`${ctx.origin}/${printPageFile}${route}`);
-  // Waited on as the desktop app's export waits (`printStateScript`, a check every 50 ms), not with
+  // Waited on as the desktop app's export waits (`printStateScript`, an attribute observer), not with
   // waitForSelector: Playwright's polling backs off to every 500 ms, which added up to 500 ms (about
   // 250 on average) of idle to the app's side that neither the app nor the static twin has.
   let timer: ReturnType<typeof setTimeout> | undefined;
