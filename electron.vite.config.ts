@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicyPlugin } from './scripts/vite/contentSecurityPolicyPlugin';
+import { printPagePlugin } from './scripts/vite/printPagePlugin';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 /** Build output root; a test may build into its own folder so it never races `out/`. */
 const outRoot = process.env['LOOPDESK_ELECTRON_OUT'] ?? resolve(__dirname, 'out');
+
+const rendererPlugins = () => [react(), contentSecurityPolicyPlugin()];
 
 export default defineConfig({
   main: {
@@ -28,7 +31,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     define: { __LOOPDESK_WEB__: 'false', __LOOPDESK_VERSION__: JSON.stringify(version) },
-    plugins: [react(), contentSecurityPolicyPlugin()],
+    plugins: [...rendererPlugins(), printPagePlugin(rendererPlugins)],
     build: {
       outDir: resolve(outRoot, 'renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -1,6 +1,7 @@
 /** Creates every window with the hardened preferences and the navigation/permission policy. */
 import { BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
+import { printPageFile } from '../shared/desktopApi';
 import {
   appOrigin,
   navigationDecision,
@@ -15,7 +16,9 @@ export interface WindowContext {
   devServerUrl?: string;
 }
 
+/** The app's page for a route, or the print page (the print screen alone) for a print route. */
 export function rendererUrl(ctx: WindowContext, hash = '#/today'): string {
+  if (hash.startsWith('#/print/')) return `${new URL(printPageFile, ctx.devServerUrl ?? `${appOrigin}/`).href}${hash}`;
   return `${ctx.devServerUrl ?? `${appOrigin}/index.html`}${hash}`;
 }
 

@@ -5,7 +5,7 @@ import { appDbLoad } from './db/useDbLive';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
-import { printRouteCandidateIds } from './features/report/printRoutePreload';
+import { printRouteProps } from './features/report/printRoute';
 
 // Today is in the first bundle; every other screen loads on first visit, so cold start stays small.
 const RubricLibraryScreen = lazy(() =>
@@ -82,17 +82,11 @@ export function App() {
     );
   }
   if (section === 'print') {
-    // Print routes render the report alone (no navigation) for printToPDF / browser print.
-    const audience = query.get('audience') === 'recruiter' ? 'recruiter' : 'committee';
-    const ids = printRouteCandidateIds({ path, query });
+    // Print routes render the report alone (no navigation) for printToPDF / browser print; the
+    // exports open them on the print page (print.html), which holds this screen and nothing else.
     return (
       <Suspense fallback={loading}>
-        <PrintReportScreen
-          candidateIds={ids}
-          audience={audience}
-          isBlindRequested={query.get('blind') === '1'}
-          isAutoPrint={query.get('autoprint') === '1'}
-        />
+        <PrintReportScreen {...printRouteProps({ path, query })} />
       </Suspense>
     );
   }

@@ -28,8 +28,15 @@ export interface RubricLoadReport {
   loadedAt: number;
 }
 
+/**
+ * The page a print route is opened on to print it (desktop export, web print tab): the print
+ * screen alone, a bundle of its own (`printMain.tsx`), so a fresh window renders the report without
+ * loading the app. The app's own page (`index.html`) shows print routes too.
+ */
+export const printPageFile = 'print.html';
+
 export interface PdfExportRequest {
-  /** Hash route of the print view, e.g. `#/print/report/<candidateId>?audience=committee`. */
+  /** Hash route of the print view, e.g. `#/print/report/<candidateId>?audience=committee`; opened on {@link printPageFile}. */
   route: string;
   /** Suggested file name, e.g. `Ada Lovelace - committee packet.pdf`. */
   fileName: string;

@@ -57,6 +57,8 @@ test('committee batch export: progress while the packets render, Cancel closes t
   const [secondTab] = await Promise.all([page.context().waitForEvent('page'), exportButton.click()]);
   await expect(page.getByTestId('notice').filter({ hasText: 'Committee packets sent to the browser print dialog.' })).toBeVisible({ timeout: 30_000 });
   await expect(secondTab.locator('html[data-print-ready]')).toHaveCount(1);
+  // The packets are printed from the print page (the print screen alone), not the app's page.
+  expect(new URL(secondTab.url()).pathname).toMatch(/\/print\.html$/);
   await expect(progress).toHaveCount(0);
   await secondTab.close();
 });

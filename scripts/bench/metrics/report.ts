@@ -24,6 +24,7 @@ import { benchFigure, benchMedian, benchPercentile, benchRound, type BenchFigure
 import type { BenchReportBreakdown } from '../page/benchApiTypes';
 import { benchCpuProfile, type BenchProfileSummary } from '../lib/benchProfile';
 import { printStateScript } from '../../../src/main/report/pdfExport';
+import { printPageFile } from '../../../src/shared/desktopApi';
 
 const pdfOptions = {
   format: 'A4',
@@ -168,8 +169,9 @@ async function printRouteToPdf(
   route: string,
 ): Promise<{ total: number; ready: number; pdf: number; pages: number; bytes: Buffer }> {
   const started = performance.now();
-  await page.goto(`${ctx.origin}/${route}`);
-  // Waited on as the desktop app's export waits (`printStateScript`, a check every 50 ms), not with
+  // On the page the exports open (the print screen alone), as the desktop app's hidden window does.
+  await page.goto(`${ctx.origin}/${printPageFile}${route}`);
+  // Waited on as the desktop app's export waits (`printStateScript`, an attribute observer), not with
   // waitForSelector: Playwright's polling backs off to every 500 ms, which added up to 500 ms (about
   // 250 on average) of idle to the app's side that neither the app nor the static twin has.
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -8,17 +8,26 @@ import type { WebContents } from 'electron';
 import { pdfExportTimeoutMs } from '../../shared/desktopApi';
 
 /**
- * Resolves `null` once the report is ready, or the reason the page gives for not rendering it (a
- * check every 50 ms). The bench waits on the print route with this same script.
+ * Resolves `null` once the report is ready, or the reason the page gives for not rendering it, as
+ * soon as the page marks it (an observer of `<html>`'s attributes, not a poll that would leave up
+ * to its interval idle before printing). The bench waits on the print route with this same script.
  */
 export const printStateScript = `new Promise((resolve) => {
-  const check = () => {
-    const data = document.documentElement.dataset;
-    if (data.printError !== undefined) resolve(data.printError || 'the report page could not render the report');
-    else if (data.printReady !== undefined) resolve(null);
-    else setTimeout(check, 50);
+  const root = document.documentElement;
+  const state = () => {
+    const data = root.dataset;
+    if (data.printError !== undefined) return data.printError || 'the report page could not render the report';
+    return data.printReady !== undefined ? null : undefined;
   };
-  check();
+  const now = state();
+  if (now !== undefined) return resolve(now);
+  const observer = new MutationObserver(() => {
+    const next = state();
+    if (next === undefined) return;
+    observer.disconnect();
+    resolve(next);
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ['data-print-ready', 'data-print-error'] });
 })`;
 
 export class PdfExportError extends Error {

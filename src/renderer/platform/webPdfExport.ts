@@ -1,11 +1,17 @@
 /**
- * PDF export in web mode: the print route opens in a tab of its own, which prints itself once the
+ * PDF export in web mode: the print route opens in a tab of its own (on the print page), which prints itself once the
  * report is on the page. The export watches that tab as main watches its hidden window: it ends
  * when the page is ready (the browser's print dialog takes over), when the page says why it
  * cannot render, when the tab is closed, when it is cancelled (the tab is closed) or after
  * {@link pdfExportTimeoutMs}.
  */
-import { pdfExportTimeoutMs, type PdfExportProgress, type PdfExportRequest, type PdfExportResult } from '../../shared/desktopApi';
+import {
+  pdfExportTimeoutMs,
+  printPageFile,
+  type PdfExportProgress,
+  type PdfExportRequest,
+  type PdfExportResult,
+} from '../../shared/desktopApi';
 
 const progressListeners = new Set<(progress: PdfExportProgress) => void>();
 /** Running exports by id: each entry closes its tab and ends the export as cancelled. */
@@ -23,7 +29,8 @@ export async function webPdfExportCancel(exportId: string): Promise<void> {
 }
 
 export function webPdfExport({ route, exportId = crypto.randomUUID() }: PdfExportRequest, timeoutMs = pdfExportTimeoutMs): Promise<PdfExportResult> {
-  const tab = window.open(`${location.pathname}${route}${route.includes('?') ? '&' : '?'}autoprint=1`, '_blank');
+  const page = new URL(printPageFile, location.href).pathname;
+  const tab = window.open(`${page}${route}${route.includes('?') ? '&' : '?'}autoprint=1`, '_blank');
   if (!tab) return Promise.resolve({ ok: false, reason: 'failed', message: 'The browser blocked the print tab; allow pop-ups for Loopdesk.' });
   const progress = (phase: PdfExportProgress['phase']) => progressListeners.forEach((l) => l({ exportId, phase }));
   progress('rendering');

@@ -184,7 +184,12 @@ export function fakeElectronCreate() {
     }
     executeJavaScript(code: string): Promise<unknown> {
       if (this.owner.isDestroyed()) return Promise.reject(new Error('Object has been destroyed'));
-      return Promise.resolve(runInNewContext(code, { document: { documentElement: { dataset: this.dataset } }, setTimeout }));
+      // The fake page's state is set when it loads and never changes after: an observer never fires.
+      const MutationObserver = class {
+        observe(): void {}
+        disconnect(): void {}
+      };
+      return Promise.resolve(runInNewContext(code, { document: { documentElement: { dataset: this.dataset } }, setTimeout, MutationObserver }));
     }
     async printToPDF(): Promise<Buffer> {
       if (this.owner.isDestroyed()) throw new Error('Object has been destroyed');

@@ -172,7 +172,7 @@ describe('app:// protocol', () => {
     return { status: response.status, headers: response.headers, text: await response.text() };
   };
 
-  it('serves the renderer folder with the CSP on every response, and index.html for app routes', async () => {
+  it('serves the renderer folder with the CSP on every response, index.html for app routes and the print page', async () => {
     const { electron } = await mainStart();
     const indexHtml = readFileSync(join(root, 'src/renderer/index.html'), 'utf8');
     for (const url of ['app://loopdesk/', 'app://loopdesk/index.html', 'app://loopdesk/candidates/42']) {
@@ -182,6 +182,10 @@ describe('app:// protocol', () => {
       expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     }
+    // The print page the PDF export opens is a page of its own, not the app's.
+    const printPage = await fetchApp(electron, 'app://loopdesk/print.html');
+    expect(printPage.text).toBe(readFileSync(join(root, 'src/renderer/print.html'), 'utf8'));
+    expect(printPage.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
   });
 
   it('refuses traversal, unknown hosts and missing assets', async () => {
@@ -243,13 +247,13 @@ describe('PDF export', () => {
     return { electron, pending, target, hidden };
   }
 
-  it('saves the rendered print route and destroys the hidden window', async () => {
+  it('saves the print route rendered on the print page and destroys the hidden window', async () => {
     const { pending, target, hidden, electron } = await exportWith({ kind: 'ready' });
     expect(await pending).toEqual({ ok: true, savedTo: target });
     expect(readFileSync(target, 'utf8')).toMatch(/^%PDF/);
     expect(hidden()!.options['show']).toBe(false);
     expect(hidden()!.visible).toBe(false);
-    expect(hidden()!.webContents.url).toBe(`app://loopdesk/index.html${request.route}`);
+    expect(hidden()!.webContents.url).toBe(`app://loopdesk/print.html${request.route}`);
     expect(hidden()!.isDestroyed()).toBe(true);
     expect(electron.fake.log).toContain('dialog.showSaveDialog:owned');
   });

@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/appStore';
 import { ReportView } from './ReportView';
 import { dateToday } from './dateToday';
 import { BatchComparisonPage } from './BatchComparisonPage';
-import { printRubricsLoad } from './printRoutePreload';
+import { printRubricsLoad } from './printRoute';
 import { RecruiterSummaryView } from './RecruiterSummaryView';
 import { useReportScreen } from './useReportScreen';
 
@@ -69,14 +69,14 @@ export function PrintReportScreen({
   isAutoPrint: boolean;
 }) {
   // Opened on its own (printToPDF's hidden window, a print tab), the route has no app shell to load
-  // the rubric packs (started with the window, `printRoutePreload`).
+  // the rubric packs (started with the window, `printPageStart` / `printRoutePreload`).
   const hasRubrics = useAppStore((s) => s.rubrics !== null);
   useEffect(() => {
     if (!hasRubrics) void printRubricsLoad();
   }, [hasRubrics]);
   const idsKey = candidateIds.join(',');
   const ids = useMemo(() => idsKey.split(',').filter(Boolean), [idsKey]);
-  // The read the window started (`printRoutePreload`): the screen suspends until it is in.
+  // The read the window started (`printPageStart` / `printRoutePreload`): the screen suspends until it is in.
   const { me, isBlind, pack, reports: built, evidence, isRecalculating, auditHeadHash } = useReportScreen(ids, kind);
   const audience = audienceOf(kind, isBlindRequested || isBlind);
 

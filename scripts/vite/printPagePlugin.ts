@@ -1,0 +1,43 @@
+/**
+ * Builds the print page (`print.html`, the page the PDF export's fresh window opens) as a bundle of
+ * its own, after the app's and into the same folder: one script holding the print screen and all it
+ * needs, its stylesheet, and the few chunks loaded on demand. Built with the app, its modules would
+ * be spread over the forty-odd chunks they share with the app's screens, each a request of its
+ * own before the report can render; alone, the page fetches three files.
+ */
+import { resolve } from 'node:path';
+import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
+
+/** `pagePlugins`: the plugins the page is built with (those of the app, without this one). */
+export function printPagePlugin(pagePlugins: () => PluginOption[]): Plugin {
+  let app: ResolvedConfig | undefined;
+  return {
+    name: 'loopdesk-print-page',
+    apply: 'build',
+    // The page's build runs in this plugin's `closeBundle`; the app's build would report it as a
+    // slow plugin callback on every build.
+    config: () => ({ build: { rollupOptions: { checks: { bundlerTimings: false } } } }),
+    configResolved(config) {
+      app = config;
+    },
+    async closeBundle() {
+      if (!app) return;
+      await build({
+        configFile: false,
+        root: app.root,
+        base: app.base,
+        mode: app.mode,
+        define: app.define,
+        logLevel: app.logLevel,
+        plugins: pagePlugins(),
+        build: {
+          outDir: app.build.outDir,
+          emptyOutDir: false,
+          // One bundle by design (about 560 kB): the size warning is not for this page.
+          chunkSizeWarningLimit: Math.max(app.build.chunkSizeWarningLimit, 1000),
+          rollupOptions: { input: resolve(app.root, 'print.html') },
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The print page (`print.html#/print/…`): what the PDF export's fresh window and the web print tab
+ * open. It holds the print screen and what it needs in a bundle of its own, without the app's shell
+ * and screens, and starts the reports' read and the rubric packs first (`printPageStart`), so a
+ * fresh window reaches `data-print-ready` without a chain of chunk fetches.
+ */
+import './features/report/printPageStart';
+// The app's styles before the report's (which its screens bring), in the order the app's page has them.
+import './styles.css';
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useRoute } from './app/router';
+import { PrintReportScreen } from './features/report/PrintReportScreen';
+import { printRouteProps } from './features/report/printRoute';
+
+function PrintPage() {
+  const route = useRoute();
+  return (
+    <Suspense fallback={<p className="page muted">Loading…</p>}>
+      <PrintReportScreen {...printRouteProps(route)} />
+    </Suspense>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <PrintPage />
+  </StrictMode>,
+);
