@@ -28,8 +28,9 @@ describe('the content security policy', () => {
     expect(contentSecurityPolicy).not.toMatch(/unsafe-(eval|inline)/);
   });
 
-  it('is the meta tag of index.html, minus the header-only frame-ancestors', () => {
-    expect(metaOf(readFileSync(join(root, 'src/renderer/index.html'), 'utf8'))).toBe(contentSecurityPolicyMeta);
+  it('is the meta tag of both pages (the app and the print page), minus the header-only frame-ancestors', () => {
+    for (const page of ['index.html', 'print.html'])
+      expect(metaOf(readFileSync(join(root, 'src/renderer', page), 'utf8')), page).toBe(contentSecurityPolicyMeta);
     expect(contentSecurityPolicyMeta).toBe(contentSecurityPolicy.replace("; frame-ancestors 'none'", ''));
   });
 
