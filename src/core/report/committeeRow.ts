@@ -57,18 +57,29 @@ export interface CommitteeRow {
   decision: CommitteeDecision | null;
 }
 
-export function committeeRowOf(report: CandidateReport): CommitteeRow {
+/** The figures of a row that move with the pool statistics: the score, the profile and the recommendation. */
+export type CommitteeRowFigures = Pick<CommitteeRow, 'score' | 'raw' | 'calibrated' | 'recommendation'>;
+
+export function committeeRowFiguresOf(
+  report: Pick<CandidateReport, 'score' | 'profile' | 'recommendation'>,
+): CommitteeRowFigures {
   const { status, level, levelTitle, committeeReview } = report.recommendation;
+  return {
+    score: report.score,
+    raw: report.profile.map((p) => p.raw),
+    calibrated: report.profile.map((p) => p.calibrated),
+    recommendation: { status, level, levelTitle, committeeReview },
+  };
+}
+
+export function committeeRowOf(report: CandidateReport): CommitteeRow {
   const latest = report.decisions[0];
   return {
     candidateId: report.candidate.id,
     blindLabel: audienceBlindLabel(report.candidate.id),
     targetLevel: report.candidate.targetLevel,
     audience: report.audience,
-    score: report.score,
-    raw: report.profile.map((p) => p.raw),
-    calibrated: report.profile.map((p) => p.calibrated),
-    recommendation: { status, level, levelTitle, committeeReview },
+    ...committeeRowFiguresOf(report),
     interviewers: report.interviewers.map(({ interviewerId, name, kitTitle, version, overall }) => ({
       interviewerId,
       name,

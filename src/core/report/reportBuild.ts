@@ -7,6 +7,7 @@
  */
 import { canonicalJson } from '../canonical/canonicalJson';
 import { calibrateColumns, type Calibration, type RatingObservation } from '../calibration/calibrateRatings';
+import type { CandidateCalibration } from '../calibration/calibrationTypes';
 import { calibrationColumnsBuilder, type CalibrationColumns } from '../calibration/calibrationColumns';
 import { sha256Hex } from '../crypto/sha256';
 import { defectReviewSummary } from '../exercise/defectScore';
@@ -307,6 +308,53 @@ function anchorText(pack: RubricPack, dimensionId: string, score: number): strin
   return anchor ? `${score} · ${anchor.label}: ${anchor.summary}` : null;
 }
 
+/** The candidate's profile (pack order) from their calibration (undefined: nothing rated). */
+export function reportProfileOf(
+  pack: Pick<RubricPack, 'dimensions'>,
+  cal: CandidateCalibration | undefined,
+  targetLevel: string,
+): ReportProfileRow[] {
+  return pack.dimensions.map((d) => {
+    const s = cal?.dimensions[d.id];
+    return {
+      dimensionId: d.id,
+      title: d.title,
+      raw: round(s?.raw ?? null),
+      calibrated: round(s?.calibrated ?? null),
+      raters: s?.raters ?? 0,
+      noEvidence: s?.noEvidence ?? 0,
+      spread: s?.spread ? { sd: round(s.spread.sd), min: s.spread.min, max: s.spread.max } : null,
+      // A t interval from two raters can run far past the scale; the scale's ends are what is possible.
+      interval: s?.interval ? [round(Math.max(1, s.interval[0]))!, round(Math.min(4, s.interval[1]))!] : null,
+      flags: s ? [...s.flags] : ['no-evidence'],
+      expectedAtTarget: d.expectations[targetLevel] ?? null,
+    };
+  });
+}
+
+/** The candidate's overall score, raw and calibrated. */
+export function reportScoreOf(cal: CandidateCalibration | undefined): CandidateReport['score'] {
+  return { raw: round(cal?.raw ?? null), calibrated: round(cal?.calibrated ?? null) };
+}
+
+/** The level recommendation from the profile, the red flags raised and the scorecards sealed of those planned. */
+export function reportRecommendationOf(
+  pack: RubricPack,
+  profile: readonly ReportProfileRow[],
+  redFlags: ReadonlyArray<{ signalId: string }>,
+  scorecards: { sealed: number; planned: number },
+): CandidateReport['recommendation'] {
+  const levelTitle = (id: string | null | undefined) => (id ? (pack.levels.find((l) => l.id === id)?.title ?? id) : null);
+  const levelProfile = Object.fromEntries(profile.map((p) => [p.dimensionId, { calibrated: p.calibrated, interval: p.interval }]));
+  const recommendation = levelRecommend(pack, levelProfile, redFlags, scorecards);
+  return {
+    ...recommendation,
+    levelTitle: levelTitle(recommendation.level),
+    cappedFromTitle: levelTitle(recommendation.cappedFrom),
+    provisionalLevelTitle: levelTitle(recommendation.provisionalLevel),
+  };
+}
+
 export function reportBuild(input: ReportInput): CandidateReport {
   const { pack, candidateId, evidence, calibration, audience } = input;
   const index = reportEvidenceIndexOf(evidence);
@@ -329,22 +377,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
   const levelTitle = (id: string | null | undefined) => (id ? (pack.levels.find((l) => l.id === id)?.title ?? id) : null);
   const cal = calibration.candidates[candidateId];
 
-  const profile: ReportProfileRow[] = pack.dimensions.map((d) => {
-    const s = cal?.dimensions[d.id];
-    return {
-      dimensionId: d.id,
-      title: d.title,
-      raw: round(s?.raw ?? null),
-      calibrated: round(s?.calibrated ?? null),
-      raters: s?.raters ?? 0,
-      noEvidence: s?.noEvidence ?? 0,
-      spread: s?.spread ? { sd: round(s.spread.sd), min: s.spread.min, max: s.spread.max } : null,
-      // A t interval from two raters can run far past the scale; the scale's ends are what is possible.
-      interval: s?.interval ? [round(Math.max(1, s.interval[0]))!, round(Math.min(4, s.interval[1]))!] : null,
-      flags: s ? [...s.flags] : ['no-evidence'],
-      expectedAtTarget: d.expectations[candidate.targetLevel] ?? null,
-    };
-  });
+  const profile = reportProfileOf(pack, cal, candidate.targetLevel);
 
   const reportInterviewers: ReportInterviewer[] = interviews.map((i) => {
     const rater = calibration.raters[i.interviewerId];
@@ -423,8 +456,6 @@ export function reportBuild(input: ReportInput): CandidateReport {
   }
 
   const redFlags = signals.filter((s) => s.polarity === 'red-flag').map((s) => ({ signalId: s.signalId }));
-  const levelProfile = Object.fromEntries(profile.map((p) => [p.dimensionId, { calibrated: p.calibrated, interval: p.interval }]));
-  const recommendation = levelRecommend(pack, levelProfile, redFlags, { sealed: interviews.length, planned: all.length });
   const trace = reportTrace(pack, interviews, visibleNotes, tags, index.ratingsByInterview, nameOf, kitTitle);
 
   const inputs = {
@@ -457,7 +488,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
     inputsHash: sha256Hex(canonicalJson(inputs)),
     interviewCount: interviews.length,
     pendingInterviews: all.length - interviews.length,
-    score: { raw: round(cal?.raw ?? null), calibrated: round(cal?.calibrated ?? null) },
+    score: reportScoreOf(cal),
     profile,
     interviewers: reportInterviewers,
     ...trace,
@@ -465,12 +496,7 @@ export function reportBuild(input: ReportInput): CandidateReport {
     exercises,
     incidents,
     reliability: reportReliability(pack.dimensions, calibration),
-    recommendation: {
-      ...recommendation,
-      levelTitle: levelTitle(recommendation.level),
-      cappedFromTitle: levelTitle(recommendation.cappedFrom),
-      provisionalLevelTitle: levelTitle(recommendation.provisionalLevel),
-    },
+    recommendation: reportRecommendationOf(pack, profile, redFlags, { sealed: interviews.length, planned: all.length }),
   };
   // Decisions are checked against the finished report: each says whether it was made on it.
   return { ...report, decisions: reportDecisions(index.decisionsByCandidate.get(candidateId) ?? [], pack.levels, report) };

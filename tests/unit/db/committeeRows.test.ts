@@ -11,6 +11,7 @@ import { demoDataset, DEMO_FIXED_NOW } from '../../../src/core/demo/demoLoop';
 import { interviewIsSealed } from '../../../src/core/interview/interviewLifecycle';
 import { committeeRowOf, type CommitteeRow } from '../../../src/core/report/committeeRow';
 import { committeeRowsPack, committeeRowsUnpack } from '../../../src/core/report/committeeRowsPacked';
+import { committeeRowBasesPack, committeeRowBasesUnpack, type CommitteeRowBasis } from '../../../src/core/report/committeeRowBasis';
 import { reportBuild, reportPoolCalibration } from '../../../src/core/report/reportBuild';
 import { rubricPacksLoad } from '../../../src/core/rubric/loader';
 import type { RubricPack } from '../../../src/core/rubric/schema';
@@ -19,6 +20,15 @@ import { bundleContentImport } from '../../../src/renderer/db/actions/importActi
 import { committeeRowsCompute } from '../../../src/renderer/db/committeeRows';
 import { committeeRowsStored, committeeScreenRead } from '../../../src/renderer/db/committeeScreenRead';
 import { decisionRecord } from '../../../src/renderer/db/actions/decisionActions';
+import {
+  interviewBeginAmendment,
+  interviewStart,
+  interviewSubmit,
+  ratingSet,
+} from '../../../src/renderer/db/actions/interviewActions';
+import { candidateCreate, loopCreate } from '../../../src/renderer/db/actions/peopleActions';
+import type { AppDb } from '../../../src/renderer/db/appDb';
+import { committeeRowBasesKey } from '../../../src/renderer/db/committeeRows';
 import { blindModeSet } from '../../../src/renderer/db/actions/audienceActions';
 import { audienceBlindLabel } from '../../../src/core/audience/audiencePolicy';
 import { reportDecisions } from '../../../src/core/report/reportDecision';
@@ -40,7 +50,94 @@ async function seeded() {
   return { db, content };
 }
 
+/** A new candidate's loop with one interview of the pack's first kit, by `interviewerId`, sealed. */
+async function sealNew(db: AppDb, interviewerId: string, now: number) {
+  const kit = pack.kits[0]!;
+  const candidate = await candidateCreate(
+    db,
+    { name: 'New Person', email: '', phone: '', packId: pack.manifest.id, targetLevel: pack.levels[0]!.id, notes: '' },
+    'Test',
+    now,
+  );
+  const loop = await loopCreate(
+    db,
+    { candidateId: candidate.id, pack, targetLevel: pack.levels[0]!.id, interviews: [{ kitId: kit.id, interviewerId, scheduledAt: null }] },
+    'Test',
+    now + 1,
+  );
+  const interview = (await db.interviews.where('loopId').equals(loop.id).first())!;
+  await interviewStart(db, interview.id, kit, now + 2);
+  for (const [i, dimensionId] of kit.dimensions.entries()) await ratingSet(db, interview.id, dimensionId, ((i % 4) + 1) as 1 | 2 | 3 | 4, now + 3);
+  expect((await interviewSubmit(db, pack, kit, interview.id, 'Test', now + 4)).ok).toBe(true);
+  return candidate;
+}
+
 describe('committee rows', () => {
+  it('after a seal, an amendment, a decision and a new loop equal a whole rebuild, reading only the changed candidates\' evidence', async () => {
+    const { db, content } = await seeded();
+    await committeeRowsRefresh(db, pack);
+    const before = (await committeeRowsStored(db, pack.manifest.id))!.rows;
+    let now = DEMO_FIXED_NOW + 10_000;
+
+    // A new candidate sealed (a new row), an existing scorecard amended with a different rating, a
+    // decision on a third candidate, a new loop planned for a fourth (one more scorecard pending).
+    const added = await sealNew(db, content.interviewers[0]!.id, (now += 100));
+    const [amendedId, decidedId, plannedId] = before.map((r) => r.candidateId);
+    const amended = (await db.interviews.where('candidateId').equals(amendedId!).toArray()).find(interviewIsSealed)!;
+    const kit = pack.kits.find((k) => k.id === amended.kitId)!;
+    expect((await interviewBeginAmendment(db, amended.id, 'Typo in a score', 'Test', (now += 100))).ok).toBe(true);
+    const rating = (await db.evidence.get(amended.id))!.ratings.find((r) => r.state === 'rated')!;
+    await ratingSet(db, amended.id, rating.dimensionId, rating.score === 1 ? 4 : 1, (now += 100));
+    expect((await interviewSubmit(db, pack, kit, amended.id, 'Test', (now += 100))).ok).toBe(true);
+    await decisionRecord(
+      db,
+      {
+        candidateId: decidedId!,
+        loopId: content.loops.find((l) => l.candidateId === decidedId)!.id,
+        outcome: 'no-hire',
+        level: null,
+        rationale: 'Discussed in committee.',
+        decidedBy: 'Chair',
+        reportInputsHash: 'f'.repeat(64),
+      },
+      (now += 100),
+    );
+    await loopCreate(
+      db,
+      { candidateId: plannedId!, pack, targetLevel: pack.levels[0]!.id, interviews: [{ kitId: kit.id, interviewerId: content.interviewers[1]!.id, scheduledAt: null }] },
+      'Test',
+      now + 100,
+    );
+
+    // The statistics first (they read the changed interviews' rows themselves), then the rows.
+    await poolStatsCompute(db, poolStatsPackOf(pack), Date.now());
+    let rowsRead = 0;
+    db.evidence.hook('reading', (row) => {
+      rowsRead++;
+      return row;
+    });
+    await committeeRowsRefresh(db, pack);
+    const changedSealed = (await db.interviews.where('candidateId').anyOf([added.id, amendedId!, decidedId!, plannedId!]).toArray()).filter(
+      interviewIsSealed,
+    );
+    expect(rowsRead).toBe(changedSealed.length);
+    const updated = (await committeeRowsStored(db, pack.manifest.id))!;
+    expect(updated.key).toBe(await poolStatsKey(db, poolStatsPackOf(pack)));
+    expect(updated.rows.map((r) => r.candidateId)).toContain(added.id);
+    // The statistics moved: rows whose own evidence did not change have new calibrated figures too.
+    const untouched = updated.rows.filter((r) => ![added.id, amendedId, decidedId, plannedId].includes(r.candidateId));
+    expect(untouched.some((r) => before.find((b) => b.candidateId === r.candidateId)!.calibrated.join() !== r.calibrated.join())).toBe(true);
+
+    // A whole rebuild of the same state, from every row of the pool.
+    await db.settings.delete(committeeRowBasesKey(pack.manifest.id));
+    rowsRead = 0;
+    const rebuilt = (await committeeRowsCompute(db, pack, Date.now() + 1))!;
+    expect(rowsRead).toBeGreaterThan(changedSealed.length);
+    expect(rebuilt.key).toBe(updated.key);
+    expect(updated.rows).toEqual(rebuilt.rows);
+    db.close();
+  });
+
   it('say of every candidate with a sealed scorecard what their full report says, calibrated on the whole pool', async () => {
     const { db } = await seeded();
     await committeeRowsRefresh(db, pack);
@@ -106,7 +203,9 @@ describe('committee rows', () => {
     const { db } = await seeded();
     await committeeRowsRefresh(db, pack);
     const first = await committeeRowsStored(db, pack.manifest.id);
-    // The statistics are of the current head, so only a change during the read can stop the rows.
+    // A change the rows cannot be brought up to date from (a purge): every row is rebuilt from the
+    // pool's rows. The statistics are of the current head, so only a change during the read can stop the rows.
+    await auditWrite(db, { at: DEMO_FIXED_NOW + 1, actor: 'Test', action: 'loop.purged', subject: 'x', details: {} });
     await poolStatsCompute(db, poolStatsPackOf(pack), Date.now() + 1);
     let write: Promise<void> | undefined;
     db.evidence.hook('reading', (row) => {
@@ -211,6 +310,21 @@ describe('committee rows', () => {
     expect(committeeRowsUnpack(structuredClone(packed))).toEqual(rows);
     expect(packed.strings.filter((s) => s === 'Ana')).toHaveLength(1);
     expect(() => committeeRowsPack(rows, 4)).toThrow(/dimensions/);
+  });
+
+  it('keep their bases (own ratings, red flags, scorecards) through the packed layout, no ratings and no evidence included', () => {
+    const bases: CommitteeRowBasis[] = [
+      {
+        candidateId: 'c1',
+        firstLoopId: 'l1',
+        own: { candidateId: 'c1', interviewerIds: ['p1', 'p2', 'p1'], dimensionIds: ['d1', 'd1', 'd2'], scores: [3, Number.NaN, 4] },
+        redFlagIds: ['s1', 's2'],
+        sealed: 2,
+        planned: 3,
+      },
+      { candidateId: 'c2', firstLoopId: 'l0', own: null, redFlagIds: [], sealed: 1, planned: 1 },
+    ];
+    expect(committeeRowBasesUnpack(structuredClone(committeeRowBasesPack(bases)))).toEqual(bases);
   });
 
   it('reach the screen joined with live names, or in blind mode with their blind labels and no name read', async () => {

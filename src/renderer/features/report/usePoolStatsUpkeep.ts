@@ -7,9 +7,10 @@ const startupDelayMs = 2000;
 /** After the burst of writes that one action makes, not during it. */
 const afterChangeMs = 300;
 /**
- * The committee rows (every candidate's report rebuilt from the pool) wait until sealed evidence
- * has stopped changing for this long: right after a seal the person is likely opening a report,
- * which would otherwise share the two cores and IndexedDB with that rebuild. The committee screen
+ * The committee rows (after a seal the changed candidate's report rebuilt and every other row
+ * recalibrated; after an import or an erasure every report rebuilt from the pool) wait until sealed
+ * evidence has stopped changing for this long: right after a seal the person is likely opening a
+ * report, which would otherwise share the two cores and IndexedDB with that work. The committee screen
  * brings its rows up to date itself when it opens on stale ones. At start-up both wait only for
  * the first screen.
  */

@@ -50,16 +50,25 @@ export function useReportScreen(candidateIds: readonly string[], audience: Repor
   const stored = pack ? data.poolStats.get(pack.manifest.id) : undefined;
   const key = pack ? poolStatsKeyOf(poolStatsPackOf(pack), data.auditHead) : null;
   const isStale = !!pack && stored?.key !== key;
+  // The worker's write usually reaches the live read itself (Dexie tells other contexts of a
+  // change): when the latest result already holds the statistics of that state, no second read
+  // and no second render of the whole report.
+  const isShownCurrent = () => !!pack && live.getValue()?.poolStats.get(pack.manifest.id)?.key === key;
   useStaleRefresh(
     isStale ? key : null,
     // A worker computes and stores the statistics; the next read is started before it is shown, so
-    // the report stays on view meanwhile.
-    () =>
+    // the report stays on view meanwhile — only while it is on view (a report already left would
+    // read its evidence again for nothing, beside the next screen's read).
+    (isCurrent) =>
       import('../../db/poolStatsRefresh')
         .then((m) => m.poolStatsRefresh(appDb(), poolStatsPackOf(pack!)))
-        .then(() => reportScreenLive(appDb(), candidateIds, generation + 1).first())
+        .then(() =>
+          isCurrent() && !isShownCurrent() ? reportScreenLive(appDb(), candidateIds, generation + 1).first() : undefined,
+        )
         .then(() => undefined),
-    () => setGeneration((n) => n + 1),
+    () => {
+      if (!isShownCurrent()) setGeneration((n) => n + 1);
+    },
   );
   const stats = stored?.stats;
   const reports = useMemo(

@@ -3,14 +3,20 @@ import { useEffect, useState } from 'react';
 /**
  * While `staleKey` names a state newer than the stored derived data (pool statistics, committee
  * rows), runs `refresh` once for it, then `onRefreshed` (a worker wrote the entry in another
- * context: the caller's live query reads it again). Returns why the last refresh failed, if it did.
+ * context: the caller's live query reads it again). `refresh` is told whether the caller still
+ * shows that state (`isCurrent`), so work for a screen already left is skipped. Returns why the
+ * last refresh failed, if it did.
  */
-export function useStaleRefresh(staleKey: string | null, refresh: () => Promise<void>, onRefreshed: () => void): string | null {
+export function useStaleRefresh(
+  staleKey: string | null,
+  refresh: (isCurrent: () => boolean) => Promise<void>,
+  onRefreshed: () => void,
+): string | null {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (staleKey === null) return;
     let isCurrent = true;
-    refresh().then(
+    refresh(() => isCurrent).then(
       () => {
         if (!isCurrent) return;
         setError(null);
