@@ -6,7 +6,9 @@
  * rather than merged, since each machine's log is one chain of its own.
  */
 import {
+  bundleAllUnchanged,
   bundleImportPlan,
+  type BundleKeyLookup,
   type BundleAmendment,
   type BundleExistingIndex,
   type BundleImportPlan,
@@ -43,7 +45,7 @@ interface ImportHere {
 }
 
 async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportHere> {
-  const index: Partial<Record<BundleTable, Map<string, string>>> = {};
+  const index: Partial<Record<BundleTable, BundleKeyLookup>> = {};
   for (const table of recordTables) {
     const records = content[table] as unknown as Array<Record<string, unknown>>;
     const keyOf = bundleKeyOf[table] as (record: unknown) => string;
@@ -87,7 +89,7 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
     index[kind] = map;
   }
   // Foreign audit entries are never written, so they never conflict.
-  index.audit = new Map(content.audit.map((e) => [e.hash, bundleRecordHash(e)]));
+  index.audit = bundleAllUnchanged;
   return { index: index as BundleExistingIndex, evidence };
 }
 
