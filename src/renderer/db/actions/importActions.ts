@@ -23,7 +23,7 @@ import type { AppDb } from '../appDb';
 import { interviewVersionKeep, interviewVersionStored, interviewVersionsFilled, type InterviewVersionRow } from '../sealedVersions';
 import { evidenceKinds, evidenceRowEmpty, evidenceRowIsEmpty, evidenceRowsFrom, evidenceRowsOf, type EvidenceKind, type EvidenceRow } from '../evidenceRows';
 import { auditWrite } from './auditActions';
-import { writeChunkRows, writeProgressTrack, type WriteProgress } from './writeProgress';
+import { writeChunkQueue, writeProgressTrack, type WriteProgress } from './writeProgress';
 
 /** Tables written on import; the foreign audit log is summarised, not merged. */
 const importedTables = bundleTables.filter((t) => t !== 'audit') as Exclude<BundleTable, 'audit'>[];
@@ -172,14 +172,7 @@ export async function bundleContentImport(
     const rows = recordTables.reduce((n, t) => n + plan.add[t].length, 0) + evidenceRows.length + plan.amendments.length;
     const track = writeProgressTrack(rows, progress);
     track.start();
-    const chunked = async (records: readonly unknown[], write: (chunk: unknown[]) => Promise<unknown>) => {
-      for (let i = 0; i < records.length; i += writeChunkRows) {
-        track.check();
-        const chunk = records.slice(i, i + writeChunkRows);
-        await write(chunk);
-        track.advance(chunk.length);
-      }
-    };
+    const chunks = writeChunkQueue(track);
     // Versions of interviews new here that are their current seal are stored by hash (their
     // snapshots are the rows this import writes).
     const newInterviews = new Map(plan.add.interviews.map((i) => [i.id, i]));
@@ -191,9 +184,10 @@ export async function bundleContentImport(
     });
     for (const table of recordTables) {
       const records = table === 'interviewVersions' ? versionRows : plan.add[table];
-      await chunked(records, (chunk) => db.table(table).bulkAdd(chunk));
+      await chunks.add(records, (chunk) => db.table(table).bulkAdd(chunk));
     }
-    await chunked(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
+    await chunks.add(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
+    await chunks.drain();
     for (const amendment of plan.amendments) {
       track.check();
       await amendmentWrite(db, amendment);
