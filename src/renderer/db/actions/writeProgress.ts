@@ -35,7 +35,7 @@ export function writeProgressTrack(total: number, progress: WriteProgress = {}) 
  * Chunks issued before the oldest is awaited: IndexedDB stores one chunk while the next is being
  * prepared, instead of each side waiting for the other between chunks.
  */
-export const writeChunksInFlight = 16;
+export const writeChunksInFlight = 4;
 
 /**
  * Writes lists of rows in chunks of {@link writeChunkRows}, a few chunks in flight, counting them
