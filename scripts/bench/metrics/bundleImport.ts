@@ -12,7 +12,7 @@
  * same stored rows (evidence grouped into one row per interview, as the app stores it) in one
  * transaction, measured the same way in its own empty profile.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   benchCall,
@@ -33,6 +33,24 @@ export interface ImportSample extends BenchImportTiming {
   rendererBeforeMb: number;
   browserPeakMb: number;
   otherPeakMb: number;
+  /**
+   * CPU time the page's renderer and the browser process (where IndexedDB writes) spent during the
+   * import: a diagnostic that other work on a shared machine inflates far less than the wall time.
+   */
+  rendererCpuMs: number;
+  browserCpuMs: number;
+}
+
+/** CPU time (user + system) a process has used so far, in ms; 0 when it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted after the command name; 100 ticks a second.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 export interface ImportUrls {
@@ -67,6 +85,8 @@ export async function importOnce(
     const procs = benchProcesses(profile);
     const before = Math.max(...procs.renderers.map((pid) => benchMemory(pid)?.rssMb ?? 0));
     for (const pid of [procs.browser, ...procs.renderers, ...procs.others]) benchPeakReset(pid);
+    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
+    const cpuBefore = { renderer: cpuOf(procs.renderers), browser: cpuOf([procs.browser]) };
     const run = () => benchCall(page, kind === 'app' ? 'importRun' : 'importFloorRun');
     const profiled = cpuProfileFile ? await benchCpuProfile(page, cpuProfileFile, run) : null;
     const timing = profiled ? profiled.result : await run();
@@ -77,6 +97,8 @@ export async function importOnce(
       rendererBeforeMb: before,
       browserPeakMb: peak([procs.browser]),
       otherPeakMb: peak(procs.others),
+      rendererCpuMs: cpuOf(procs.renderers) - cpuBefore.renderer,
+      browserCpuMs: cpuOf([procs.browser]) - cpuBefore.browser,
       ...(profiled ? { profile: profiled.summary } : {}),
     };
     if (meId) await benchCall(page, 'meSet', meId);
@@ -133,6 +155,8 @@ export async function importMeasure(
       rendererBeforeMb: benchRound(s.rendererBeforeMb, 0),
       browserPeakMb: benchRound(s.browserPeakMb, 0),
       otherPeakMb: benchRound(s.otherPeakMb, 0),
+      rendererCpuMs: benchRound(s.rendererCpuMs, 0),
+      browserCpuMs: benchRound(s.browserCpuMs, 0),
     }));
   return {
     // SPEC §9 / the scale targets: ≤ 30 s, and ≤ 1.2× a bare bulkAdd of the same stored rows.

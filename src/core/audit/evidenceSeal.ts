@@ -366,6 +366,33 @@ export function evidenceSealsVerify(content: SealCheckContent): SealBreak | null
   return auditSealBreak(content);
 }
 
+/**
+ * The quick answer for a version written as its live rows are (what the app and its bundles
+ * write): the snapshot is, character for character, the canonical JSON of the live interview and
+ * evidence (notes in time order), and the seal hash, when there is one, is that evidence's.
+ * Reading the snapshot back would then give the live records, so the full check below would pass
+ * too; anything else (another layout, a difference) goes to that check for its answer.
+ */
+function isSealedAsSnapshot(
+  content: SealCheckContent,
+  interview: Interview,
+  version: InterviewVersion,
+  indexes: LiveIndexes | undefined,
+): boolean {
+  const live = liveEvidence(content, interview, indexes);
+  // Stable: notes of one moment keep their order.
+  const notes = [...live.notes].sort((a, b) => a.at - b.at);
+  const { ratings, signalTags, defectFindings, incidentRun } = live;
+  try {
+    const snapshot = canonicalJsonOfMembers({ interview, ratings, notes, signalTags, defectFindings, incidentRun });
+    if (snapshot !== version.snapshot) return false;
+    // Without a seal hash (sealed before seals were hashed) the snapshot is the seal.
+    return version.evidenceSha256 === undefined || sha256Hex(evidenceSealText(live)) === version.evidenceSha256;
+  } catch {
+    return false; // not JSON data: the full check says where
+  }
+}
+
 function sealBreakOf(
   content: SealCheckContent,
   interview: Interview,
@@ -375,6 +402,7 @@ function sealBreakOf(
   interviewIndex: number,
 ): SealBreak | null {
   const version = content.interviewVersions[v]!;
+  if (isSealedAsSnapshot(content, interview, version, indexes)) return null;
   const read = evidenceFromSnapshot(version.snapshot);
   const snapshotPath = ['interviewVersions', v, 'snapshot'];
   if (!read.ok) return { interviewId: interview.id, path: snapshotPath, message: `${where}: ${read.message}` };

@@ -75,7 +75,7 @@ interface WebSubtle {
   digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }
 interface WebTextEncoder {
-  encodeInto(text: string, into: Uint8Array): { written: number };
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
 }
 function webTextEncoder(): WebTextEncoder | null {
   const Encoder = (globalThis as { TextEncoder?: new () => WebTextEncoder }).TextEncoder;
@@ -113,14 +113,18 @@ export async function bundleChecksumOfAsync(
   let buffer = new Uint8Array(Math.max(1024, sizeHint));
   let used = 0;
   const write = (text: string) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (buffer.length - used < text.length * 3) {
-      const needed = used + text.length * 3;
-      const grown = new Uint8Array(Math.max(needed, Math.ceil(buffer.length * 1.5)));
+    let rest = text;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+      used += written;
+      if (read === rest.length) return;
+      // Grown only when the text does not fit (content longer than the hint): a copy of a buffer
+      // of the file's size is hundreds of MB. UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      rest = rest.slice(read);
+      const grown = new Uint8Array(Math.max(used + rest.length * 3, Math.ceil(buffer.length * 1.5)));
       grown.set(buffer.subarray(0, used));
       buffer = grown;
     }
-    used += encoder.encodeInto(text, buffer.subarray(used)).written;
   };
   const encoded = bundleCanonicalPieces(content, write);
   if (!encoded.ok) return encoded;

@@ -14,6 +14,12 @@ export interface BundleKeyLookup {
 }
 
 /**
+ * The lookup of a table whose incoming records all count as already here, without hashing them:
+ * the foreign audit log, which an import records by its head rather than merges.
+ */
+export const bundleAllUnchanged: BundleKeyLookup = { get: () => undefined };
+
+/**
  * What this machine holds, per table: primary key (see `bundleKeyOf`) → content hash (see
  * `bundleRecordHash`). A `Map` from `bundleContentHashIndex` fits. A missing table means empty.
  * The database layer can restrict it to the keys the bundle carries (`bundleContentKeys`).
@@ -154,6 +160,10 @@ export function bundleImportPlan(
     const records = content[table] as readonly unknown[];
     const out = candidatesToAdd[table];
     const isOwned = interviewOwnedTables.has(table);
+    if (lookup === bundleAllUnchanged) {
+      unchanged[table] += records.length;
+      continue;
+    }
     for (const record of records) {
       const interviewId = isOwned
         ? (record as { interviewId: string }).interviewId

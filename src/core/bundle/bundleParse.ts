@@ -26,6 +26,7 @@ import { limitText } from '../limits/inputLimits';
 import { bundleChecksumOf, bundleChecksumOfAsync, bundleWebDigest } from './bundleChecksum';
 import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
+import { bundleRecordFast } from './bundleRecordFast';
 import { bundleStreamRead, bundleTextOfBytes, type BundleByteRefusal } from './bundleStreamRead';
 import {
   BUNDLE_FORMAT,
@@ -237,7 +238,41 @@ function validateBundle(
 ): BundleParseResult {
   const envelope = validateEnvelope(value, limits);
   if (!('rawContent' in envelope)) return envelope;
-  return validateContent(envelope, bundleChecksumOf(envelope.rawContent), mayReuse, options);
+  const records = recordsFastCheck(envelope.rawContent, mayReuse);
+  return validateContent(envelope, records, bundleChecksumOf(records.content), options);
+}
+
+/**
+ * Step 5's quick half, before the checksum: the records a hand-written check accepts
+ * (`bundleRecordFast`) replaced by their sorted-key copies, which are the same JSON; the others,
+ * by index, left for their schemas. With `mayReuse` the copies go into the parsed arrays (the raw
+ * records are let go as they are checked), otherwise into new arrays.
+ */
+interface RecordsChecked {
+  content: Record<BundleTable, unknown[]>;
+  /** Per table, the indexes its schema still has to check; null for every record. */
+  unchecked: Record<BundleTable, number[] | null>;
+}
+
+function recordsFastCheck(rawContent: Record<BundleTable, unknown[]>, mayReuse: boolean): RecordsChecked {
+  const content = {} as Record<BundleTable, unknown[]>;
+  const unchecked = {} as Record<BundleTable, number[] | null>;
+  for (const table of bundleTables) {
+    const raw = rawContent[table];
+    const fast = bundleRecordFast[table];
+    content[table] = mayReuse ? raw : raw.slice();
+    unchecked[table] = null;
+    if (!fast) continue;
+    const out = content[table];
+    const left: number[] = [];
+    for (let i = 0; i < out.length; i++) {
+      const checked = fast(out[i]);
+      if (checked) out[i] = checked;
+      else left.push(i);
+    }
+    unchecked[table] = left;
+  }
+  return { content, unchecked };
 }
 
 /** What steps 1-3 found: the manifest, the signature's shape, and the content's tables as lists. */
@@ -322,9 +357,9 @@ function validateEnvelope(value: unknown, limits: BundleLimits): BundleEnvelope 
 
 /** Steps 4-11, given the checksum of the content exactly as it arrived. */
 function validateContent(
-  { manifest, signature, rawContent }: BundleEnvelope,
+  { manifest, signature }: BundleEnvelope,
+  { content: records, unchecked }: RecordsChecked,
   checksum: ChecksumResult,
-  mayReuse: boolean,
   options: BundleParseOptions,
 ): BundleParseResult {
   // 4. Checksum over the content exactly as it arrived, before anything is normalized.
@@ -345,23 +380,24 @@ function validateContent(
     );
   }
 
-  // 5. Records.
-  const content = {} as Record<BundleTable, unknown[]>;
+  // 5. Records: those the quick checks left, by their schemas (the first refusal is the same,
+  // since the quick checks accept only what the schemas accept).
   for (const table of bundleTables) {
-    const raw = rawContent[table] as unknown[];
-    const out = mayReuse ? raw : new Array<unknown>(raw.length);
+    const out = records[table];
     const schema = bundleRecordSchemas[table] as z.ZodType;
-    for (let i = 0; i < raw.length; i++) {
-      const parsed = schema.safeParse(raw[i]);
+    const left = unchecked[table];
+    const count = left ? left.length : out.length;
+    for (let k = 0; k < count; k++) {
+      const i = left ? left[k]! : k;
+      const parsed = schema.safeParse(out[i]);
       if (!parsed.success) {
-        const { message, path } = describeIssue(parsed.error.issues[0]!, raw[i]);
+        const { message, path } = describeIssue(parsed.error.issues[0]!, out[i]);
         return reject('schema', message, ['content', table, i, ...path]);
       }
       out[i] = parsed.data;
     }
-    content[table] = out;
   }
-  const typed = content as unknown as BundleContent;
+  const typed = records as unknown as BundleContent;
 
   // 6. Counts.
   for (const table of bundleTables) {
@@ -655,14 +691,15 @@ async function validateBundleAsync(
   if (!digest) return guarded(() => validateBundle(value, effective, true, options));
   const envelope = guarded(() => validateEnvelope(value, effective));
   if (!('rawContent' in envelope)) return envelope;
+  const records = recordsFastCheck(envelope.rawContent, true);
   let checksum: ChecksumResult;
   try {
-    checksum = await bundleChecksumOfAsync(envelope.rawContent, digest, sizeHint);
+    checksum = await bundleChecksumOfAsync(records.content, digest, sizeHint);
   } catch (error) {
     if (error instanceof RangeError) return reject('too-large', 'too large or too deeply nested to check');
     throw error;
   }
-  return guarded(() => validateContent(envelope, checksum, true, options));
+  return guarded(() => validateContent(envelope, records, checksum, options));
 }
 
 /** Step 1: the size of the text, its nesting depth and its JSON syntax. */

@@ -6,7 +6,9 @@
  * rather than merged, since each machine's log is one chain of its own.
  */
 import {
+  bundleAllUnchanged,
   bundleImportPlan,
+  type BundleKeyLookup,
   type BundleAmendment,
   type BundleExistingIndex,
   type BundleImportPlan,
@@ -21,7 +23,7 @@ import type { AppDb } from '../appDb';
 import { interviewVersionKeep, interviewVersionStored, interviewVersionsFilled, type InterviewVersionRow } from '../sealedVersions';
 import { evidenceKinds, evidenceRowEmpty, evidenceRowIsEmpty, evidenceRowsFrom, evidenceRowsOf, type EvidenceKind, type EvidenceRow } from '../evidenceRows';
 import { auditWrite } from './auditActions';
-import { writeChunkRows, writeProgressTrack, type WriteProgress } from './writeProgress';
+import { writeChunkQueue, writeProgressTrack, type WriteProgress } from './writeProgress';
 
 /** Tables written on import; the foreign audit log is summarised, not merged. */
 const importedTables = bundleTables.filter((t) => t !== 'audit') as Exclude<BundleTable, 'audit'>[];
@@ -43,7 +45,7 @@ interface ImportHere {
 }
 
 async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportHere> {
-  const index: Partial<Record<BundleTable, Map<string, string>>> = {};
+  const index: Partial<Record<BundleTable, BundleKeyLookup>> = {};
   for (const table of recordTables) {
     const records = content[table] as unknown as Array<Record<string, unknown>>;
     const keyOf = bundleKeyOf[table] as (record: unknown) => string;
@@ -87,7 +89,7 @@ async function existingIndex(db: AppDb, content: BundleContent): Promise<ImportH
     index[kind] = map;
   }
   // Foreign audit entries are never written, so they never conflict.
-  index.audit = new Map(content.audit.map((e) => [e.hash, bundleRecordHash(e)]));
+  index.audit = bundleAllUnchanged;
   return { index: index as BundleExistingIndex, evidence };
 }
 
@@ -170,14 +172,7 @@ export async function bundleContentImport(
     const rows = recordTables.reduce((n, t) => n + plan.add[t].length, 0) + evidenceRows.length + plan.amendments.length;
     const track = writeProgressTrack(rows, progress);
     track.start();
-    const chunked = async (records: readonly unknown[], write: (chunk: unknown[]) => Promise<unknown>) => {
-      for (let i = 0; i < records.length; i += writeChunkRows) {
-        track.check();
-        const chunk = records.slice(i, i + writeChunkRows);
-        await write(chunk);
-        track.advance(chunk.length);
-      }
-    };
+    const chunks = writeChunkQueue(track);
     // Versions of interviews new here that are their current seal are stored by hash (their
     // snapshots are the rows this import writes).
     const newInterviews = new Map(plan.add.interviews.map((i) => [i.id, i]));
@@ -189,9 +184,10 @@ export async function bundleContentImport(
     });
     for (const table of recordTables) {
       const records = table === 'interviewVersions' ? versionRows : plan.add[table];
-      await chunked(records, (chunk) => db.table(table).bulkAdd(chunk));
+      await chunks.add(records, (chunk) => db.table(table).bulkAdd(chunk));
     }
-    await chunked(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
+    await chunks.add(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
+    await chunks.drain();
     for (const amendment of plan.amendments) {
       track.check();
       await amendmentWrite(db, amendment);

@@ -30,3 +30,33 @@ export function writeProgressTrack(total: number, progress: WriteProgress = {}) 
     start: report,
   };
 }
+
+/**
+ * Chunks issued before the oldest is awaited: IndexedDB stores one chunk while the next is being
+ * prepared, instead of each side waiting for the other between chunks.
+ */
+export const writeChunksInFlight = 4;
+
+/**
+ * Writes lists of rows in chunks of {@link writeChunkRows}, a few chunks in flight, counting them
+ * on `track` as they complete and checking for Cancel before each. `drain` waits for the rest.
+ */
+export function writeChunkQueue(track: ReturnType<typeof writeProgressTrack>) {
+  const pending: Promise<void>[] = [];
+  return {
+    async add(records: readonly unknown[], write: (chunk: unknown[]) => Promise<unknown>): Promise<void> {
+      for (let i = 0; i < records.length; i += writeChunkRows) {
+        track.check();
+        const chunk = records.slice(i, i + writeChunkRows);
+        const done = write(chunk).then(() => track.advance(chunk.length));
+        // Awaited in turn below; meanwhile a failure (the transaction aborting) is not unhandled.
+        done.catch(() => {});
+        pending.push(done);
+        if (pending.length >= writeChunksInFlight) await pending.shift();
+      }
+    },
+    async drain(): Promise<void> {
+      while (pending.length > 0) await pending.shift();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundleCreate } from '../../../../src/core/bundle/bundleCreate';
-import { bundleImportPlan } from '../../../../src/core/bundle/bundleImportPlan';
+import { bundleAllUnchanged, bundleImportPlan } from '../../../../src/core/bundle/bundleImportPlan';
 import {
   bundleContentHashIndex,
   bundleContentKeys,
@@ -160,5 +160,15 @@ describe('bundleImportPlan', () => {
     const result = bundleImportPlan(bundleContentHashIndex({ candidates: [reordered as never] }), content);
     expect(result.unchanged.candidates).toBe(1);
     expect(result.add.candidates).toEqual([]);
+  });
+
+  it('counts a foreign audit log as already here, as a lookup of its own entries would', () => {
+    const content = sampleBundleContent({ seed: 11, candidates: 2, interviewsPerCandidate: 2 });
+    const byHash = bundleImportPlan({ audit: bundleContentHashIndex({ audit: content.audit }).audit }, content);
+    const unhashed = bundleImportPlan({ audit: bundleAllUnchanged }, content);
+    expect(content.audit.length).toBeGreaterThan(0);
+    expect(unhashed).toEqual(byHash);
+    expect(unhashed.unchanged.audit).toBe(content.audit.length);
+    expect(unhashed.add.audit).toEqual([]);
   });
 });
