@@ -32,10 +32,12 @@ export function writeProgressTrack(total: number, progress: WriteProgress = {}) 
 }
 
 /**
- * Chunks issued before the oldest is awaited: IndexedDB stores one chunk while the next is being
- * prepared, instead of each side waiting for the other between chunks.
+ * Chunks issued before the oldest is awaited. One: with four in flight the full-size import's
+ * renderer peaked at 2.3 GB in most runs against ≈ 0.8 GB with one
+ * (`scripts/bench/results/import-only-f3e8ede-*.json`, `full-f3e8ede.json`), for a few seconds of
+ * writing saved.
  */
-export const writeChunksInFlight = 4;
+export const writeChunksInFlight = 1;
 
 /**
  * Writes lists of rows in chunks of {@link writeChunkRows}, a few chunks in flight, counting them
