@@ -34,6 +34,7 @@ import { reportBuild, reportObservations, type ReportEvidence } from '../../core
 import { reportEvidenceIndexOf } from '../../core/report/reportEvidenceIndex';
 import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
+import { auditEntriesSinceHead } from './auditSinceHead';
 import {
   committeeRowsDataKey,
   committeeRowsHead,
@@ -221,9 +222,6 @@ const oneCandidateActions: ReadonlyMap<string, 'interviews' | 'loops' | 'decisio
   ['candidate.created', 'candidates'],
 ]);
 
-/** Beyond this many entries since the rows' head, a rebuild is as cheap and simpler. */
-const maxIncrementalEntries = 2000;
-
 /**
  * The candidates whose rows changed after `stored` (null: something else changed, a subject is
  * gone, or the log does not continue the rows' head: rebuild).
@@ -233,12 +231,8 @@ async function committeeRowsChangedSince(
   stored: CommitteeRowsHead,
   headSeq: number,
 ): Promise<Set<string> | null> {
-  if (stored.auditSeq > headSeq || headSeq - stored.auditSeq > maxIncrementalEntries) return null;
-  if (stored.auditSeq > 0) {
-    const at = await db.audit.get(stored.auditSeq);
-    if (at?.hash !== stored.auditHash) return null;
-  } else if (stored.auditHash !== '') return null;
-  const entries = await db.audit.where('seq').above(stored.auditSeq).toArray();
+  const entries = await auditEntriesSinceHead(db, stored, headSeq);
+  if (!entries) return null;
   const subjects = {
     interviews: [] as string[],
     loops: [] as string[],

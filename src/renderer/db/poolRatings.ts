@@ -23,6 +23,7 @@ import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
 import type { AuditAction } from '../../core/audit/auditSchema';
 import type { Interview } from '../../core/model/records';
 import type { AppDb } from './appDb';
+import { auditEntriesSinceHead } from './auditSinceHead';
 import { evidenceRowsInSlices, evidenceRowsOf, type EvidenceRow } from './evidenceRows';
 import { poolStatsKey, type PoolStatsPack } from './poolStatsKey';
 import { packSealedInterviews } from './packInterviews';
@@ -55,9 +56,6 @@ const oneInterviewActions: ReadonlySet<string> = new Set<AuditAction>([
   'interview.reopened',
 ]);
 
-/** Beyond this many entries since the stored head, a rebuild is as cheap and simpler. */
-const maxIncrementalEntries = 2000;
-
 /** The stored pool ratings of a pack, of whichever state they were stored at. */
 export async function poolRatingsStored(db: AppDb, packId: string): Promise<PoolRatingsEntry | undefined> {
   const value = (await db.settings.get(poolRatingsSettingKey(packId)))?.value as PoolRatingsEntry | undefined;
@@ -84,12 +82,8 @@ async function poolRatingsChangedSince(
   stored: PoolRatingsEntry,
   headSeq: number,
 ): Promise<Set<string> | null> {
-  if (stored.auditSeq > headSeq || headSeq - stored.auditSeq > maxIncrementalEntries) return null;
-  if (stored.auditSeq > 0) {
-    const at = await db.audit.get(stored.auditSeq);
-    if (at?.hash !== stored.auditHash) return null;
-  } else if (stored.auditHash !== '') return null;
-  const entries = await db.audit.where('seq').above(stored.auditSeq).toArray();
+  const entries = await auditEntriesSinceHead(db, stored, headSeq);
+  if (!entries) return null;
   const changed = new Set<string>();
   for (const entry of entries) {
     if (oneInterviewActions.has(entry.action)) changed.add(entry.subject);
