@@ -34,7 +34,7 @@ import { benchSeedFileWrite, type BenchSeedMeta } from './lib/benchSeed';
 import type { BenchFigure } from './lib/benchStats';
 import { calibrationMeasure } from './metrics/calibration';
 import { coldStartMeasure } from './metrics/coldStart';
-import { importMeasure, importOnce, type ImportSample } from './metrics/bundleImport';
+import { benchParseWorkerPath, importMeasure, importOnce, type ImportSample } from './metrics/bundleImport';
 import { keystrokeMeasure } from './metrics/keystroke';
 import { ratingMeasure } from './metrics/rating';
 import { batchPdfMeasure, pdfMeasure, reportMeasure } from './metrics/report';
@@ -141,7 +141,12 @@ async function main(): Promise<void> {
       const seededProfile =
         reuse ?? (flag('seed-only') && option('profile') ? resolve(option('profile')!) : join(tmp, 'seeded'));
       const bundleUrl = `${server.origin}/__bench/data/dataset.loopdesk`;
-      const importUrls = { bundle: bundleUrl, warmup: `${server.origin}/__bench/data/warmup.loopdesk` };
+      const importUrls = {
+        bundle: bundleUrl,
+        warmup: `${server.origin}/__bench/data/warmup.loopdesk`,
+        parseWorker: `${server.origin}/${benchParseWorkerPath(build.distWeb)}`,
+        pack,
+      };
       // Seeding is the app's own import of the dataset bundle — the first import measurement.
       let seeded: ImportSample | null = null;
       if (!reuse) {

@@ -3,7 +3,9 @@
  * holds a backup's whole text. Read refusals (unreadable, over the cap, empty, not UTF-8) name the
  * file, as {@link cliReadText}'s do; the bundle's own refusals are `bundleParse`'s.
  */
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import type { BundleHasher } from '../core/bundle/bundleChecksum';
 import { bundleParseStream, type BundleParseOptions } from '../core/bundle/bundleParse';
 import type { BundleParseResult, BundleRejection } from '../core/bundle/bundleSchema';
 import { bundleTextOfBytes, type BundleByteRefusal } from '../core/bundle/bundleStreamRead';
@@ -16,6 +18,12 @@ export type CliBundleParse =
   | { ok: false; reason: BundleRejection | { code: 'unreadable'; message: string }; isFileRefusal: true };
 
 const CHUNK_BYTES = 1 << 20;
+
+/** Node's own SHA-256, fed as the canonical text is made: several times the JavaScript hash's speed. */
+function nodeSha256(): BundleHasher {
+  const hash = createHash('sha256');
+  return { update: (bytes) => void hash.update(bytes), digest: () => Promise.resolve(hash.digest('hex')) };
+}
 
 /** The bytes of an open file, 1 MB at a time; the count so far in `read.bytes`. */
 async function* fileBytes(handle: FileHandle, read: { bytes: number }): AsyncGenerator<Uint8Array> {
@@ -54,7 +62,7 @@ export async function cliBundleFileParse(
     const refused: BundleByteRefusal = { refusal: null };
     const read = { bytes: 0 };
     const text = bundleTextOfBytes(fileBytes(handle, read), maxBytes, refused);
-    const result = await bundleParseStream(text, { maxTextLength: maxBytes }, options);
+    const result = await bundleParseStream(text, { maxTextLength: maxBytes }, { hasher: nodeSha256, ...options });
     const fileRefusal = refused.refusal ?? (read.bytes === 0 ? emptyFile : null);
     if (fileRefusal && !fileRefusal.ok) {
       const message = `${shown}: ${fileRefusal.reason.message}`;

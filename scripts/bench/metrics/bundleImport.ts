@@ -1,18 +1,20 @@
 /**
  * Bundle import of 25,000 interviews (SPEC §9: ≤ 10 s, memory ≤ 500 MB): the seeded dataset as one
  * `*.loopdesk` bundle (scope "all": every table, sealed version snapshots and the audit chain
- * included), imported into an empty profile with the app's own code — `bundleParse` (JSON, limits,
- * checksum, schemas, references, audit chain) then `bundleContentImport` (plan against the
- * database, write everything in one transaction). The file text is read into the page first (not
- * timed, like reading the file); a small bundle is imported and deleted first as a warm-up.
+ * included), imported into an empty profile the way the Data screen does it — the app build's own
+ * checking worker (`workers/bundleParse.worker.ts`: the file read as a stream and parsed as it
+ * arrives, the checksum hashed on its own worker, schemas, references, audit chain, seals, the
+ * ratings' dimensions against the pack), the checked bundle handed back to the page, then
+ * `bundleContentImport` (plan against the database, write everything in one transaction). The
+ * file is fetched into a `File` first (not timed, like picking the file); a small bundle is
+ * imported and deleted first as a warm-up.
  *
- * Memory: peak resident set (VmHWM) of the page's renderer process during the import, reset just
- * before it — it includes the file text and everything the import builds. The browser process
- * (where IndexedDB writes) is reported beside it. Floor: `JSON.parse` + a bare `bulkAdd` of the
- * same stored rows (evidence grouped into one row per interview, as the app stores it) in one
- * transaction, measured the same way in its own empty profile.
- */
-import { mkdtempSync, readFileSync } from 'node:fs';
+ * Memory: peak resident set (VmHWM) of the page's renderer process (its workers included) during
+ * the import, reset just before it. The browser process (where IndexedDB writes, and where a
+ * `File`'s bytes live) is reported beside it. Floor: `JSON.parse` of the file's text (read into the
+ * page first) + a bare `bulkAdd` of the same stored rows (evidence grouped into one row per
+ * interview, as the app stores it) in one transaction, measured the same way in its own empty profile. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   benchCall,
@@ -25,6 +27,7 @@ import {
 } from '../lib/benchBrowser';
 import type { BenchContext } from '../lib/benchContext';
 import { benchFigure, benchMedian, benchRound, type BenchFigure } from '../lib/benchStats';
+import type { RubricPack } from '../../../src/core/rubric/schema';
 import type { BenchImportTiming } from '../page/benchApiTypes';
 import { benchCpuProfile, type BenchProfileSummary } from '../lib/benchProfile';
 
@@ -56,6 +59,17 @@ function cpuMs(pid: number): number {
 export interface ImportUrls {
   bundle: string;
   warmup: string;
+  /** The app build's own bundle-checking worker (it starts its hashing worker itself). */
+  parseWorker: string;
+  /** The pack the app has loaded: the worker checks every rating's dimension against it. */
+  pack: RubricPack;
+}
+
+/** Where the app build keeps its bundle-checking worker (`workers/bundleParse.worker.ts`), from its root. */
+export function benchParseWorkerPath(distWeb: string): string {
+  const name = readdirSync(join(distWeb, 'assets')).find((f) => /^bundleParse\.worker-.*\.js$/.test(f));
+  if (!name) throw new Error(`no bundleParse worker in ${distWeb}/assets`);
+  return `assets/${name}`;
 }
 
 /**
@@ -75,11 +89,13 @@ export async function importOnce(
   try {
     const page = await benchPage(context);
     await benchHostOpen(page, origin);
-    await benchCall(page, 'importPrepare', urls.warmup);
-    await benchCall(page, kind === 'app' ? 'importRun' : 'importFloorRun');
+    const run = () =>
+      kind === 'app' ? benchCall(page, 'importRun', urls.parseWorker, urls.pack) : benchCall(page, 'importFloorRun');
+    await benchCall(page, 'importPrepare', urls.warmup, kind);
+    await run();
     await benchCall(page, 'dropDb');
 
-    await benchCall(page, 'importPrepare', urls.bundle);
+    await benchCall(page, 'importPrepare', urls.bundle, kind);
     await benchCall(page, 'gc');
     await page.waitForTimeout(200);
     const procs = benchProcesses(profile);
@@ -87,7 +103,6 @@ export async function importOnce(
     for (const pid of [procs.browser, ...procs.renderers, ...procs.others]) benchPeakReset(pid);
     const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
     const cpuBefore = { renderer: cpuOf(procs.renderers), browser: cpuOf([procs.browser]) };
-    const run = () => benchCall(page, kind === 'app' ? 'importRun' : 'importFloorRun');
     const profiled = cpuProfileFile ? await benchCpuProfile(page, cpuProfileFile, run) : null;
     const timing = profiled ? profiled.result : await run();
     const peak = (pids: number[]) => Math.max(0, ...pids.map((pid) => benchMemory(pid)?.peakMb ?? 0));

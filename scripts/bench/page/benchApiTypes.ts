@@ -39,8 +39,10 @@ export interface BenchPageApi {
   ): Promise<{ action: number[]; bare: number[]; withoutTouch: number[] }>;
   /** Rates and seals one draft interview through the app's actions (`actor`: an interviewer id). */
   sealOne(pack: RubricPack, interviewId: string, actor: string): Promise<void>;
-  importPrepare(url: string): Promise<number>;
-  importRun(): Promise<BenchImportTiming>;
+  /** Fetches a bundle file: into a `File` for the app's import, into the page as text for the floor. */
+  importPrepare(url: string, kind: 'app' | 'floor'): Promise<number>;
+  /** The Data screen's import: `parseWorker` is the app build's checking worker. */
+  importRun(parseWorker: string, pack: RubricPack): Promise<BenchImportTiming>;
   importFloorRun(): Promise<BenchImportTiming>;
   reportBreakdown(pack: RubricPack, candidateId: string): Promise<BenchReportBreakdown>;
   /** Writes a committee seed (content JSON at `url`) with the app's import and sets "me". */

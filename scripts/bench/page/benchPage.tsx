@@ -4,8 +4,10 @@
  * write actions, the same bundle parser and report functions the screens call.
  */
 import { Dexie } from 'dexie';
-import { bundleParseAsync } from '../../../src/core/bundle/bundleParse';
-import { bundleDefaultLimits, type BundleContent } from '../../../src/core/bundle/bundleSchema';
+import { bundlePackDimensionsOf } from '../../../src/core/bundle/bundleDimensions';
+import { BUNDLE_MAX_BYTES } from '../../../src/core/limits/inputLimits';
+import { bundleParseInWorker } from '../../../src/renderer/platform/bundleParseInWorker';
+import type { BundleContent } from '../../../src/core/bundle/bundleSchema';
 import { reportBuild, reportPoolCalibration, type ReportEvidence } from '../../../src/core/report/reportBuild';
 import type { RubricPack } from '../../../src/core/rubric/schema';
 import { createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
@@ -19,6 +21,7 @@ import type { BenchPageApi } from './benchApiTypes';
 const recordTables = ['candidates', 'interviewers', 'loops', 'interviews', 'decisions', 'interviewVersions', 'incidentRuns'] as const;
 
 let bundleText: string | null = null;
+let bundleFile: File | null = null;
 
 /** Hands the file text over once, so nothing here keeps it alive after the parse. */
 function bundleTextTake(): string {
@@ -126,24 +129,31 @@ const api: BenchPageApi = {
     }
   },
 
-  /** Reads the bundle file into memory (the file read is not part of the import). */
-  async importPrepare(url: string): Promise<number> {
-    bundleText = await (await fetch(url)).text();
+  /** Fetches the bundle file (not part of the import): as a `File` for the app, as text for the floor. */
+  async importPrepare(url: string, kind: 'app' | 'floor'): Promise<number> {
+    const response = await fetch(url);
+    if (kind === 'app') {
+      bundleFile = new File([await response.blob()], 'dataset.loopdesk', { type: 'application/json' });
+      return bundleFile.size;
+    }
+    bundleText = await response.text();
     return bundleText.length;
   },
 
   /**
-   * The import the app performs: `bundleParse` (JSON, limits, checksum, schemas, references,
-   * audit chain) and `bundleContentImport` (plan against the database, one transaction).
+   * The import the Data screen performs: the checking worker (stream read, checksum, schemas,
+   * references, audit chain, seals, dimensions against the pack), then `bundleContentImport` (plan
+   * against the database, one transaction).
    */
-  async importRun() {
+  async importRun(parseWorker: string, pack: RubricPack) {
     const db = await openDb();
-    const length = bundleText!.length;
-    // A bundle over the app's default size limit is measured with the limit raised to fit; the
-    // result says so (the app itself would refuse it).
-    const isOverDefaultLimit = length > bundleDefaultLimits.maxTextLength;
+    const file = bundleFile!;
+    bundleFile = null;
+    // Over the app's size limit the app refuses the file, and so does this.
+    const isOverDefaultLimit = file.size > BUNDLE_MAX_BYTES;
     const started = performance.now();
-    const parsed = await bundleParseAsync(bundleTextTake(), isOverDefaultLimit ? { maxTextLength: length } : {});
+    const job = bundleParseInWorker(file, bundlePackDimensionsOf([pack]), undefined, () => new Worker(parseWorker, { type: 'module' }));
+    const parsed = await job.result;
     if (!parsed.ok) throw new Error(`bundle refused: ${parsed.reason.message}`);
     const parsedAt = performance.now();
     const plan = await bundleContentImport(db, parsed.value.content, {

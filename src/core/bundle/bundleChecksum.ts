@@ -75,6 +75,7 @@ interface WebSubtle {
   digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
 }
 interface WebTextEncoder {
+  encode(text: string): Uint8Array;
   encodeInto(text: string, into: Uint8Array): { read: number; written: number };
 }
 function webTextEncoder(): WebTextEncoder | null {
@@ -130,6 +131,33 @@ export async function bundleChecksumOfAsync(
   if (!encoded.ok) return encoded;
   const value = await digest(buffer.subarray(0, used));
   return { ok: true, value };
+}
+
+/**
+ * A SHA-256 fed piece by piece, kept by the caller's platform: Node's native hash in the CLI, a
+ * worker of its own in the app (the hash runs beside the rest of the checks). `digest` gives
+ * lower-case hex.
+ */
+export interface BundleHasher {
+  /** Takes the next piece; the hasher may keep (or transfer) the array. */
+  update(bytes: Uint8Array): void;
+  digest(): Promise<string>;
+}
+
+/**
+ * The canonical text of `content` handed to `hasher` as UTF-8 in pieces of about 1 MB as it is
+ * made (no file-sized buffer), returning at once with the digest still to come, so the caller can
+ * go on checking meanwhile. Fails (without a digest) at the first value that is not JSON data.
+ */
+export function bundleChecksumFeed(
+  content: Readonly<Record<BundleTable, readonly unknown[]>>,
+  hasher: BundleHasher,
+): { ok: true; digest: Promise<string> } | { ok: false; issue: CanonicalJsonIssue } {
+  const encoder = webTextEncoder();
+  const encode = encoder ? (text: string) => encoder.encode(text) : utf8ToBytes;
+  const encoded = bundleCanonicalPieces(content, (text) => hasher.update(encode(text)));
+  if (!encoded.ok) return encoded;
+  return { ok: true, digest: hasher.digest() };
 }
 
 /** {@link bundleChecksumOf} for content the caller built; throws `CanonicalJsonError` on non-JSON values. */

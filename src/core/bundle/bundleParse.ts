@@ -23,7 +23,13 @@ import { evidenceSealsVerify } from '../audit/evidenceSeal';
 import { canonicalJsonPath } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
 import { limitText } from '../limits/inputLimits';
-import { bundleChecksumOf, bundleChecksumOfAsync, bundleWebDigest } from './bundleChecksum';
+import {
+  bundleChecksumFeed,
+  bundleChecksumOf,
+  bundleChecksumOfAsync,
+  bundleWebDigest,
+  type BundleHasher,
+} from './bundleChecksum';
 import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
 import { bundleRecordFast } from './bundleRecordFast';
@@ -50,6 +56,12 @@ type PathSegment = string | number;
 export interface BundleParseOptions {
   /** Loaded rubric packs: every rating must be of a dimension of its loop's pack version. */
   packs?: readonly BundlePackDimensions[];
+  /**
+   * A streamed SHA-256 for the content checksum (the asynchronous parses only): the canonical text
+   * is fed to it in pieces and the other checks run while it hashes. Without it, WebCrypto over one
+   * buffer of the text's size where the platform has it (`bundleParseAsync`), else the JavaScript hash.
+   */
+  hasher?: () => BundleHasher;
 }
 
 class Refusal {
@@ -357,12 +369,16 @@ function validateEnvelope(value: unknown, limits: BundleLimits): BundleEnvelope 
 
 /** Steps 4-11, given the checksum of the content exactly as it arrived. */
 function validateContent(
-  { manifest, signature }: BundleEnvelope,
-  { content: records, unchecked }: RecordsChecked,
+  envelope: BundleEnvelope,
+  records: RecordsChecked,
   checksum: ChecksumResult,
   options: BundleParseOptions,
 ): BundleParseResult {
-  // 4. Checksum over the content exactly as it arrived, before anything is normalized.
+  return checksumRefusal(checksum, envelope.manifest) ?? validateRecords(envelope, records, options);
+}
+
+/** Step 4: the checksum over the content exactly as it arrived, before anything is normalized. */
+function checksumRefusal(checksum: ChecksumResult, manifest: BundleManifest): BundleParseResult | null {
   if (!checksum.ok) {
     return {
       ok: false,
@@ -379,7 +395,15 @@ function validateContent(
       'content SHA-256 does not match the manifest (the file was changed or damaged after it was written)',
     );
   }
+  return null;
+}
 
+/** Steps 5-11 (the checksum is step 4's, checked by the caller). */
+function validateRecords(
+  { manifest, signature }: BundleEnvelope,
+  { content: records, unchecked }: RecordsChecked,
+  options: BundleParseOptions,
+): BundleParseResult {
   // 5. Records: those the quick checks left, by their schemas (the first refusal is the same,
   // since the quick checks accept only what the schemas accept).
   for (const table of bundleTables) {
@@ -663,6 +687,7 @@ export async function bundleParseStream(
   }
   if (!read.ok) return read.result;
   const value = read.value;
+  if (options.hasher) return validateBundleAsync(value, effective, options, 0);
   return guarded(() => validateBundle(value, effective, true, options));
 }
 
@@ -687,6 +712,7 @@ async function validateBundleAsync(
   options: BundleParseOptions,
   sizeHint: number,
 ): Promise<BundleParseResult> {
+  if (options.hasher) return validateBundleHashedBeside(value, effective, options, options.hasher);
   const digest = bundleWebDigest();
   if (!digest) return guarded(() => validateBundle(value, effective, true, options));
   const envelope = guarded(() => validateEnvelope(value, effective));
@@ -700,6 +726,28 @@ async function validateBundleAsync(
     throw error;
   }
   return guarded(() => validateContent(envelope, records, checksum, options));
+}
+
+/**
+ * Validation with the checksum hashed beside the other checks: the canonical text is fed to
+ * `hasher` (steps 1-3 and the quick record checks first, as always), steps 5-11 run while it
+ * hashes, and the checksum's refusal, if any, is the one reported — the order of the text path.
+ */
+async function validateBundleHashedBeside(
+  value: unknown,
+  effective: BundleLimits,
+  options: BundleParseOptions,
+  hasher: () => BundleHasher,
+): Promise<BundleParseResult> {
+  const envelope = guarded(() => validateEnvelope(value, effective));
+  if (!('rawContent' in envelope)) return envelope;
+  const records = recordsFastCheck(envelope.rawContent, true);
+  const fed = guarded(() => bundleChecksumFeed(records.content, hasher()));
+  if (!('digest' in fed)) return 'issue' in fed ? checksumRefusal(fed, envelope.manifest)! : fed;
+  // The pieces are all handed over before any record is replaced by its validated copy.
+  const rest = guarded(() => validateRecords(envelope, records, options));
+  const checksum: ChecksumResult = { ok: true, value: await fed.digest };
+  return checksumRefusal(checksum, envelope.manifest) ?? rest;
 }
 
 /** Step 1: the size of the text, its nesting depth and its JSON syntax. */

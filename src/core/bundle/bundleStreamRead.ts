@@ -341,7 +341,10 @@ export function bundleTextScanner(limits: BundleLimits): BundleTextScanner {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const position = errorPosition(error);
+      // Engines that give no position: a bundle starts with "{", so name the first character that is
+      // not (as the text path does).
+      const start = text.search(/\S/);
+      const position = errorPosition(error) ?? (start >= 0 && text[start] !== '{' ? start : null);
       return {
         ok: false,
         result: refuse(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceSealsVerify } from '../../../src/core/audit/evidenceSeal';
 import { bundleCreate, bundleStringify } from '../../../src/core/bundle/bundleCreate';
-import { bundleParse } from '../../../src/core/bundle/bundleParse';
+import { createHash } from 'node:crypto';
+import type { BundleHasher } from '../../../src/core/bundle/bundleChecksum';
+import { bundleParse, bundleParseBytes } from '../../../src/core/bundle/bundleParse';
 import { bundleContentForScope } from '../../../src/core/bundle/bundleScope';
 import type { BundleContent, BundleScope } from '../../../src/core/bundle/bundleSchema';
 import { auditVerify, databaseDump } from '../../../src/renderer/db/actions/dataActions';
@@ -10,7 +12,6 @@ import { InterviewSealedError, noteSave, ratingSet } from '../../../src/renderer
 import { sampleBundleContent } from '../../fixtures/bundles/sampleContent';
 import { amendElsewhere, forgeSealedEvidence } from '../../fixtures/hostile/sealedForgery';
 import { bundleMutate } from '../core/bundle/bundleMutations';
-import { fileTextBounded } from '../../../src/renderer/platform/fileTextBounded';
 import { hostileCases } from '../../fixtures/hostile/hostileInputs';
 import { testDb } from './dbTestKit';
 import { tableChecksums } from './tableChecksums';
@@ -130,11 +131,19 @@ describe("the app's audit verification", () => {
   });
 });
 
-/** The app's import path: bounded read, full validation, then the database layer. */
+/** A hash that answers on a later turn, as the app's hashing worker does. */
+function lateSha256(): BundleHasher {
+  const hash = createHash('sha256');
+  return { update: (bytes) => void hash.update(bytes), digest: () => new Promise((r) => setTimeout(() => r(hash.digest('hex')), 1)) };
+}
+
+/**
+ * The app's import path (`workers/bundleParse.worker.ts`): the file read as a stream with a byte
+ * cap, full validation with the checksum hashed beside the other checks, then the database layer.
+ */
 async function importFile(db: Awaited<ReturnType<typeof machineWithSample>>['db'], file: Blob, maxBytes: number) {
-  const read = await fileTextBounded(file, maxBytes);
-  if (!read.ok) return { refused: read.message };
-  const parsed = bundleParse(read.text, { maxTextLength: maxBytes });
+  const bytes = file.stream() as unknown as AsyncIterable<Uint8Array>;
+  const parsed = await bundleParseBytes(bytes, maxBytes, { maxTextLength: maxBytes }, { hasher: lateSha256 });
   if (!parsed.ok) return { refused: parsed.reason.message };
   return { plan: await bundleContentImport(db, parsed.value.content, meta) };
 }

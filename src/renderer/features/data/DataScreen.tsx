@@ -119,7 +119,7 @@ export function DataScreen() {
   const [purgeList, setPurgeList] = useState<Awaited<ReturnType<typeof retentionPreview>> | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const writing = useImportProgress();
-  const [checking, setChecking] = useState<{ name: string; cancel: () => void } | null>(null);
+  const [checking, setChecking] = useState<{ name: string; cancel: () => void; read: number } | null>(null);
 
   if (!lists) return <p className="page muted">Loading…</p>;
   const candidateLabel = (candidate: { id: string; name: string }) => candidateLabelOf(candidate, isBlind);
@@ -162,8 +162,10 @@ export function DataScreen() {
     setImportResult(null);
     setIncoming(null);
     if (!file) return;
-    const job = bundleParseInWorker(file, bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []));
-    setChecking({ name: file.name, cancel: job.cancel });
+    const job = bundleParseInWorker(file, bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []), (read) =>
+      setChecking((now) => now && { ...now, read }),
+    );
+    setChecking({ name: file.name, cancel: job.cancel, read: 0 });
     let parsed;
     try {
       parsed = await job.result;
@@ -312,8 +314,17 @@ export function DataScreen() {
         </div>
         {checking && (
           <p role="status" className="form-row" data-testid="import-checking">
-            <progress aria-label={`Checking ${checking.name}`} /> Checking {checking.name}: manifest, checksum, every
-            record, references and the audit chain…
+            {checking.read < 1 ? (
+              <>
+                <progress aria-label={`Reading ${checking.name}`} value={checking.read} max={1} /> Reading{' '}
+                {checking.name}: {Math.floor(checking.read * 100)} %, checked as it arrives…
+              </>
+            ) : (
+              <>
+                <progress aria-label={`Checking ${checking.name}`} /> Checking {checking.name}: manifest, checksum, every
+                record, references and the audit chain…
+              </>
+            )}
             <button type="button" onClick={checking.cancel}>
               Cancel
             </button>
