@@ -222,8 +222,9 @@ describe('hostile and damaged bundles', () => {
     // A rating out of range under the old checksum: the records' check would say "schema", but the
     // changed content is what the checksum reports first.
     const bundle = JSON.parse(bases[0]!) as Bundle;
-    expect(bundle.content.ratings.length).toBeGreaterThan(0);
-    (bundle.content.ratings[0] as { value: number }).value = 9;
+    const rated = bundle.content.ratings.find((r) => r.state === 'rated');
+    expect(rated).toBeDefined();
+    (rated as { score: number }).score = 9;
     const changed = JSON.stringify(bundle);
     expect(bundleParse(changed)).toMatchObject({ ok: false, reason: { code: 'checksum-mismatch' } });
     expect(await streamed(changed)).toEqual(bundleParse(changed));
