@@ -6,7 +6,29 @@
  * own before the report can render; alone, the page fetches three files.
  */
 import { resolve } from 'node:path';
-import { build, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
+import { build, type IndexHtmlTransformContext, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
+
+/**
+ * A `<link rel="modulepreload">` in the page for each chunk its script imports on demand (the web
+ * build's rubric packs, the pool statistics' refresh): fetched and compiled while the script is,
+ * instead of after its evaluation, which is when the browser sends a dynamic import's request.
+ */
+function printPagePreloads(base: string): Plugin {
+  return {
+    name: 'loopdesk-print-page-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html: string, ctx: IndexHtmlTransformContext) {
+        return (ctx.chunk?.dynamicImports ?? []).map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 /** `pagePlugins`: the plugins the page is built with (those of the app, without this one). */
 export function printPagePlugin(pagePlugins: () => PluginOption[]): Plugin {
@@ -29,7 +51,7 @@ export function printPagePlugin(pagePlugins: () => PluginOption[]): Plugin {
         mode: app.mode,
         define: app.define,
         logLevel: app.logLevel,
-        plugins: pagePlugins(),
+        plugins: [...pagePlugins(), printPagePreloads(app.base)],
         build: {
           outDir: app.build.outDir,
           emptyOutDir: false,

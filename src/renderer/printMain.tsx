@@ -2,9 +2,10 @@
  * The print page (`print.html#/print/…`): what the PDF export's fresh window and the web print tab
  * open. It holds the print screen and what it needs in a bundle of its own, without the app's shell
  * and screens, and starts the reports' read and the rubric packs first (`printPageStart`), so a
- * fresh window reaches `data-print-ready` without a chain of chunk fetches.
+ * fresh window reaches `data-print-ready` without a chain of chunk fetches; it renders when both
+ * are in.
  */
-import './features/report/printPageStart';
+import { printPageStarted } from './features/report/printPageStart';
 // The app's styles before the report's (which its screens bring), in the order the app's page has them.
 import './styles.css';
 import { StrictMode, Suspense } from 'react';
@@ -22,8 +23,11 @@ function PrintPage() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PrintPage />
-  </StrictMode>,
+// Rendered once the page's read and packs are in (`printPageStarted`): one render of the whole report.
+void printPageStarted.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <PrintPage />
+    </StrictMode>,
+  ),
 );

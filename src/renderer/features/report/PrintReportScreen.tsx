@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { audienceDocumentTitle, audienceOf, audienceReport, type Audience } from '../../../core/audience/audiencePolicy';
 import { interviewPeersVisible } from '../../../core/interview/interviewLifecycle';
 import type { CandidateReport, ReportAudience } from '../../../core/report/reportBuild';
@@ -13,10 +13,11 @@ import { useReportScreen } from './useReportScreen';
 /**
  * Running header and footer on every printed page (CSS `@page` margin boxes), and the document
  * title, which becomes the PDF's title metadata and, in a browser, the suggested file name. Both
- * come from the audience policy, so a blind packet names no one anywhere.
+ * come from the audience policy, so a blind packet names no one anywhere. Set as the report is
+ * committed (a layout effect), before the page says it is ready.
  */
 function usePrintFrame(frame: { title: string; header: string; footer: string } | null): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!frame) return;
     const sheet = new CSSStyleSheet();
     const box = (content: string) => `content: ${JSON.stringify(content)}; font: 7pt system-ui, sans-serif; color: #444;`;
@@ -104,7 +105,9 @@ export function PrintReportScreen({
   usePrintFrame(frame);
 
   // The page always ends in `data-print-ready` or `data-print-error="<reason>"`, so a PDF export
-  // waiting on it never waits for a report that cannot render.
+  // waiting on it never waits for a report that cannot render. Marked as the report is committed
+  // (a layout effect, after the print frame's): printing lays the page out itself, so the export
+  // does not wait for the screen's first layout and paint of the report.
   const printError =
     hasRubrics && !pack
       ? 'the rubric pack this candidate was interviewed with is not loaded'
@@ -114,7 +117,7 @@ export function PrintReportScreen({
           ? 'the candidate has no sealed scorecards with a loaded pack'
           : null;
   const isPrintable = !!visible?.ok && visible.reports.length > 0;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const data = document.documentElement.dataset;
     if (printError !== null) data['printError'] = printError;
     else if (isPrintable) {
