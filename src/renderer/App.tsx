@@ -6,6 +6,7 @@ import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
 import { NotFoundScreen } from './features/NotFoundScreen';
 import { printRouteProps } from './features/report/printRoute';
+import { importKept } from './app/importKept';
 
 // Today is in the first bundle; every other screen loads on first visit, so cold start stays small.
 const RubricLibraryScreen = lazy(() =>
@@ -49,6 +50,10 @@ const AnalyticsScreen = lazy(() => import('./features/analytics/AnalyticsScreen'
 
 const loading = <p className="page muted">Loading…</p>;
 
+// The code of the reads a route starts while its screen loads (below), imported once.
+const committeeLiveLoad = importKept(() => import('./db/committeeScreenLive'));
+const reportLiveLoad = importKept(() => import('./db/reportScreenLive'));
+
 /** Maps the hash route to a screen. */
 export function App() {
   // The screen follows the route as a deferred update: while a screen's code is still loading, the
@@ -64,13 +69,13 @@ export function App() {
     // The read's code (Dexie's liveQuery, the committee row builders) stays out of the start-up
     // bundle: it arrives with its own small chunk, still well before the screen's.
     if (pack)
-      void Promise.all([import('./db/committeeScreenLive'), appDbLoad()]).then(([m, db]) => m.committeeScreenPrefetch(db, pack));
+      void Promise.all([committeeLiveLoad(), appDbLoad()]).then(([m, db]) => m.committeeScreenPrefetch(db, pack));
   }
   // A report's read likewise: the screen suspends until it has arrived, so the screen before stays
   // on view and the report's first frame is the whole report.
   const reportCandidateId = route.path[0] === 'reports' ? route.path[1] : undefined;
   if (reportCandidateId)
-    void Promise.all([import('./db/reportScreenLive'), appDbLoad()]).then(([m, db]) => m.reportScreenPrefetch(db, [reportCandidateId]));
+    void Promise.all([reportLiveLoad(), appDbLoad()]).then(([m, db]) => m.reportScreenPrefetch(db, [reportCandidateId]));
   const { path, query } = useDeferredValue(route);
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.

@@ -6,8 +6,9 @@
 import { useEffect, useState, type DependencyList } from 'react';
 import type { AppDb } from './appDb';
 import { afterFirstPaint } from '../app/afterFirstPaint';
+import { importKept } from '../app/importKept';
 
-const dbLiveLoad = () => import('./dbLive');
+const dbLiveLoad = importKept(() => import('./dbLive'));
 
 /** This window's database, loading its code first when needed. */
 export async function appDbLoad(): Promise<AppDb> {

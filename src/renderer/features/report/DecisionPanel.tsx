@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { DecisionOutcome } from '../../../core/model/records';
+import type { DecisionOutcome, Interviewer } from '../../../core/model/records';
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { decisionOutcomeLabels } from '../../../core/report/reportDecision';
 import { appDb } from '../../db/dbContext';
 import { decisionRecord } from '../../db/actions/decisionActions';
-import { useMe } from '../../db/hooks';
 import { decisionEvidenceOf } from '../../../core/audience/decisionEvidence';
 import { DecisionEvidenceNote } from './DecisionEvidenceNote';
 
@@ -18,15 +17,17 @@ const outcomes = Object.keys(decisionOutcomeLabels) as DecisionOutcome[];
 export function DecisionPanel({
   report,
   loopId,
+  me,
   audienceText = (text) => text,
 }: {
   /** The report as the audience may read it (its decisions are already redacted by the policy). */
   report: CandidateReport;
   loopId: string | null;
+  /** Who is looking (the screen has read it with the report): the decision's default author. */
+  me: Interviewer | null;
   /** Free text as the audience may read it (the audience policy's blind redaction). */
   audienceText?: (text: string) => string;
 }) {
-  const me = useMe();
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>('');
   const [level, setLevel] = useState('');
   const [rationale, setRationale] = useState('');

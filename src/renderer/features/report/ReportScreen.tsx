@@ -106,7 +106,7 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
         </p>
       )}
       <ReportView report={report} isBlind={isBlind} />
-      <DecisionPanel report={report} loopId={loopId} audienceText={(text) => audienceCandidateText(text, built.candidate, audience)} />
+      <DecisionPanel report={report} loopId={loopId} me={me} audienceText={(text) => audienceCandidateText(text, built.candidate, audience)} />
     </div>
   );
 }
