@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicyPlugin } from './scripts/vite/contentSecurityPolicyPlugin';
 import { printPagePlugin } from './scripts/vite/printPagePlugin';
+import { startBundleCodeSplitting } from './scripts/vite/startBundle';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
@@ -34,7 +35,10 @@ export default defineConfig({
     plugins: [...rendererPlugins(), printPagePlugin(rendererPlugins)],
     build: {
       outDir: resolve(outRoot, 'renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') },
+        output: { codeSplitting: startBundleCodeSplitting },
+      },
     },
   },
 });

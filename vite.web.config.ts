@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { builtinRubricsPlugin } from './scripts/vite/builtinRubricsPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/vite/contentSecurityPolicyPlugin';
 import { printPagePlugin } from './scripts/vite/printPagePlugin';
+import { startBundleCodeSplitting } from './scripts/vite/startBundle';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,5 +23,6 @@ export default defineConfig({
     outDir: process.env['LOOPDESK_WEB_OUT'] ?? resolve(import.meta.dirname, 'dist-web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: { output: { codeSplitting: startBundleCodeSplitting } },
   },
 });
