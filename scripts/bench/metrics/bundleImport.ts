@@ -36,6 +36,8 @@ export interface ImportSample extends BenchImportTiming {
   rendererBeforeMb: number;
   browserPeakMb: number;
   otherPeakMb: number;
+  /** [ms since the import started, renderer resident set in MB], every 500 ms: a diagnostic. */
+  rssTimeline: Array<[number, number]>;
   /**
    * CPU time the page's renderer and the browser process (where IndexedDB writes) spent during the
    * import: a diagnostic that other work on a shared machine inflates far less than the wall time.
@@ -103,8 +105,16 @@ export async function importOnce(
     for (const pid of [procs.browser, ...procs.renderers, ...procs.others]) benchPeakReset(pid);
     const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
     const cpuBefore = { renderer: cpuOf(procs.renderers), browser: cpuOf([procs.browser]) };
-    const profiled = cpuProfileFile ? await benchCpuProfile(page, cpuProfileFile, run) : null;
-    const timing = profiled ? profiled.result : await run();
+    // The renderer's resident set every 500 ms through the import (where its peak falls: the
+    // check, the hand-over to the page, or the write, which starts at `parseMs`).
+    const sampledFrom = performance.now();
+    const rssTimeline: Array<[number, number]> = [];
+    const sampler = setInterval(() => {
+      const rss = Math.max(0, ...procs.renderers.map((pid) => benchMemory(pid)?.rssMb ?? 0));
+      rssTimeline.push([Math.round(performance.now() - sampledFrom), Math.round(rss)]);
+    }, 500);
+    const profiled = cpuProfileFile ? await benchCpuProfile(page, cpuProfileFile, run).finally(() => clearInterval(sampler)) : null;
+    const timing = profiled ? profiled.result : await run().finally(() => clearInterval(sampler));
     const peak = (pids: number[]) => Math.max(0, ...pids.map((pid) => benchMemory(pid)?.peakMb ?? 0));
     const sample = {
       ...timing,
@@ -112,6 +122,7 @@ export async function importOnce(
       rendererBeforeMb: before,
       browserPeakMb: peak([procs.browser]),
       otherPeakMb: peak(procs.others),
+      rssTimeline,
       rendererCpuMs: cpuOf(procs.renderers) - cpuBefore.renderer,
       browserCpuMs: cpuOf([procs.browser]) - cpuBefore.browser,
       ...(profiled ? { profile: profiled.summary } : {}),
@@ -172,6 +183,7 @@ export async function importMeasure(
       otherPeakMb: benchRound(s.otherPeakMb, 0),
       rendererCpuMs: benchRound(s.rendererCpuMs, 0),
       browserCpuMs: benchRound(s.browserCpuMs, 0),
+      rssTimeline: s.rssTimeline,
     }));
   return {
     // SPEC §9 / the scale targets: ≤ 30 s, and ≤ 1.2× a bare bulkAdd of the same stored rows.
