@@ -71,66 +71,12 @@ function bundleCanonicalPieces(
   return { ok: true };
 }
 
-interface WebSubtle {
-  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
-}
 interface WebTextEncoder {
   encode(text: string): Uint8Array;
-  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
 }
 function webTextEncoder(): WebTextEncoder | null {
   const Encoder = (globalThis as { TextEncoder?: new () => WebTextEncoder }).TextEncoder;
   return Encoder ? new Encoder() : null;
-}
-
-/** SHA-256 of bytes, lower-case hex, off the calling thread's JavaScript (WebCrypto). */
-export type BundleDigest = (bytes: Uint8Array) => Promise<string>;
-
-/** WebCrypto's SHA-256 where the platform has it (browsers, workers, Node ≥ 19), else null. */
-export function bundleWebDigest(): BundleDigest | null {
-  // Core is built without the DOM library: the two platform objects used here, as far as used.
-  const subtle = (globalThis as { crypto?: { subtle?: WebSubtle } }).crypto?.subtle;
-  if (!subtle || typeof subtle.digest !== 'function' || !webTextEncoder()) return null;
-  return async (bytes) => {
-    const hash = new Uint8Array(await subtle.digest('SHA-256', bytes));
-    let hex = '';
-    for (let i = 0; i < hash.length; i++) hex += hash[i]!.toString(16).padStart(2, '0');
-    return hex;
-  };
-}
-
-/**
- * {@link bundleChecksumOf} through `digest` (WebCrypto, several times faster than hashing in
- * JavaScript). WebCrypto hashes one buffer, so the canonical text is encoded as UTF-8 into one
- * buffer of about the file's size (`sizeHint` bytes) first, piece by piece as above.
- */
-export async function bundleChecksumOfAsync(
-  content: Readonly<Record<BundleTable, readonly unknown[]>>,
-  digest: BundleDigest,
-  sizeHint: number,
-): Promise<{ ok: true; value: string } | { ok: false; issue: CanonicalJsonIssue }> {
-  const encoder = webTextEncoder();
-  if (!encoder) return bundleChecksumOf(content);
-  let buffer = new Uint8Array(Math.max(1024, sizeHint));
-  let used = 0;
-  const write = (text: string) => {
-    let rest = text;
-    for (;;) {
-      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
-      used += written;
-      if (read === rest.length) return;
-      // Grown only when the text does not fit (content longer than the hint): a copy of a buffer
-      // of the file's size is hundreds of MB. UTF-8 takes at most 3 bytes per UTF-16 code unit.
-      rest = rest.slice(read);
-      const grown = new Uint8Array(Math.max(used + rest.length * 3, Math.ceil(buffer.length * 1.5)));
-      grown.set(buffer.subarray(0, used));
-      buffer = grown;
-    }
-  };
-  const encoded = bundleCanonicalPieces(content, write);
-  if (!encoded.ok) return encoded;
-  const value = await digest(buffer.subarray(0, used));
-  return { ok: true, value };
 }
 
 /**

@@ -23,13 +23,7 @@ import { evidenceSealsVerify } from '../audit/evidenceSeal';
 import { canonicalJsonPath } from '../canonical/canonicalJson';
 import { jsonDepthScan } from '../canonical/jsonDepth';
 import { limitText } from '../limits/inputLimits';
-import {
-  bundleChecksumFeed,
-  bundleChecksumOf,
-  bundleChecksumOfAsync,
-  bundleWebDigest,
-  type BundleHasher,
-} from './bundleChecksum';
+import { bundleChecksumFeed, bundleChecksumOf, type BundleHasher } from './bundleChecksum';
 import { bundleDimensionsCheck, type BundlePackDimensions } from './bundleDimensions';
 import { bundleKeyOf } from './bundleKeys';
 import { bundleRecordFast } from './bundleRecordFast';
@@ -57,9 +51,9 @@ export interface BundleParseOptions {
   /** Loaded rubric packs: every rating must be of a dimension of its loop's pack version. */
   packs?: readonly BundlePackDimensions[];
   /**
-   * A streamed SHA-256 for the content checksum (the asynchronous parses only): the canonical text
-   * is fed to it in pieces and the other checks run while it hashes. Without it, WebCrypto over one
-   * buffer of the text's size where the platform has it (`bundleParseAsync`), else the JavaScript hash.
+   * A streamed SHA-256 for the content checksum (`bundleParseStream`, `bundleParseBytes`): the
+   * canonical text is fed to it in pieces and the other checks run while it hashes. Without it,
+   * the JavaScript hash, in line.
    */
   hasher?: () => BundleHasher;
 }
@@ -645,28 +639,6 @@ export function bundleParse(
 }
 
 /**
- * {@link bundleParse} with the content checksum hashed by WebCrypto where the platform has it
- * (the JavaScript SHA-256 otherwise): same checks, same order, same refusals. The text is let go
- * once parsed, so a caller that hands it over (and keeps no copy) does not hold it meanwhile.
- */
-export function bundleParseAsync(
-  text: string,
-  limits: Partial<BundleLimits> = {},
-  options: BundleParseOptions = {},
-): Promise<BundleParseResult> {
-  // Not itself async: the text is parsed here, and only the parsed value reaches the awaiting part.
-  try {
-    const effective: BundleLimits = { ...bundleDefaultLimits, ...limits };
-    const sizeHint = typeof text === 'string' ? text.length + 1024 : 0;
-    const parsed = parseText(text, effective);
-    if (!parsed.ok) return Promise.resolve(parsed.result);
-    return validateBundleAsync(parsed.value, effective, options, sizeHint);
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-/**
  * {@link bundleParse} over the decoded text of a bundle as it arrives (a file read as a stream),
  * never holding the whole text: records are parsed as they complete (`bundleStreamRead`), then the
  * same validation runs on the same document, so it refuses exactly what `bundleParse` refuses,
@@ -687,7 +659,7 @@ export async function bundleParseStream(
   }
   if (!read.ok) return read.result;
   const value = read.value;
-  if (options.hasher) return validateBundleAsync(value, effective, options, 0);
+  if (options.hasher) return validateBundleHashedBeside(value, effective, options, options.hasher);
   return guarded(() => validateBundle(value, effective, true, options));
 }
 
@@ -704,28 +676,6 @@ export async function bundleParseBytes(
   const refused: BundleByteRefusal = { refusal: null };
   const result = await bundleParseStream(bundleTextOfBytes(bytes, maxBytes, refused), limits, options);
   return refused.refusal ?? result;
-}
-
-async function validateBundleAsync(
-  value: unknown,
-  effective: BundleLimits,
-  options: BundleParseOptions,
-  sizeHint: number,
-): Promise<BundleParseResult> {
-  if (options.hasher) return validateBundleHashedBeside(value, effective, options, options.hasher);
-  const digest = bundleWebDigest();
-  if (!digest) return guarded(() => validateBundle(value, effective, true, options));
-  const envelope = guarded(() => validateEnvelope(value, effective));
-  if (!('rawContent' in envelope)) return envelope;
-  const records = recordsFastCheck(envelope.rawContent, true);
-  let checksum: ChecksumResult;
-  try {
-    checksum = await bundleChecksumOfAsync(records.content, digest, sizeHint);
-  } catch (error) {
-    if (error instanceof RangeError) return reject('too-large', 'too large or too deeply nested to check');
-    throw error;
-  }
-  return guarded(() => validateContent(envelope, records, checksum, options));
 }
 
 /**

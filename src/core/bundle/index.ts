@@ -11,7 +11,6 @@ export {
 } from './bundleCreate';
 export {
   bundleParse,
-  bundleParseAsync,
   bundleParseBytes,
   bundleParseStream,
   bundleValidate,
