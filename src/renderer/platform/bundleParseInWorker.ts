@@ -1,6 +1,7 @@
 import type { BundlePackDimensions } from '../../core/bundle/bundleDimensions';
 import type { BundleParseResult } from '../../core/bundle/bundleSchema';
 import type { BundleParseMessage, BundleParseRequest } from '../workers/bundleParse.worker';
+import { bundleHandOverReceiver } from '../workers/bundleHandOver';
 
 /**
  * Validates a bundle file in a worker; `cancel()` stops the work and rejects the promise. With
@@ -17,14 +18,17 @@ export function bundleParseInWorker(
 ): { result: Promise<BundleParseResult>; cancel: () => void } {
   const worker = newWorker();
   let cancel = () => {};
+  const handOver = bundleHandOverReceiver();
   const result = new Promise<BundleParseResult>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<BundleParseMessage>) => {
       if (event.data.kind === 'read') {
         onRead?.(event.data.fraction);
         return;
       }
+      const checked = handOver.take(event.data);
+      if (!checked) return;
       worker.terminate();
-      resolve(event.data.result);
+      resolve(checked);
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -10,14 +10,15 @@ import { bundleParseBytes } from '../../core/bundle/bundleParse';
 import type { BundleParseResult } from '../../core/bundle/bundleSchema';
 import { BUNDLE_MAX_BYTES } from '../../core/limits/inputLimits';
 import { workerSha256 } from '../platform/workerSha256';
+import { bundleHandOverMessages, type BundleHandOverMessage } from './bundleHandOver';
 
 export interface BundleParseRequest {
   file: File;
   packs?: readonly BundlePackDimensions[];
 }
 
-/** The share of the file read (0-1), as it is read, then the result. */
-export type BundleParseMessage = { kind: 'read'; fraction: number } | { kind: 'result'; result: BundleParseResult };
+/** The share of the file read (0-1), as it is read, then the result in slices (`bundleHandOver`). */
+export type BundleParseMessage = { kind: 'read'; fraction: number } | BundleHandOverMessage;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<BundleParseRequest>) => void) | null;
@@ -64,5 +65,5 @@ scope.onmessage = async (event) => {
     // The browser refused to read the file (moved, permissions); its own message names nothing useful.
     result = { ok: false, reason: { code: 'not-json', message: 'could not read the file' } };
   }
-  scope.postMessage({ kind: 'result', result });
+  for (const message of bundleHandOverMessages(result)) scope.postMessage(message);
 };

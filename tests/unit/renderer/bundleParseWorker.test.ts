@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleParse } from '../../../src/core/bundle/bundleParse';
 import type { BundleParseMessage, BundleParseRequest } from '../../../src/renderer/workers/bundleParse.worker';
+import {
+  bundleHandOverMessages,
+  bundleHandOverReceiver,
+  type BundleHandOverMessage,
+} from '../../../src/renderer/workers/bundleHandOver';
+import type { BundleParseResult } from '../../../src/core/bundle/bundleSchema';
 
 /** The worker's global scope: what it posts, and its message handler once loaded. */
 const scope = {
@@ -42,11 +48,19 @@ beforeAll(async () => {
 });
 afterAll(() => vi.unstubAllGlobals());
 
-async function check(text: string): Promise<{ result: BundleParseMessage; reads: number[] }> {
+/** What the page gets: the hand-over's messages put back together, as `bundleParseInWorker` does. */
+function received(posted: readonly BundleParseMessage[]): BundleParseResult {
+  const receiver = bundleHandOverReceiver();
+  let result: BundleParseResult | null = null;
+  for (const message of posted) if (message.kind !== 'read') result = receiver.take(message) ?? result;
+  return result!;
+}
+
+async function check(text: string): Promise<{ result: BundleParseResult; reads: number[] }> {
   scope.posted = [];
   await scope.onmessage!({ data: { file: new File([text], 'sample.loopdesk') } } as MessageEvent<BundleParseRequest>);
   const reads = scope.posted.flatMap((m) => (m.kind === 'read' ? [m.fraction] : []));
-  return { result: scope.posted.at(-1)!, reads };
+  return { result: received(scope.posted), reads };
 }
 
 describe('the import checking worker', () => {
@@ -55,7 +69,7 @@ describe('the import checking worker', () => {
   it('reads the file as a stream up to 100 %, hashes beside, and accepts what bundleParse accepts', async () => {
     const started = HashWorkerStandIn.started;
     const { result, reads } = await check(text);
-    expect(result).toEqual({ kind: 'result', result: bundleParse(text) });
+    expect(result).toEqual(bundleParse(text));
     expect(bundleParse(text).ok).toBe(true);
     expect(reads.at(-1)).toBe(1);
     expect(reads).toEqual([...reads].sort((a, b) => a - b));
@@ -67,15 +81,30 @@ describe('the import checking worker', () => {
     bundle.content.candidates[0]!.name = 'Someone Else';
     const changed = JSON.stringify(bundle);
     const { result } = await check(changed);
-    expect(result).toMatchObject({ kind: 'result', result: { ok: false, reason: { code: 'checksum-mismatch' } } });
-    expect(result).toEqual({ kind: 'result', result: bundleParse(changed) });
+    expect(result).toMatchObject({ ok: false, reason: { code: 'checksum-mismatch' } });
+    expect(result).toEqual(bundleParse(changed));
   });
 
   it('refuses an empty file and bytes that are not UTF-8, naming where', async () => {
-    expect((await check('')).result).toMatchObject({ result: { ok: false, reason: { message: 'the file is empty' } } });
+    expect((await check('')).result).toMatchObject({ ok: false, reason: { message: 'the file is empty' } });
     scope.posted = [];
     const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0x22]);
     await scope.onmessage!({ data: { file: new File([bytes], 'bad.loopdesk') } } as MessageEvent<BundleParseRequest>);
     expect(scope.posted.at(-1)).toMatchObject({ result: { ok: false, reason: { message: 'not UTF-8 at byte 2' } } });
+  });
+
+  it('hands a checked bundle over in slices that the page puts back in order, letting each table go', () => {
+    const checked = bundleParse(text);
+    if (!checked.ok) throw new Error(checked.reason.message);
+    const original = structuredClone(checked.value);
+    const messages: BundleHandOverMessage[] = [...bundleHandOverMessages(checked, 3)];
+    const sliced = messages.filter((m) => m.kind === 'records');
+    expect(sliced.length).toBeGreaterThan(10);
+    expect(sliced.every((m) => m.kind === 'records' && m.records.length <= 3)).toBe(true);
+    expect(Object.values(checked.value.content).every((records) => records.length === 0)).toBe(true);
+    const receiver = bundleHandOverReceiver();
+    const results = messages.map((m) => receiver.take(structuredClone(m)));
+    expect(results.slice(0, -1).every((r) => r === null)).toBe(true);
+    expect(results.at(-1)).toEqual({ ok: true, value: original });
   });
 });
