@@ -23,7 +23,7 @@ import type { AppDb } from '../appDb';
 import { interviewVersionKeep, interviewVersionStored, interviewVersionsFilled, type InterviewVersionRow } from '../sealedVersions';
 import { evidenceKinds, evidenceRowEmpty, evidenceRowIsEmpty, evidenceRowsFrom, evidenceRowsOf, type EvidenceKind, type EvidenceRow } from '../evidenceRows';
 import { auditWrite } from './auditActions';
-import { writeChunkQueue, writeProgressTrack, type WriteProgress } from './writeProgress';
+import { writeChunked, writeProgressTrack, type WriteProgress } from './writeProgress';
 
 /** Tables written on import; the foreign audit log is summarised, not merged. */
 const importedTables = bundleTables.filter((t) => t !== 'audit') as Exclude<BundleTable, 'audit'>[];
@@ -172,7 +172,6 @@ export async function bundleContentImport(
     const rows = recordTables.reduce((n, t) => n + plan.add[t].length, 0) + evidenceRows.length + plan.amendments.length;
     const track = writeProgressTrack(rows, progress);
     track.start();
-    const chunks = writeChunkQueue(track);
     // Versions of interviews new here that are their current seal are stored by hash (their
     // snapshots are the rows this import writes).
     const newInterviews = new Map(plan.add.interviews.map((i) => [i.id, i]));
@@ -184,10 +183,9 @@ export async function bundleContentImport(
     });
     for (const table of recordTables) {
       const records = table === 'interviewVersions' ? versionRows : plan.add[table];
-      await chunks.add(records, (chunk) => db.table(table).bulkAdd(chunk));
+      await writeChunked(track, records, (chunk) => db.table(table).bulkAdd(chunk));
     }
-    await chunks.add(evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
-    await chunks.drain();
+    await writeChunked(track, evidenceRows, (chunk) => db.evidence.bulkPut(chunk as EvidenceRow[]));
     for (const amendment of plan.amendments) {
       track.check();
       await amendmentWrite(db, amendment);

@@ -32,33 +32,19 @@ export function writeProgressTrack(total: number, progress: WriteProgress = {}) 
 }
 
 /**
- * Chunks issued before the oldest is awaited. One: with four in flight the full-size import's
- * renderer peaked at 2.3 GB in most runs against ≈ 0.8 GB with one
- * (`scripts/bench/results/import-only-f3e8ede-*.json`, `full-f3e8ede.json`), for a few seconds of
- * writing saved.
+ * Writes `records` in chunks of {@link writeChunkRows}, one after another, checking for Cancel
+ * before each and counting each on `track` as it completes. (Several chunks in flight saved a few
+ * seconds of a full-size import and did not lower its memory peak; `docs/benchmarks.md`.)
  */
-export const writeChunksInFlight = 1;
-
-/**
- * Writes lists of rows in chunks of {@link writeChunkRows}, a few chunks in flight, counting them
- * on `track` as they complete and checking for Cancel before each. `drain` waits for the rest.
- */
-export function writeChunkQueue(track: ReturnType<typeof writeProgressTrack>) {
-  const pending: Promise<void>[] = [];
-  return {
-    async add(records: readonly unknown[], write: (chunk: unknown[]) => Promise<unknown>): Promise<void> {
-      for (let i = 0; i < records.length; i += writeChunkRows) {
-        track.check();
-        const chunk = records.slice(i, i + writeChunkRows);
-        const done = write(chunk).then(() => track.advance(chunk.length));
-        // Awaited in turn below; meanwhile a failure (the transaction aborting) is not unhandled.
-        done.catch(() => {});
-        pending.push(done);
-        if (pending.length >= writeChunksInFlight) await pending.shift();
-      }
-    },
-    async drain(): Promise<void> {
-      while (pending.length > 0) await pending.shift();
-    },
-  };
+export async function writeChunked(
+  track: ReturnType<typeof writeProgressTrack>,
+  records: readonly unknown[],
+  write: (chunk: unknown[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < records.length; i += writeChunkRows) {
+    track.check();
+    const chunk = records.slice(i, i + writeChunkRows);
+    await write(chunk);
+    track.advance(chunk.length);
+  }
 }
