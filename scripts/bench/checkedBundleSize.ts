@@ -1,18 +1,17 @@
 /**
  * How much memory a checked bundle takes, in Node (the same V8 as the app's renderer): the full
  * benchmark dataset written as a bundle, read as a stream and checked as the app's checking worker
- * does it (`bundleParseBytes`, the checksum fed to Node's hash beside the other checks), then the
+ * does it (`bundleParseBytes`, the checksum fed to Node's hash beside the other checks, as the CLI does), then the
  * heap in use after a full GC with only the checked bundle held. The Data screen shows a checked bundle's preview and writes it when the person confirms, so
  * the page holds the checked records meanwhile: this heap is what that alone takes.
  *
  *   node --expose-gc --max-old-space-size=8192 --import tsx scripts/bench/checkedBundleSize.ts [--candidates 5000] [--out FILE]
  */
 import { execSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BundleHasher } from '../../src/core/bundle/bundleChecksum';
+import { nodeSha256 } from '../../src/cli/bundleFileParse';
 import { bundleParseBytes } from '../../src/core/bundle/bundleParse';
 import { benchPackLoad } from './lib/benchPack';
 import { benchSeedFileWrite } from './lib/benchSeed';
@@ -28,10 +27,6 @@ const out = arg('--out', `scripts/bench/results/checked-bundle-size-${commit}.js
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
-const nodeSha256 = (): BundleHasher => {
-  const hash = createHash('sha256');
-  return { update: (bytes) => void hash.update(bytes), digest: () => Promise.resolve(hash.digest('hex')) };
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'loopdesk-checked-size-'));
 try {

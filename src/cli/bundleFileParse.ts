@@ -20,7 +20,7 @@ export type CliBundleParse =
 const CHUNK_BYTES = 1 << 20;
 
 /** Node's own SHA-256, fed as the canonical text is made: several times the JavaScript hash's speed. */
-function nodeSha256(): BundleHasher {
+export function nodeSha256(): BundleHasher {
   const hash = createHash('sha256');
   return { update: (bytes) => void hash.update(bytes), digest: () => Promise.resolve(hash.digest('hex')) };
 }
