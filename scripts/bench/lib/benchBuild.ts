@@ -64,7 +64,7 @@ export async function benchBuild(repoRoot: string): Promise<BenchBuildOutput> {
     target: 'es2022',
     minify: true,
     logLevel: 'warning',
-    // bundleParseInWorker's default worker URL (import.meta.url) is never used here: the page hands
+    // bundleImportInWorker's default worker URL (import.meta.url) is never used here: the page hands
     // in the app build's own worker.
     logOverride: { 'empty-import-meta': 'silent' },
     define: { __LOOPDESK_WEB__: 'true', __LOOPDESK_VERSION__: '"bench"' },

@@ -2,11 +2,12 @@
  * Bundle import of 25,000 interviews (SPEC §9: ≤ 10 s, memory ≤ 500 MB): the seeded dataset as one
  * `*.loopdesk` bundle (scope "all": every table, sealed version snapshots and the audit chain
  * included), imported into an empty profile the way the Data screen does it — the app build's own
- * checking worker (`workers/bundleParse.worker.ts`: the file read as a stream and parsed as it
+ * import worker (`workers/bundleImport.worker.ts`: the file read as a stream and parsed as it
  * arrives, the checksum hashed on its own worker, schemas, references, audit chain, seals, the
- * ratings' dimensions against the pack), the checked bundle handed back to the page, then
- * `bundleContentImport` (plan against the database, write everything in one transaction). The
- * file is fetched into a `File` first (not timed, like picking the file); a small bundle is
+ * ratings' dimensions against the pack, then the preview against the database), then, asked to
+ * apply, the same worker writes it (`lastingImport`: plan against the database, everything in one
+ * transaction); the checked records never reach the page. The file is fetched into a `File` first
+ * (not timed, like picking the file); a small bundle is
  * imported and deleted first as a warm-up.
  *
  * Memory: peak resident set (VmHWM) of the page's renderer process (its workers included) during
@@ -67,10 +68,10 @@ export interface ImportUrls {
   pack: RubricPack;
 }
 
-/** Where the app build keeps its bundle-checking worker (`workers/bundleParse.worker.ts`), from its root. */
+/** Where the app build keeps its bundle import worker (`workers/bundleImport.worker.ts`), from its root. */
 export function benchParseWorkerPath(distWeb: string): string {
-  const name = readdirSync(join(distWeb, 'assets')).find((f) => /^bundleParse\.worker-.*\.js$/.test(f));
-  if (!name) throw new Error(`no bundleParse worker in ${distWeb}/assets`);
+  const name = readdirSync(join(distWeb, 'assets')).find((f) => /^bundleImport\.worker-.*\.js$/.test(f));
+  if (!name) throw new Error(`no bundleImport worker in ${distWeb}/assets`);
   return `assets/${name}`;
 }
 

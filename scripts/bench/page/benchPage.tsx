@@ -6,11 +6,11 @@
 import { Dexie } from 'dexie';
 import { bundlePackDimensionsOf } from '../../../src/core/bundle/bundleDimensions';
 import { BUNDLE_MAX_BYTES } from '../../../src/core/limits/inputLimits';
-import { bundleParseInWorker } from '../../../src/renderer/platform/bundleParseInWorker';
+import { bundleImportInWorker } from '../../../src/renderer/platform/bundleImportInWorker';
 import type { BundleContent } from '../../../src/core/bundle/bundleSchema';
 import { reportBuild, reportPoolCalibration, type ReportEvidence } from '../../../src/core/report/reportBuild';
 import type { RubricPack } from '../../../src/core/rubric/schema';
-import { createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
+import { appDbName, createAppDb, type AppDb } from '../../../src/renderer/db/appDb';
 import { bundleContentImport } from '../../../src/renderer/db/actions/importActions';
 import { interviewStart, interviewSubmit, ratingSet } from '../../../src/renderer/db/actions/interviewActions';
 import { ratingSchema } from '../../../src/core/model/records';
@@ -141,33 +141,29 @@ const api: BenchPageApi = {
   },
 
   /**
-   * The import the Data screen performs: the checking worker (stream read, checksum, schemas,
-   * references, audit chain, seals, dimensions against the pack), then `bundleContentImport` (plan
-   * against the database, one transaction).
+   * The import the Data screen performs (`bundleImportInWorker`): the worker checks the file (stream
+   * read, checksum, schemas, references, audit chain, seals, dimensions against the pack) and
+   * previews it against the database, then, asked to apply, writes it (`lastingImport`: plan
+   * against the database, one transaction) from the worker; the page never holds the records.
    */
   async importRun(parseWorker: string, pack: RubricPack) {
-    const db = await openDb();
     const file = bundleFile!;
     bundleFile = null;
     // Over the app's size limit the app refuses the file, and so does this.
     const isOverDefaultLimit = file.size > BUNDLE_MAX_BYTES;
     const started = performance.now();
-    const job = bundleParseInWorker(file, bundlePackDimensionsOf([pack]), undefined, () => new Worker(parseWorker, { type: 'module' }));
-    const parsed = await job.result;
-    if (!parsed.ok) throw new Error(`bundle refused: ${parsed.reason.message}`);
+    const job = bundleImportInWorker(file, appDbName, bundlePackDimensionsOf([pack]), undefined, () => new Worker(parseWorker, { type: 'module' }));
+    const checked = await job.checked;
+    if (!checked.ok) throw new Error(`bundle refused: ${checked.message}`);
     const parsedAt = performance.now();
-    const plan = await bundleContentImport(db, parsed.value.content, {
-      actor: 'Benchmark',
-      now: Date.now(),
-      source: 'bench.loopdesk',
-    });
+    const outcome = await job.apply({ isBackup: false, actor: 'Benchmark', now: Date.now(), source: 'bench.loopdesk' });
     const done = performance.now();
-    db.close();
+    job.close();
     return {
       parseMs: parsedAt - started,
       writeMs: done - parsedAt,
       totalMs: done - started,
-      added: plan.summary.added,
+      added: outcome.summary.added,
       isOverDefaultLimit,
     };
   },

@@ -138,7 +138,7 @@ function lateSha256(): BundleHasher {
 }
 
 /**
- * The app's import path (`workers/bundleParse.worker.ts`): the file read as a stream with a byte
+ * The app's import path (`workers/bundleImport.worker.ts`): the file read as a stream with a byte
  * cap, full validation with the checksum hashed beside the other checks, then the database layer.
  */
 async function importFile(db: Awaited<ReturnType<typeof machineWithSample>>['db'], file: Blob, maxBytes: number) {

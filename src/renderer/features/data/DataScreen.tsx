@@ -1,18 +1,12 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { bundleStringify, type Bundle } from '../../../core/bundle';
-import { bundlePackDimensionsOf } from '../../../core/bundle/bundleDimensions';
-import { bundleParseInWorker } from '../../platform/bundleParseInWorker';
-import type { BundleImportPlan } from '../../../core/bundle/bundleImportPlan';
 import type { BundleScope } from '../../../core/bundle/bundleSchema';
 import { appDb } from '../../db/dbContext';
 import {
   auditVerify,
-  backupRestore,
   bundleExportBuild,
   bundleExportForViewer,
-  lastingImport,
-  lastingImportPreview,
   candidateErase,
   candidateErasurePreview,
   retentionDays,
@@ -23,7 +17,6 @@ import {
   type AuditVerification,
   type ErasureCounts,
 } from '../../db/actions/dataActions';
-import type { LastingImport } from '../../db/actions/dataActions';
 import { useMe } from '../../db/hooks';
 import { audienceCandidateName, audienceOf } from '../../../core/audience/audiencePolicy';
 import { useBlindMode } from '../report/useAudience';
@@ -33,17 +26,9 @@ import { fileDownload } from '../../platform/fileDownload';
 import { backupKeepDays } from '../../../shared/backupFileName';
 import { ModalDialog } from '../../components/ModalDialog';
 import type { Candidate, Interviewer } from '../../../core/model/records';
-import {
-  bundleSignAsProfile,
-  bundleSignerAllowsImport,
-  bundleSignerStatus,
-  keyPinFirstUse,
-  type BundleSignerStatus,
-} from '../../db/actions/signingActions';
-import { BundleSignerPanel } from './BundleSignerPanel';
+import { bundleSignAsProfile } from '../../db/actions/signingActions';
+import { BundleImportPanel } from './BundleImportPanel';
 import { ExchangeFolderPanel } from './ExchangeFolderPanel';
-import { ImportProgress } from './ImportProgress';
-import { useImportProgress } from './useImportProgress';
 
 const appVersion = __LOOPDESK_VERSION__;
 
@@ -98,28 +83,11 @@ export function DataScreen() {
     return { candidates, loops, interviewers, retention: await retentionDays(db) };
   }, []);
   const [scopeKey, setScopeKey] = useState('all');
-  const [incoming, setIncoming] = useState<{
-    name: string;
-    bundle: Bundle;
-    plan: BundleImportPlan;
-    /** Erased candidates the import skips, in words ("1 erased candidate skipped — erased on …"). */
-    skipText: string | null;
-    /** Candidates here that erasures carried by the bundle erase. */
-    erases: LastingImport['erases'];
-    isBackup: boolean;
-    /** Who signed it and whether the key is known here. */
-    signer: BundleSignerStatus;
-  } | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
-  const [importResult, setImportResult] = useState<string | null>(null);
   const [audit, setAudit] = useState<AuditVerification | null>(null);
   const [eraseId, setEraseId] = useState('');
   const [erasePreview, setErasePreview] = useState<ErasureCounts | null>(null);
   const [retentionInput, setRetentionInput] = useState('');
   const [purgeList, setPurgeList] = useState<Awaited<ReturnType<typeof retentionPreview>> | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const writing = useImportProgress();
-  const [checking, setChecking] = useState<{ name: string; cancel: () => void; read: number } | null>(null);
 
   if (!lists) return <p className="page muted">Loading…</p>;
   const candidateLabel = (candidate: { id: string; name: string }) => candidateLabelOf(candidate, isBlind);
@@ -155,84 +123,6 @@ export function DataScreen() {
         ? `Exported ${label}.`
         : `Exported ${label} without colleagues' evidence for ${held} candidate${held === 1 ? '' : 's'} you have not sealed your own interview of (${heldInterviews} interview${heldInterviews === 1 ? '' : 's'} left out).`,
     );
-  };
-
-  const chooseFile = async (file: File | undefined, isBackup: boolean) => {
-    setImportError(null);
-    setImportResult(null);
-    setIncoming(null);
-    if (!file) return;
-    const job = bundleParseInWorker(file, bundlePackDimensionsOf(useAppStore.getState().rubrics?.packs ?? []), (read) =>
-      setChecking((now) => now && { ...now, read }),
-    );
-    setChecking({ name: file.name, cancel: job.cancel, read: 0 });
-    let parsed;
-    try {
-      parsed = await job.result;
-    } catch (error) {
-      setImportError(
-        error instanceof DOMException && error.name === 'AbortError'
-          ? `Checking ${file.name} was cancelled; nothing was changed.`
-          : `Could not check ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return;
-    } finally {
-      setChecking(null);
-    }
-    if (!parsed.ok) {
-      setImportError(`${file.name} was rejected and nothing was changed: ${parsed.reason.message}`);
-      return;
-    }
-    const signer = await bundleSignerStatus(appDb(), parsed.value);
-    if (signer.kind === 'bad') {
-      setImportError(`${file.name} was rejected and nothing was changed: bad signature — ${signer.reason}.`);
-      return;
-    }
-    const { plan, skip, erases } = await lastingImportPreview(
-      appDb(),
-      parsed.value.content,
-      parsed.value.manifest.tombstones ?? [],
-    );
-    setIncoming({ name: file.name, bundle: parsed.value, plan, skipText: skip.text, erases, isBackup, signer });
-  };
-
-  const applyImport = async () => {
-    if (!incoming) return;
-    setIsBusy(true);
-    const progress = writing.begin();
-    try {
-      const { plan, skip, erases } = incoming.isBackup
-        ? await backupRestore(appDb(), incoming.bundle, actor, Date.now(), undefined, progress)
-        : await lastingImport(
-            appDb(),
-            incoming.bundle.content,
-            {
-              actor,
-              now: Date.now(),
-              source: incoming.name,
-              auditHead: incoming.bundle.content.audit.at(-1)?.hash ?? null,
-              tombstones: incoming.bundle.manifest.tombstones ?? [],
-            },
-            undefined,
-            progress,
-          );
-      // Trust on first use: the key that signed what was just imported is pinned for its profile.
-      if (incoming.signer.kind === 'signed') {
-        const { signer } = incoming.signer;
-        await appDb().transaction('rw', appDb().keyPins, () => keyPinFirstUse(appDb(), signer, Date.now()));
-      }
-      const done = plan.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${plan.summary.text}.`;
-      const erased = erases.length > 0 ? ` Erased as the bundle asked: ${erases.map((e) => candidateLabelOf({ id: e.candidateId, name: e.name }, isBlind)).join(', ')}.` : '';
-      setImportResult(`${skip.text ? `${done} ${skip.text}.` : done}${erased}`);
-      setIncoming(null);
-    } catch (e) {
-      if (progress.signal.aborted)
-        setImportResult(`${incoming.isBackup ? 'Restore' : 'Import'} of ${incoming.name} cancelled: nothing was written.`);
-      else setImportError(`Import failed and nothing was changed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      writing.end();
-      setIsBusy(false);
-    }
   };
 
   const downloadBackup = async () => {
@@ -292,144 +182,7 @@ export function DataScreen() {
         </div>
       </section>
 
-      <section className="panel" aria-labelledby="import-title">
-        <h2 id="import-title">Import a bundle</h2>
-        <div className="form-row">
-          <label>
-            Bundle file
-            <input
-              type="file"
-              accept=".loopdesk,application/json"
-              onChange={(e) => void chooseFile(e.target.files?.[0], false)}
-            />
-          </label>
-          <label>
-            Restore from a backup file
-            <input
-              type="file"
-              accept=".loopdesk,application/json"
-              onChange={(e) => void chooseFile(e.target.files?.[0], true)}
-            />
-          </label>
-        </div>
-        {checking && (
-          <p role="status" className="form-row" data-testid="import-checking">
-            {checking.read < 1 ? (
-              <>
-                <progress aria-label={`Reading ${checking.name}`} value={checking.read} max={1} /> Reading{' '}
-                {checking.name}: {Math.floor(checking.read * 100)} %, checked as it arrives…
-              </>
-            ) : (
-              <>
-                <progress aria-label={`Checking ${checking.name}`} /> Checking {checking.name}: manifest, checksum, every
-                record, references and the audit chain…
-              </>
-            )}
-            <button type="button" onClick={checking.cancel}>
-              Cancel
-            </button>
-          </p>
-        )}
-        {importError && (
-          <p className="error-text" role="alert" data-testid="import-error">
-            {importError}
-          </p>
-        )}
-        {importResult && (
-          <p role="status" data-testid="import-result">
-            {importResult}
-          </p>
-        )}
-        {incoming && (
-          <div className="import-preview" data-testid="import-preview">
-            <h3>
-              {incoming.isBackup ? 'Restore' : 'Import'} {incoming.name}
-            </h3>
-            <p>
-              Made by {incoming.bundle.manifest.createdBy} on{' '}
-              {new Date(incoming.bundle.manifest.createdAt).toLocaleString()} with Loopdesk{' '}
-              {incoming.bundle.manifest.appVersion}; checksum and audit chain verified.
-            </p>
-            <BundleSignerPanel
-              status={incoming.signer}
-              actor={actor}
-              onChanged={() =>
-                void bundleSignerStatus(appDb(), incoming.bundle).then((signer) => setIncoming((now) => (now ? { ...now, signer } : now)))
-              }
-            />
-            <p>
-              {incoming.plan.summary.isNothingToAdd
-                ? incoming.skipText
-                  ? 'Nothing else to add: the rest of this bundle is already here.'
-                  : 'Nothing to add: everything in this bundle is already here.'
-                : `This ${incoming.plan.summary.text}.`}
-            </p>
-            {incoming.skipText && (
-              <p data-testid="import-erased-skipped">
-                {incoming.skipText}: they were erased here, and nothing of them is brought back.
-              </p>
-            )}
-            {incoming.erases.length > 0 && (
-              <div role="alert" data-testid="import-erases">
-                <p>
-                  This bundle carries {incoming.erases.length === 1 ? 'an erasure' : `${incoming.erases.length} erasures`}{' '}
-                  made on another machine. {incoming.isBackup ? 'Restoring' : 'Importing'} it erases{' '}
-                  {incoming.erases.length === 1 ? '1 candidate' : `${incoming.erases.length} candidates`} here, with
-                  everything recorded about them:
-                </p>
-                <ul>
-                  {incoming.erases.map((e) => (
-                    <li key={e.candidateId}>
-                      {candidateLabel({ id: e.candidateId, name: e.name })} (erased on {e.erasedOn})
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {incoming.plan.conflicts.length > 0 && (
-              <>
-                <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
-                <ul>
-                  {incoming.plan.conflicts.slice(0, 50).map((c) => (
-                    <li key={c.table + c.id}>{c.reason}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <p className="form-row">
-              <button
-                type="button"
-                className="primary"
-                disabled={
-                  isBusy ||
-                  !bundleSignerAllowsImport(incoming.signer) ||
-                  (incoming.plan.summary.isNothingToAdd && incoming.erases.length === 0)
-                }
-                onClick={() => void applyImport()}
-              >
-                {isBusy
-                  ? 'Importing…'
-                  : `${incoming.isBackup ? 'Restore' : 'Import'}${
-                      incoming.erases.length > 0
-                        ? ` and erase ${incoming.erases.length === 1 ? '1 candidate' : `${incoming.erases.length} candidates`}`
-                        : ''
-                    }`}
-              </button>
-              <button type="button" disabled={isBusy} onClick={() => setIncoming(null)}>
-                Cancel
-              </button>
-            </p>
-            {writing.percent !== null && (
-              <ImportProgress
-                verb={incoming.isBackup ? 'Restoring' : 'Importing'}
-                name={incoming.name}
-                percent={writing.percent}
-                onCancel={writing.cancel}
-              />
-            )}
-          </div>
-        )}
-      </section>
+      <BundleImportPanel actor={actor} candidateLabel={candidateLabel} />
 
       {me && <ExchangeFolderPanel me={me} />}
 
