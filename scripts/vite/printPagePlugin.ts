@@ -58,6 +58,7 @@ export function printPagePlugin(pagePlugins: () => PluginOption[]): Plugin {
           // One bundle by design (about 560 kB): the size warning is not for this page.
           chunkSizeWarningLimit: Math.max(app.build.chunkSizeWarningLimit, 1000),
           rollupOptions: { input: resolve(app.root, 'print.html') },
+          sourcemap: app.build.sourcemap,
         },
       });
     },
