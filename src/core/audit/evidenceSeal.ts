@@ -11,10 +11,9 @@
  */
 import type { AuditChainVerification } from './auditChain';
 import { canonicalJson, canonicalJsonOfMembers } from '../canonical/canonicalJson';
-import { jsonDepthScan } from '../canonical/jsonDepth';
 import { sha256Hex } from '../crypto/sha256';
 import { incidentRunSchema, type IncidentRun } from '../incident/runSchema';
-import { JSON_MAX_DEPTH } from '../limits/inputLimits';
+import { snapshotObjectOf } from './snapshotObject';
 import {
   defectFindingSchema,
   noteSchema,
@@ -117,19 +116,9 @@ const snapshotSchemas = {
  * as on the live rows). A table the snapshot does not mention is empty; it was not recorded then.
  */
 export function evidenceFromSnapshot(snapshot: string): SnapshotRead {
-  if (!jsonDepthScan(snapshot, JSON_MAX_DEPTH).ok) {
-    return { ok: false, message: `the snapshot is nested deeper than ${JSON_MAX_DEPTH} levels` };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(snapshot);
-  } catch {
-    return { ok: false, message: 'the snapshot is not valid JSON' };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, message: 'the snapshot is not an object' };
-  }
-  const source = raw as Record<string, unknown>;
+  const read = snapshotObjectOf(snapshot);
+  if (!read.ok) return read;
+  const source = read.value;
   const evidence = { ratings: [], notes: [], signalTags: [], defectFindings: [], incidentRun: null } as {
     [T in EvidenceTable]: unknown[];
   } & { incidentRun: IncidentRun | null };

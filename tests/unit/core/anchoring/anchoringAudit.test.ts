@@ -206,4 +206,15 @@ describe('anchoringSealsFrom', () => {
     expect(seals).toEqual([]);
     expect(problems).toEqual([`interview ${uuid(1)} version 1: the snapshot is not valid JSON`]);
   });
+
+  it('names a version whose ratings are not ratings, and one whose ratings are not a list', () => {
+    const unscored = version(1, 1, 1000, [{ interviewId: uuid(1), dimensionId: 'communication', state: 'rated', updatedAt: 1 }]);
+    const notList = { ...version(1, 2, 2000, []), snapshot: '{"ratings": {"communication": 3}}' };
+    const { seals, problems } = anchoringSealsFrom([interview(1, uuid(51))], [unscored, notList]);
+    expect(seals).toEqual([]);
+    expect(problems).toEqual([
+      `interview ${uuid(1)} version 1: the snapshot's ratings[0] is not a valid record`,
+      `interview ${uuid(1)} version 2: the snapshot's ratings is not a list`,
+    ]);
+  });
 });
