@@ -1,7 +1,8 @@
 /**
- * An interrupted import leaves the database as it was: Cancel at 50 % of the written rows, and the
- * tab killed at 50 %, both leave every table's rows and content unchanged. The bundle is the
- * benchmark's seeded dataset (all of it new here), large enough that the write takes a while.
+ * An interrupted import leaves the database as it was: Cancel while the file is checked, Cancel at
+ * 50 % of the written rows, and the tab killed at 50 %, all leave every table's rows and content
+ * unchanged. The bundles are the benchmark's seeded dataset (all of it new here), large enough
+ * that the check and the write take a while.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,4 +106,35 @@ test('the tab killed at 50 % of a large import leaves the database unchanged', a
   const reopened = await context.newPage();
   await openApp(reopened, '#/today');
   expect(await storeChecksums(reopened)).toEqual(before);
+});
+
+test.describe('while the file is checked', () => {
+  let hugePath = '';
+  test.beforeAll(() => {
+    // About 70 MB: read and checked for seconds, long after Cancel is clicked.
+    const dir = mkdtempSync(join(tmpdir(), 'loopdesk-import-check-cancel-'));
+    hugePath = benchSeedFileWrite(benchPackLoad(process.cwd()), 1000, Date.UTC(2026, 2, 2), dir, 'huge.loopdesk').file;
+  });
+
+  test('Cancel stops the check: nothing written, no preview, and another file can be checked', async ({ page }) => {
+    test.setTimeout(300_000);
+    const today = new TodayPage(page);
+    await today.open();
+    await today.createProfile('Grace Hopper');
+    const data = new DataPage(page);
+    await data.open();
+    const before = await storeChecksums(page);
+    await data.chooseBundle(hugePath);
+    const checking = page.getByTestId('import-checking');
+    await expect(checking).toContainText('huge.loopdesk');
+    await checking.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('import-error')).toHaveText('Checking huge.loopdesk was cancelled; nothing was changed.');
+    await expect(checking).toHaveCount(0);
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+    expect(await storeChecksums(page)).toEqual(before);
+    // The next file is checked as usual.
+    await data.chooseBundle(bundlePath);
+    await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('import-error')).toHaveCount(0);
+  });
 });
