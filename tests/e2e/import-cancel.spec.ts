@@ -137,4 +137,19 @@ test.describe('while the file is checked', () => {
     await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('import-error')).toHaveCount(0);
   });
+
+  test('a second file chosen while the first is checked: only the second one is previewed, and nothing is said of the first', async ({ page }) => {
+    test.setTimeout(300_000);
+    const today = new TodayPage(page);
+    await today.open();
+    await today.createProfile('Grace Hopper');
+    const data = new DataPage(page);
+    await data.open();
+    await data.chooseBundle(hugePath);
+    await expect(page.getByTestId('import-checking')).toContainText('huge.loopdesk');
+    await data.chooseBundle(bundlePath);
+    await expect(page.getByTestId('import-preview')).toContainText('Import large.loopdesk', { timeout: 120_000 });
+    await expect(page.getByTestId('import-checking')).toHaveCount(0);
+    await expect(page.getByTestId('import-error')).toHaveCount(0);
+  });
 });

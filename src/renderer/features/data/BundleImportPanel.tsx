@@ -27,6 +27,7 @@ export function BundleImportPanel({
           <input
             type="file"
             accept=".loopdesk,application/json"
+            disabled={isWriting}
             onChange={(e) => void imports.choose(e.target.files?.[0], false)}
           />
         </label>
@@ -35,6 +36,7 @@ export function BundleImportPanel({
           <input
             type="file"
             accept=".loopdesk,application/json"
+            disabled={isWriting}
             onChange={(e) => void imports.choose(e.target.files?.[0], true)}
           />
         </label>

@@ -20,6 +20,13 @@ export interface BundleChecking {
   cancel: () => void;
 }
 
+/** Why a check ended without a verdict: Cancel, or the worker failed. */
+function checkFailureText(name: string, failure: unknown): string {
+  return failure instanceof DOMException && failure.name === 'AbortError'
+    ? `Checking ${name} was cancelled; nothing was changed.`
+    : `Could not check ${name}: ${failure instanceof Error ? failure.message : String(failure)}`;
+}
+
 /** What the Data screen says when an import or restore has written. */
 function appliedText(outcome: BundleImportOutcome, label: (erased: { id: string; name: string }) => string): string {
   const done = outcome.summary.isNothingToAdd ? 'Nothing to add: everything in this bundle is already here.' : `Imported: ${outcome.summary.text}.`;
@@ -59,19 +66,16 @@ export function useBundleImport(actor: string, candidateLabel: (candidate: { id:
     const job = bundleImportInWorker(file, appDb().name, packs, (read) => setChecking((now) => now && { ...now, read }));
     sessionReplace(job);
     setChecking({ name: file.name, cancel: () => sessionReplace(null), read: 0 });
-    try {
-      const checked = await job.checked;
-      if (!checked.ok) setError(`${file.name} was rejected and nothing was changed: ${checked.message}`);
-      else setIncoming({ ...checked.view, name: file.name, isBackup, session: job });
-    } catch (failure) {
-      setError(
-        failure instanceof DOMException && failure.name === 'AbortError'
-          ? `Checking ${file.name} was cancelled; nothing was changed.`
-          : `Could not check ${file.name}: ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
-    } finally {
-      setChecking(null);
-    }
+    const outcome = await job.checked.then(
+      (result) => ({ result }),
+      (failure: unknown) => ({ failure }),
+    );
+    // Another file was chosen meanwhile: this check's outcome is no longer what the screen shows.
+    if (session.current !== job && session.current !== null) return;
+    setChecking(null);
+    if ('failure' in outcome) setError(checkFailureText(file.name, outcome.failure));
+    else if (!outcome.result.ok) setError(`${file.name} was rejected and nothing was changed: ${outcome.result.message}`);
+    else setIncoming({ ...outcome.result.view, name: file.name, isBackup, session: job });
   };
 
   const apply = async () => {
@@ -86,7 +90,7 @@ export function useBundleImport(actor: string, candidateLabel: (candidate: { id:
       }
       setResult(appliedText(outcome, candidateLabel));
       setIncoming(null);
-      sessionReplace(null);
+      if (session.current === incoming.session) sessionReplace(null);
     } catch (failure) {
       if (failure instanceof BundleApplyError && failure.isCancelled)
         setResult(`${incoming.isBackup ? 'Restore' : 'Import'} of ${incoming.name} cancelled: nothing was written.`);
