@@ -97,7 +97,7 @@ export function ReportView({
         <RecommendationPanel report={report} />
       </div>
 
-      <section aria-labelledby="redflags-title" className="report-section">
+      <section aria-labelledby="redflags-title" className="report-section report-flags">
         <h2 id="redflags-title">Red flags</h2>
         {report.signals.redFlag.length === 0 ? (
           <p className="muted">None recorded.</p>
