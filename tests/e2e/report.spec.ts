@@ -36,7 +36,8 @@ test('the demo loop: committee comparison with blind mode, a report with red fla
   // The red-flag candidate's report. Its first frame holds the top (header, decision,
   // recommendation, red flags); the dimension profile and everything below follow in the next task.
   await page.evaluate(() => {
-    const seen = ((window as unknown as { firstFrameSections?: string[] }).firstFrameSections = []);
+    const seen: string[] = [];
+    (window as unknown as { firstFrameSections: string[] }).firstFrameSections = seen;
     const observer = new MutationObserver(() => {
       const report = document.querySelector('main article.report');
       if (!report) return;
