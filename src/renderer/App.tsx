@@ -1,6 +1,6 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { AppShell } from './app/AppShell';
-import { useRoute } from './app/router';
+import { useRoute, type Route } from './app/router';
 import { appDbLoad } from './db/useDbLive';
 import { useAppStore } from './stores/appStore';
 import { TodayScreen } from './features/today/TodayScreen';
@@ -76,7 +76,11 @@ export function App() {
   const reportCandidateId = route.path[0] === 'reports' ? route.path[1] : undefined;
   if (reportCandidateId)
     void Promise.all([reportLiveLoad(), appDbLoad()]).then(([m, db]) => m.reportScreenPrefetch(db, [reportCandidateId]));
-  const { path, query } = useDeferredValue(route);
+  const shown = useDeferredValue(route);
+  // The screen's element is kept while the shown route is the same: the urgent render of a route
+  // change (the rail) then leaves the screen before alone instead of rendering it again.
+  const screen = useMemo(() => screenOf(shown), [shown]);
+  const { path, query } = shown;
   const [section = 'today'] = path;
   // The candidate's shared screen: no navigation, nothing of the app around it.
   if (section === 'presenter' && path[1]) {
@@ -95,6 +99,16 @@ export function App() {
       </Suspense>
     );
   }
+  return (
+    <AppShell>
+      <Suspense fallback={loading}>{screen}</Suspense>
+    </AppShell>
+  );
+}
+
+/** The screen of an in-app route (not the presenter's or the print page's). */
+function screenOf({ path, query }: Route) {
+  const [section = 'today'] = path;
   let screen;
   switch (section) {
     case 'today':
@@ -148,9 +162,5 @@ export function App() {
     default:
       screen = <NotFoundScreen />;
   }
-  return (
-    <AppShell>
-      <Suspense fallback={loading}>{screen}</Suspense>
-    </AppShell>
-  );
+  return screen;
 }

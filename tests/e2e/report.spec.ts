@@ -33,8 +33,25 @@ test('the demo loop: committee comparison with blind mode, a report with red fla
   await page.getByRole('heading', { name: 'Interviewer calibration' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('table', { name: 'Interviewer offsets' })).toContainText('Tomás Herrera');
 
-  // The red-flag candidate's report: recommendation with reasons, red flag first with its evidence.
+  // The red-flag candidate's report. Its first frame holds the top (header, decision,
+  // recommendation, red flags); the dimension profile and everything below follow in the next task.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { firstFrameSections: string[] }).firstFrameSections = seen;
+    const observer = new MutationObserver(() => {
+      const report = document.querySelector('main article.report');
+      if (!report) return;
+      observer.disconnect();
+      seen.push(...[...report.querySelectorAll('h2')].map((h) => h.textContent ?? ''));
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
   await reports.openReportFromComparison('Ryan Mitchell');
+  await expect(page.getByRole('table', { name: 'Dimension profile' })).toBeVisible();
+  const firstFrame = await page.evaluate(() => (window as unknown as { firstFrameSections: string[] }).firstFrameSections);
+  expect(firstFrame).toContain('Red flags');
+  expect(firstFrame).not.toContain('Dimension profile');
+  // Recommendation with reasons, red flag first with its evidence.
   const rec = page.getByTestId('recommendation');
   await expect(rec).toContainText('Mid');
   await expect(rec).toContainText('caps the level at Mid');

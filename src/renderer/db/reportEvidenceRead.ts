@@ -10,6 +10,7 @@ import type { ReportEvidence } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
 import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsOf } from './evidenceRows';
 import { interviewVersionsFilledFrom, sealedRowsIndexOf } from './sealedVersions';
+import { rowsWithKeys } from './rowsWithKeys';
 
 export async function reportEvidenceRead(
   db: AppDb,
@@ -78,14 +79,8 @@ async function reportLoopsRead(
     return { loops, interviews };
   }
   const [loops, interviews] = await Promise.all([
-    db.loops
-      .where('candidateId')
-      .anyOf([...candidateIds])
-      .toArray(),
-    db.interviews
-      .where('candidateId')
-      .anyOf([...candidateIds])
-      .toArray(),
+    rowsWithKeys(db.loops, 'candidateId', candidateIds),
+    rowsWithKeys(db.interviews, 'candidateId', candidateIds),
   ]);
   return loopsOfPack(packId, loops, interviews);
 }
@@ -116,10 +111,10 @@ async function reportEvidenceOfLoops(
   const [candidates, interviewers, incidentRuns, decisions, evidenceRows, versionRows] = await Promise.all([
     db.candidates.bulkGet(candidateIdsOfLoops),
     db.interviewers.toArray(),
-    db.incidentRuns.where('interviewId').anyOf(sealedIds).toArray(),
-    db.decisions.where('candidateId').anyOf(candidateIdsOfLoops).toArray(),
+    rowsWithKeys(db.incidentRuns, 'interviewId', sealedIds),
+    rowsWithKeys(db.decisions, 'candidateId', candidateIdsOfLoops),
     options.rows ? evidenceRowsOf(db, sealedIds) : [],
-    options.withNotes ? db.interviewVersions.where('interviewId').anyOf(sealedIds).toArray() : undefined,
+    options.withNotes ? rowsWithKeys(db.interviewVersions, 'interviewId', sealedIds) : undefined,
   ]);
   const evidence = evidenceRecordsGrouped(evidenceRows);
   return {

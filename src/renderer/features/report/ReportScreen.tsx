@@ -10,6 +10,7 @@ import { audienceRouteQuery, blindModeExplanation } from './useAudience';
 import { BlindModeToggle } from './BlindModeToggle';
 import { usePdfExport } from './usePdfExport';
 import { dateToday } from './dateToday';
+import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 
 /** One candidate's calibrated report, the committee's decision, and the PDF exports. */
 export function ReportScreen({ candidateId, audience: kind }: { candidateId: string; audience: ReportAudience }) {
@@ -17,6 +18,8 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
   const ids = useMemo(() => [candidateId], [candidateId]);
   const { me, isBlind, reports, evidence, pack, isLoading, isCalibrating, isRecalculating } = useReportScreen(ids, kind);
   const built = reports?.[0];
+  // The first frame shows the report's top; the rest of it and the decision form follow.
+  const isWhole = useAfterFirstPaint(true);
 
   if (isLoading) return <p className="page muted">Loading…</p>;
   if (!pack) {
@@ -105,8 +108,10 @@ export function ReportScreen({ candidateId, audience: kind }: { candidateId: str
           {blindModeExplanation}
         </p>
       )}
-      <ReportView report={report} isBlind={isBlind} />
-      <DecisionPanel report={report} loopId={loopId} me={me} audienceText={(text) => audienceCandidateText(text, built.candidate, audience)} />
+      <ReportView report={report} isBlind={isBlind} isTopOnly={!isWhole} />
+      {isWhole && (
+        <DecisionPanel report={report} loopId={loopId} me={me} audienceText={(text) => audienceCandidateText(text, built.candidate, audience)} />
+      )}
     </div>
   );
 }

@@ -62,11 +62,18 @@ function SignalItem({ signal, levelTitle }: { signal: ReportSignal; levelTitle: 
 export function ReportView({
   report,
   hasReliability = true,
+  isTopOnly = false,
 }: {
   report: CandidateReport;
   isBlind?: boolean;
   /** False in a batch packet, whose comparison page holds the (pool-wide) reliability once. */
   hasReliability?: boolean;
+  /**
+   * Only the top (header, decision, recommendation and scores, red flags): the report screen's
+   * first frame, the sections from the dimension profile on following in the next task
+   * (`useAfterFirstPaint`). The print route renders the whole report at once.
+   */
+  isTopOnly?: boolean;
 }) {
   // The audience policy has already replaced the name with the blind label where it applies.
   const name = report.candidate.name;
@@ -90,7 +97,7 @@ export function ReportView({
         <RecommendationPanel report={report} />
       </div>
 
-      <section aria-labelledby="redflags-title" className="report-section">
+      <section aria-labelledby="redflags-title" className="report-section report-flags">
         <h2 id="redflags-title">Red flags</h2>
         {report.signals.redFlag.length === 0 ? (
           <p className="muted">None recorded.</p>
@@ -103,6 +110,23 @@ export function ReportView({
         )}
       </section>
 
+      {!isTopOnly && <ReportRest report={report} hasReliability={hasReliability} levelTitle={levelTitle} />}
+    </article>
+  );
+}
+
+/** The report below its top: the dimension profile, per interviewer, signals, exercises, evidence, reliability. */
+function ReportRest({
+  report,
+  hasReliability,
+  levelTitle,
+}: {
+  report: CandidateReport;
+  hasReliability: boolean;
+  levelTitle: (id: string) => string;
+}) {
+  return (
+    <>
       <section aria-labelledby="profile-title" className="report-section">
         <h2 id="profile-title">Dimension profile</h2>
         <div className="profile-grid">
@@ -222,6 +246,6 @@ export function ReportView({
       <EvidenceByDimension report={report} />
 
       {hasReliability && <ReliabilitySection reliability={report.reliability} />}
-    </article>
+    </>
   );
 }
