@@ -23,8 +23,10 @@ declare global {
   }
 }
 
-function afterNextPaint(callback: (at: number) => void): void {
+/** `callback` once the next frame is painted; `beforePaint` in that frame, before its paint. */
+function afterNextPaint(callback: (at: number) => void, beforePaint?: () => void): void {
   requestAnimationFrame(() => {
+    beforePaint?.();
     const channel = new MessageChannel();
     channel.port1.onmessage = () => callback(performance.now());
     channel.port2.postMessage(0);
@@ -32,6 +34,8 @@ function afterNextPaint(callback: (at: number) => void): void {
 }
 
 const routeTimeoutMs = 180_000;
+/** `main`'s markup in the frame `routeUntil` last timed (a screen may render more after it). */
+let paintedMarkup = '';
 
 const actions: BenchProbeActions = {
   routeUntil: (hash, selector) =>
@@ -47,7 +51,10 @@ const actions: BenchProbeActions = {
         if (!document.querySelector(selector)) return;
         observer.disconnect();
         clearTimeout(timer);
-        afterNextPaint((at) => resolve(at - started));
+        afterNextPaint(
+          (at) => resolve(at - started),
+          () => (paintedMarkup = document.querySelector('main')?.innerHTML ?? ''),
+        );
       });
       observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
       location.hash = hash;
@@ -62,7 +69,7 @@ const actions: BenchProbeActions = {
         afterNextPaint((at) => resolve(at - started));
       });
     }),
-  innerHtml: (selector) => document.querySelector(selector)?.innerHTML ?? '',
+  paintedMarkup: () => paintedMarkup,
   printSnapshot: () => {
     const pageRules = document.adoptedStyleSheets
       .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))

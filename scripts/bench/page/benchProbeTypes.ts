@@ -22,7 +22,8 @@ export interface BenchProbeActions {
   routeUntil(hash: string, selector: string): Promise<number>;
   /** Replaces `selector`'s content with `markup`; ms until the next frame is painted. */
   renderMarkup(selector: string, markup: string): Promise<number>;
-  innerHtml(selector: string): string;
+  /** `main`'s markup as painted in the frame the last `routeUntil` timed. */
+  paintedMarkup(): string;
   /** The printed document as static parts: body markup (no scripts), @page rules, title. */
   printSnapshot(): { body: string; pageRules: string; stylesheets: string[]; title: string; lang: string };
   /** domContentLoadedEventEnd of the navigation, in ms from its start. */
