@@ -3,6 +3,7 @@
  * nothing in the demo workspace, a first screenful of rows with the counts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dateTimeText } from '../../../src/core/text/dateTimeText';
 
 function fakeStorage(): Storage {
   const map = new Map<string, string>();
@@ -83,7 +84,7 @@ describe('todaySnapshot', () => {
       'loopdesk:todaySnapshot',
       JSON.stringify({ ...snapshot(0), lists: [{ title: 'Upcoming', action: 'Start', rows: [older], count: 1 }] }),
     );
-    expect(todaySnapshotRead()!.lists[0]!.rows[0]!.scheduledText).toBe(new Date(at).toLocaleString());
+    expect(todaySnapshotRead()!.lists[0]!.rows[0]!.scheduledText).toBe(dateTimeText(at));
   });
 
   it('is cleared when there is no profile', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useDbLive } from '../../db/useDbLive';
 import { useMe } from '../../db/hooks';
 import { usePacks, usePacksLoaded } from '../../hooks/usePacks';
@@ -8,8 +8,7 @@ import { useNow } from '../../hooks/useNow';
 import { ProfileSetup } from './ProfileSetup';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { OpenDemoButton } from './OpenDemoButton';
-import { todayKitTitleOf, todayRead, todayScheduledText, todayView, type TodayList } from './todayView';
-import { afterFirstPaint } from '../../app/afterFirstPaint';
+import { todayKitTitleOf, todayRead, todayView, type TodayList } from './todayView';
 import { todaySnapshotRead } from './todaySnapshot';
 
 /**
@@ -26,11 +25,6 @@ export function TodayScreen() {
   const [snapshot] = useState(todaySnapshotRead);
   const data = useDbLive((db) => (me ? todayRead(db, me.id) : null), [me?.id]);
   const isLive = me === null || (!!me && data?.meId === me.id && isPacksLoaded);
-  useEffect(() => {
-    // The live lists format their times (the snapshot's are text): the locale's date formats are set
-    // up after the first paint in a task of their own, not in the task that renders those lists.
-    void afterFirstPaint().then(() => todayScheduledText(Date.now()));
-  }, []);
 
   if (!isLive) {
     if (snapshot && (me === undefined || me.id === snapshot.profileId)) {

@@ -5,6 +5,7 @@
  */
 import type { Candidate, Interview, Loop } from '../../../core/model/records';
 import { scorecardsDue } from '../../../core/interview/scorecardsDue';
+import { dateTimeText } from '../../../core/text/dateTimeText';
 import type { AppDb } from '../../db/appDb';
 import type { LoadedPack } from '../../hooks/usePacks';
 
@@ -84,13 +85,9 @@ export function todayView(
   ];
 }
 
-/**
- * When an interview is scheduled, as the screen shows it. Formatted when the lists are built, not
- * when they are painted: a process's first `toLocaleString` sets up the locale's date formats
- * (tens of milliseconds), which the snapshot's first paint then does without.
- */
+/** When an interview is scheduled, as the screen shows it (formatted when the lists are built). */
 export function todayScheduledText(scheduledAt: number | null): string {
-  return scheduledAt ? new Date(scheduledAt).toLocaleString() : '';
+  return scheduledAt ? dateTimeText(scheduledAt) : '';
 }
 
 /** A kit's title from the loaded packs, else its id (a pack not loaded here). */
