@@ -116,13 +116,19 @@ test.describe('while the file is checked', () => {
     hugePath = benchSeedFileWrite(benchPackLoad(process.cwd()), 1000, Date.UTC(2026, 2, 2), dir, 'huge.loopdesk').file;
   });
 
-  test('Cancel stops the check: nothing written, no preview, and another file can be checked', async ({ page }) => {
-    test.setTimeout(300_000);
+  /** A machine with a profile of its own, on the Data screen. */
+  async function dataScreenOfNewProfile(page: Page): Promise<DataPage> {
     const today = new TodayPage(page);
     await today.open();
     await today.createProfile('Grace Hopper');
     const data = new DataPage(page);
     await data.open();
+    return data;
+  }
+
+  test('Cancel stops the check: nothing written, no preview, and another file can be checked', async ({ page }) => {
+    test.setTimeout(300_000);
+    const data = await dataScreenOfNewProfile(page);
     const before = await storeChecksums(page);
     await data.chooseBundle(hugePath);
     const checking = page.getByTestId('import-checking');
@@ -140,11 +146,7 @@ test.describe('while the file is checked', () => {
 
   test('a second file chosen while the first is checked: only the second one is previewed, and nothing is said of the first', async ({ page }) => {
     test.setTimeout(300_000);
-    const today = new TodayPage(page);
-    await today.open();
-    await today.createProfile('Grace Hopper');
-    const data = new DataPage(page);
-    await data.open();
+    const data = await dataScreenOfNewProfile(page);
     await data.chooseBundle(hugePath);
     await expect(page.getByTestId('import-checking')).toContainText('huge.loopdesk');
     await data.chooseBundle(bundlePath);
