@@ -80,7 +80,8 @@ async function seeded() {
 }
 
 /** A new candidate's loop with one interview of the pack's first kit, by an interviewer of the pool, sealed. */
-async function sealNew(db: AppDb, interviewerId: string, scores: Array<1 | 2 | 3 | 4>, now: number) {
+/** A new candidate's interview, started and rated, not yet submitted. */
+async function draftNew(db: AppDb, interviewerId: string, scores: Array<1 | 2 | 3 | 4>, now: number) {
   const kit = pack.kits[0]!;
   const candidate = await candidateCreate(
     db,
@@ -103,9 +104,14 @@ async function sealNew(db: AppDb, interviewerId: string, scores: Array<1 | 2 | 3
   await interviewStart(db, interview.id, kit, now + 2);
   for (const [i, dimensionId] of kit.dimensions.entries())
     await ratingSet(db, interview.id, dimensionId, scores[i % scores.length]!, now + 3);
-  const sealed = await interviewSubmit(db, pack, kit, interview.id, 'Test', now + 4);
-  expect(sealed.ok).toBe(true);
   return { candidate, interview, kit };
+}
+
+async function sealNew(db: AppDb, interviewerId: string, scores: Array<1 | 2 | 3 | 4>, now: number) {
+  const draft = await draftNew(db, interviewerId, scores, now);
+  const sealed = await interviewSubmit(db, pack, draft.kit, draft.interview.id, 'Test', now + 4);
+  expect(sealed.ok).toBe(true);
+  return draft;
 }
 
 describe('pool ratings kept up to date from the audit log', () => {
@@ -164,18 +170,22 @@ describe('pool ratings kept up to date from the audit log', () => {
 
   it('are rebuilt in slices and read again when a seal lands during the read, never stored for a head they are not of', async () => {
     const { db, content } = await seeded();
+    const draft = await draftNew(db, content.interviewers[0]!.id, [2, 3], DEMO_FIXED_NOW + 500);
     let sealing: Promise<unknown> | undefined;
-    // A seal from another window while the rebuild reads the pool's rows.
+    // A seal from another window while the rebuild reads the pool's rows: its one read-write
+    // transaction begins inside the first read, so every read the rebuild starts after it (the
+    // next slices, the check of the head) comes after the seal.
     const hook = (row: unknown) => {
-      sealing ??= Dexie.ignoreTransaction(() => sealNew(db, content.interviewers[0]!.id, [2, 3], DEMO_FIXED_NOW + 500));
+      sealing ??= Dexie.ignoreTransaction(() =>
+        interviewSubmit(db, pack, draft.kit, draft.interview.id, 'Test', DEMO_FIXED_NOW + 504),
+      );
       return row;
     };
     db.evidence.hook('reading', hook);
     const first = poolStatsCompute(db, poolStatsPackOf(pack), DEMO_FIXED_NOW + 1000);
-    await sealing;
     const entry = await first;
     db.evidence.hook('reading').unsubscribe(hook);
-    expect(sealing).toBeDefined();
+    expect(await sealing).toMatchObject({ ok: true });
     const head = await db.audit.orderBy('seq').last();
     expect(entry.key.endsWith(`:${head!.seq}:${head!.hash}`)).toBe(true);
     expect(entry.stats).toEqual(await fullRecompute(db));
