@@ -26,7 +26,7 @@ export type BundleImportRequest =
   | { kind: 'cancel' };
 
 /** The conflicts a preview lists by name (the summary counts them all). */
-export const previewConflictsListed = 50;
+const previewConflictsListed = 50;
 
 /** What an import did or would do, without its records. */
 export interface BundleImportOutcome {
@@ -87,7 +87,7 @@ async function* fileBytes(file: File): AsyncGenerator<Uint8Array> {
   }
 }
 
-export function bundleImportOutcome({ plan, skip, erases }: LastingImport): BundleImportOutcome {
+function bundleImportOutcome({ plan, skip, erases }: LastingImport): BundleImportOutcome {
   return { summary: plan.summary, conflicts: plan.conflicts.slice(0, previewConflictsListed), skipText: skip.text, erases };
 }
 

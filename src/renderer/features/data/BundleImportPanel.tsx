@@ -117,7 +117,7 @@ export function BundleImportPanel({
             <>
               <p className="error-text">Conflicts — kept as they are here, never overwritten:</p>
               <ul>
-                {incoming.preview.conflicts.slice(0, 50).map((c) => (
+                {incoming.preview.conflicts.map((c) => (
                   <li key={c.table + c.id}>{c.reason}</li>
                 ))}
               </ul>
