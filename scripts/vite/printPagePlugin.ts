@@ -59,6 +59,7 @@ export function printPagePlugin(pagePlugins: () => PluginOption[]): Plugin {
           chunkSizeWarningLimit: Math.max(app.build.chunkSizeWarningLimit, 1000),
           rollupOptions: { input: resolve(app.root, 'print.html') },
           sourcemap: app.build.sourcemap,
+          minify: app.build.minify,
         },
       });
     },

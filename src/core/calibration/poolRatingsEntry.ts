@@ -5,6 +5,7 @@
  */
 import type { Interview, Rating } from '../model/records';
 import { calibrationColumnsOfTables, type CalibrationColumns } from './calibrationColumns';
+import { byCodeUnits } from '../text/codeUnitOrder';
 
 /** One sealed interview of the pool: who rated whom, and the ratings (score null = no evidence). */
 export interface PoolInterview {
@@ -50,7 +51,6 @@ export function poolInterviewOf(
   };
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The stored entry as a map by interview id. */
 export function poolRatingsDecode(entry: PoolRatingsEntry): Map<string, PoolInterview> {
@@ -79,7 +79,7 @@ export function poolRatingsEncode(
   auditSeq: number,
   auditHash: string,
 ): PoolRatingsEntry {
-  const interviewIds = [...pool.keys()].sort(byString);
+  const interviewIds = [...pool.keys()].sort(byCodeUnits);
   const tables = {
     candidate: new Map<string, number>(),
     interviewer: new Map<string, number>(),

@@ -35,6 +35,7 @@ import { reportEvidenceIndexOf } from './reportEvidenceIndex';
 import { reportOverall } from './reportOverall';
 import { reportReliability } from './reportReliability';
 import { reportSignalsCollect, reportSignalsOf } from './reportSignals';
+import { byCodeUnits } from '../text/codeUnitOrder';
 
 export type ReportAudience = 'committee' | 'recruiter';
 
@@ -362,11 +363,11 @@ export function reportBuild(input: ReportInput): CandidateReport {
   if (!candidate) throw new Error(`reportBuild: unknown candidate ${candidateId}`);
   const loopIds = new Set((index.loopsByCandidate.get(candidateId) ?? []).filter((l) => l.packId === pack.manifest.id).map((l) => l.id));
   const all = (index.interviewsByCandidate.get(candidateId) ?? []).filter((i) => loopIds.has(i.loopId));
-  const interviews = all.filter(interviewIsSealed).sort((a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || a.id.localeCompare(b.id));
+  const interviews = all.filter(interviewIsSealed).sort((a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || byCodeUnits(a.id, b.id));
   const interviewById = new Map(interviews.map((i) => [i.id, i]));
   const slice = <T,>(byInterview: Map<string, T[]>) => interviews.flatMap((i) => byInterview.get(i.id) ?? []);
   const ratings = slice(index.ratingsByInterview);
-  const notes = slice(index.notesByInterview).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const notes = slice(index.notesByInterview).sort((a, b) => a.at - b.at || byCodeUnits(a.id, b.id));
   const tags = slice(index.tagsByInterview);
   const findings = slice(index.findingsByInterview);
   const runs = slice(index.runsByInterview);
@@ -463,11 +464,11 @@ export function reportBuild(input: ReportInput): CandidateReport {
     pack: pack.hash,
     candidate: { id: candidate.id, name: candidate.name, email: candidate.email, targetLevel: candidate.targetLevel },
     interviews,
-    ratings: [...ratings].sort((a, b) => a.interviewId.localeCompare(b.interviewId) || a.dimensionId.localeCompare(b.dimensionId)),
+    ratings: [...ratings].sort((a, b) => byCodeUnits(a.interviewId, b.interviewId) || byCodeUnits(a.dimensionId, b.dimensionId)),
     notes: visibleNotes,
-    signalTags: [...tags].sort((a, b) => a.id.localeCompare(b.id)),
-    defectFindings: [...findings].sort((a, b) => a.interviewId.localeCompare(b.interviewId) || a.defectId.localeCompare(b.defectId)),
-    incidentRuns: [...runs].sort((a, b) => a.interviewId.localeCompare(b.interviewId)),
+    signalTags: [...tags].sort((a, b) => byCodeUnits(a.id, b.id)),
+    defectFindings: [...findings].sort((a, b) => byCodeUnits(a.interviewId, b.interviewId) || byCodeUnits(a.defectId, b.defectId)),
+    incidentRuns: [...runs].sort((a, b) => byCodeUnits(a.interviewId, b.interviewId)),
     calibration: { offsets: reportInterviewers.map((r) => [r.interviewerId, r.offset]), profile },
   };
 
@@ -521,7 +522,7 @@ function reportTrace(
   const citedBy = new Map<string, string[]>();
   for (const tag of tags) for (const noteId of tag.noteIds) citedBy.set(noteId, [...(citedBy.get(noteId) ?? []), tag.signalId]);
   const notes: ReportNote[] = [...visibleNotes]
-    .sort((a, b) => order.get(a.interviewId)! - order.get(b.interviewId)! || a.at - b.at || a.id.localeCompare(b.id))
+    .sort((a, b) => order.get(a.interviewId)! - order.get(b.interviewId)! || a.at - b.at || byCodeUnits(a.id, b.id))
     .map((n) => ({
       id: n.id,
       interviewId: n.interviewId,

@@ -9,6 +9,7 @@ import {
   type DecisionEvidenceReport,
 } from '../audience/decisionEvidence';
 import type { Decision, DecisionOutcome } from '../model/records';
+import { byCodeUnits } from '../text/codeUnitOrder';
 
 export const decisionOutcomeLabels: Record<DecisionOutcome, string> = {
   hire: 'Hire',
@@ -52,7 +53,7 @@ export function decisionSummary(
 
 /** The newer of two decisions in the order `reportDecisions` lists them (time, then id). */
 export function decisionIsNewer(a: Pick<Decision, 'id' | 'decidedAt'>, b: Pick<Decision, 'id' | 'decidedAt'>): boolean {
-  return a.decidedAt > b.decidedAt || (a.decidedAt === b.decidedAt && a.id.localeCompare(b.id) > 0);
+  return a.decidedAt > b.decidedAt || (a.decidedAt === b.decidedAt && byCodeUnits(a.id, b.id) > 0);
 }
 
 /** A candidate's decisions, newest first (ties by id, so the order is stable). */
@@ -62,7 +63,7 @@ export function reportDecisions(
   report?: DecisionEvidenceReport,
 ): ReportDecision[] {
   return [...decisions]
-    .sort((a, b) => b.decidedAt - a.decidedAt || b.id.localeCompare(a.id))
+    .sort((a, b) => b.decidedAt - a.decidedAt || byCodeUnits(b.id, a.id))
     .map((d) => {
       return {
         id: d.id,

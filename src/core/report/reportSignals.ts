@@ -8,6 +8,7 @@ import type { IncidentOutcome } from '../incident/outcome';
 import type { Interview, Note, SignalTag } from '../model/records';
 import type { RubricPack, SignalPolarity } from '../rubric/schema';
 import type { ReportSignal } from './reportBuild';
+import { byCodeUnits } from '../text/codeUnitOrder';
 
 export interface ReportSignalContext {
   pack: Pick<RubricPack, 'signals'>;
@@ -72,9 +73,16 @@ export function reportSignalsCollect(
 
 const bySeverity = { high: 0, medium: 1, low: 2 } as const;
 
+/**
+ * Titles alphabetically, letter case aside, without a locale collator (`codeUnitOrder`): a pack's
+ * titles are its authors' sentences, and this is only the order they are listed in.
+ */
+const byTitle = (a: ReportSignal, b: ReportSignal) =>
+  byCodeUnits(a.title.toLowerCase(), b.title.toLowerCase()) || byCodeUnits(a.title, b.title);
+
 /** Signals of one polarity, most severe first, then by title. */
 export function reportSignalsOf(signals: readonly ReportSignal[], polarity: SignalPolarity): ReportSignal[] {
   return signals
     .filter((s) => s.polarity === polarity)
-    .sort((a, b) => bySeverity[a.severity] - bySeverity[b.severity] || a.title.localeCompare(b.title));
+    .sort((a, b) => bySeverity[a.severity] - bySeverity[b.severity] || byTitle(a, b));
 }

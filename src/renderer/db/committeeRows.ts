@@ -46,6 +46,7 @@ import {
 import { poolStatsKey, poolStatsPackOf, poolStatsStored } from './poolStats';
 import { committeeRowsSettingPrefix, poolStatsKeyOf } from './poolStatsKey';
 import { reportEvidenceRead, reportEvidenceReadInSlices, reportEvidenceTables } from './reportEvidenceRead';
+import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
 /** Settings key of the rows' bases (read only by the refresh, never by the screen). */
 export const committeeRowBasesKey = (packId: string) => `${committeeRowsSettingPrefix}basis:${packId}`;
@@ -168,7 +169,7 @@ async function committeeRowsUpdated(db: AppDb, pack: RubricPack): Promise<RowsCo
   });
   if (byCandidate.size + read.changed.size < read.stored.rows.length) return 'rebuild';
   built.rows.forEach((row, n) => byCandidate.set(row.candidateId, { row, basis: built.bases[n]! }));
-  const ordered = [...byCandidate.values()].sort((a, b) => byString(a.basis.firstLoopId, b.basis.firstLoopId));
+  const ordered = [...byCandidate.values()].sort((a, b) => byCodeUnits(a.basis.firstLoopId, b.basis.firstLoopId));
   return { key: read.key, audit: read.audit, rows: ordered.map((o) => o.row), bases: ordered.map((o) => o.basis) };
 }
 
@@ -190,10 +191,10 @@ function rowsBuilt(
     const firstLoopId = (index.loopsByCandidate.get(c.id) ?? [])
       .filter((l) => l.packId === pack.manifest.id)
       .map((l) => l.id)
-      .sort(byString)[0]!;
+      .sort(byCodeUnits)[0]!;
     return [{ row: committeeRowOf(report), basis: committeeRowBasisOf(report, own.get(c.id) ?? null, firstLoopId) }];
   });
-  built.sort((a, b) => byString(a.basis.firstLoopId, b.basis.firstLoopId));
+  built.sort((a, b) => byCodeUnits(a.basis.firstLoopId, b.basis.firstLoopId));
   return { rows: built.map((b) => b.row), bases: built.map((b) => b.basis) };
 }
 
@@ -264,4 +265,3 @@ async function committeeRowsChangedSince(
   return changed;
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -10,6 +10,7 @@
  */
 import type { DefectFinding, Note, Rating, SignalTag } from '../../core/model/records';
 import type { AppDb } from './appDb';
+import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
 export interface EvidenceRow {
   interviewId: string;
@@ -39,10 +40,9 @@ export function evidenceRowIsEmpty(row: EvidenceRow): boolean {
   return evidenceKinds.every((kind) => row[kind].length === 0);
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byRatingKey = (a: Rating, b: Rating) => byString(a.dimensionId, b.dimensionId);
-const byId = (a: { id: string }, b: { id: string }) => byString(a.id, b.id);
-const byFindingKey = (a: DefectFinding, b: DefectFinding) => byString(a.defectId, b.defectId);
+const byRatingKey = (a: Rating, b: Rating) => byCodeUnits(a.dimensionId, b.dimensionId);
+const byId = (a: { id: string }, b: { id: string }) => byCodeUnits(a.id, b.id);
+const byFindingKey = (a: DefectFinding, b: DefectFinding) => byCodeUnits(a.defectId, b.defectId);
 
 /** The row with each array in key order (the order readers rely on). */
 export function evidenceRowSorted(row: EvidenceRow): EvidenceRow {
@@ -62,7 +62,7 @@ export async function evidenceOf(db: AppDb, interviewId: string): Promise<Eviden
 
 /** The stored evidence rows of some interviews, in interview id order (those with none left out). */
 export async function evidenceRowsOf(db: AppDb, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
-  const ids = [...new Set(interviewIds)].sort(byString);
+  const ids = [...new Set(interviewIds)].sort(byCodeUnits);
   const rows = await db.evidence.bulkGet(ids);
   return rows.filter((r): r is EvidenceRow => !!r);
 }
@@ -77,7 +77,7 @@ export const evidenceSliceRows = 500;
  * the whole read. Not one snapshot: the caller checks that nothing changed across it.
  */
 export async function evidenceRowsInSlices(db: AppDb, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
-  const ids = [...new Set(interviewIds)].sort(byString);
+  const ids = [...new Set(interviewIds)].sort(byCodeUnits);
   const rows: EvidenceRow[] = [];
   for (let i = 0; i < ids.length; i += evidenceSliceRows) {
     const slice = ids.slice(i, i + evidenceSliceRows);
@@ -111,7 +111,7 @@ export function evidenceRecordsGrouped(rows: readonly EvidenceRow[]): EvidenceRe
  * dumps read this, so a bundle of the same data has the same bytes as before.
  */
 export function evidenceRecordsInKeyOrder(rows: readonly EvidenceRow[]): EvidenceRecords {
-  const grouped = evidenceRecordsGrouped([...rows].sort((a, b) => byString(a.interviewId, b.interviewId)));
+  const grouped = evidenceRecordsGrouped([...rows].sort((a, b) => byCodeUnits(a.interviewId, b.interviewId)));
   return { ...grouped, notes: grouped.notes.sort(byId), signalTags: grouped.signalTags.sort(byId) };
 }
 

@@ -11,6 +11,7 @@ import type { AppDb } from './appDb';
 import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsOf } from './evidenceRows';
 import { interviewVersionsFilledFrom, sealedRowsIndexOf } from './sealedVersions';
 import { rowsWithKeys } from './rowsWithKeys';
+import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
 export async function reportEvidenceRead(
   db: AppDb,
@@ -140,9 +141,8 @@ async function reportEvidenceOfLoops(
   };
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The order `where('loopId').anyOf(…)` gives: by loop id, then by interview id. */
-const byLoopThenId = (a: Interview, b: Interview) => byString(a.loopId, b.loopId) || byString(a.id, b.id);
+const byLoopThenId = (a: Interview, b: Interview) => byCodeUnits(a.loopId, b.loopId) || byCodeUnits(a.id, b.id);
 
 /** The tables `reportEvidenceRead` reads, for a transaction around it. */
 export const reportEvidenceTables = (db: AppDb) => [

@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
+import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
 /** Up to this many keys are read with one request each; more walk `anyOf`'s cursor. */
 export const rowsWithKeysEachMax = 64;
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The rows of `table` whose `index` is one of `keys`, in the order `where(index).anyOf(keys)`
@@ -19,6 +19,6 @@ export async function rowsWithKeys<T, TKey, TInsert>(
   const unique = [...new Set(keys)];
   if (unique.length > rowsWithKeysEachMax) return table.where(index).anyOf(unique).toArray();
   // String keys compare in IndexedDB by code unit, as `<` does.
-  const parts = await Promise.all(unique.sort(byString).map((key) => table.where(index).equals(key).toArray()));
+  const parts = await Promise.all(unique.sort(byCodeUnits).map((key) => table.where(index).equals(key).toArray()));
   return parts.flat();
 }

@@ -1,7 +1,7 @@
 import type { ReportAnchoring } from '../../../core/report/reportAnchoring';
+import { dateTimeText } from '../../../core/text/dateTimeText';
 import './anchoringAudit.css';
 
-const when = (ms: number) => new Date(ms).toLocaleString();
 const directionText = { toward: 'toward', away: 'away', 'same-distance': 'same distance', 'no-anchor': 'nothing to compare' } as const;
 const score = (v: number | null) => (v === null ? 'no evidence' : String(v));
 
@@ -44,7 +44,7 @@ export function AnchoringAuditSection({ anchoring }: { anchoring: ReportAnchorin
                   {s.kitTitle}
                   {s.version > 1 ? ` · amendment, version ${s.version}` : ''}
                 </td>
-                <td>{when(s.sealedAt)}</td>
+                <td>{dateTimeText(s.sealedAt)}</td>
                 <td>{s.version > 1 ? 'yes (an amendment comes after the first seal)' : s.sawOthers ? '⚠ yes' : 'no'}</td>
               </tr>
             ))}
@@ -54,7 +54,7 @@ export function AnchoringAuditSection({ anchoring }: { anchoring: ReportAnchorin
       {anchoring.amendmentsAfterOthers.map((a) => (
         <div key={`${a.interviewId}:${a.version}`} className="anchoring-amendment" data-testid="anchoring-amendment">
           <h3>
-            {a.interviewerName} amended version {a.version} on {when(a.sealedAt)}
+            {a.interviewerName} amended version {a.version} on {dateTimeText(a.sealedAt)}
           </h3>
           <p className="muted">
             {a.reason ? `Reason: “${a.reason}”. ` : ''}

@@ -6,6 +6,7 @@ import { appDb } from '../../db/dbContext';
 import { decisionRecord } from '../../db/actions/decisionActions';
 import { decisionEvidenceOf } from '../../../core/audience/decisionEvidence';
 import { DecisionEvidenceNote } from './DecisionEvidenceNote';
+import { dateTimeText } from '../../../core/text/dateTimeText';
 
 const outcomes = Object.keys(decisionOutcomeLabels) as DecisionOutcome[];
 
@@ -74,7 +75,7 @@ export function DecisionPanel({
           {report.decisions.map((d, i) => (
             <li key={d.id} data-testid="decision">
               <strong>{d.summary}</strong>
-              {i === 0 ? ' (current)' : ' (earlier)'} — {d.decidedBy}, {new Date(d.decidedAt).toLocaleString()}
+              {i === 0 ? ' (current)' : ' (earlier)'} — {d.decidedBy}, {dateTimeText(d.decidedAt)}
               <p className="rationale">{audienceText(d.rationale)}</p>
               <DecisionEvidenceNote decision={d} />
             </li>

@@ -1,5 +1,6 @@
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { DecisionEvidenceNote } from './DecisionEvidenceNote';
+import { dateText } from '../../../core/text/dateTimeText';
 
 /** The committee's current decision in one block, for the first page; earlier ones counted. */
 
@@ -12,7 +13,7 @@ export function DecisionSummary({ decisions }: { decisions: CandidateReport['dec
         <>
           <p className="rec-level">{current.summary}</p>
           <p className="muted small">
-            {current.decidedBy}, {new Date(current.decidedAt).toLocaleDateString()}
+            {current.decidedBy}, {dateText(current.decidedAt)}
             {earlier.length > 0 ? ` · ${earlier.length} earlier decision${earlier.length === 1 ? '' : 's'} kept` : ''}
           </p>
           <p className="rationale">{current.rationale}</p>

@@ -1,10 +1,11 @@
 import type { ReportScorecard } from '../../../core/report/reportScorecard';
 import { clockText } from '../../../core/text/clockText';
+import { dateTimeText } from '../../../core/text/dateTimeText';
 import { SignalBadge } from '../../components/SignalBadge';
 import { NoteList } from './NoteList';
 import './report.css';
 
-const when = (ms: number | null) => (ms === null ? '–' : new Date(ms).toLocaleString());
+const when = (ms: number | null) => (ms === null ? '–' : dateTimeText(ms));
 
 /** One sealed scorecard as plain, read-only content (no controls, so it prints as it reads). */
 export function ScorecardView({

@@ -11,12 +11,6 @@ import { printRouteCandidateIds, printRubricsLoad } from './printRoute';
 
 const candidateIds = printRouteCandidateIds(routeOf(location.hash));
 reportScreenPrefetch(appDb(), candidateIds);
-// The report orders its inputs with `localeCompare` and prints dates with `toLocaleDateString` and
-// `toLocaleString`, whose collator and date formats the engine builds on first use (≈ 20 and 12 ms
-// under load, the dates inside the report's render): built in tasks after this page's modules are
-// evaluated, while the read is in flight.
-setTimeout(() => ''.localeCompare(''));
-setTimeout(() => new Date(0).toLocaleDateString() + new Date(0).toLocaleString());
 
 /**
  * Settles when both are in (or failed): the page renders then, so its first render is the whole
