@@ -9,9 +9,11 @@ import { resolve } from 'node:path';
 import { build, type IndexHtmlTransformContext, type Plugin, type PluginOption, type ResolvedConfig } from 'vite';
 
 /**
- * A `<link rel="modulepreload">` in the page for each chunk its script imports on demand (the web
- * build's rubric packs, the pool statistics' refresh): fetched and compiled while the script is,
- * instead of after its evaluation, which is when the browser sends a dynamic import's request.
+ * A `<link rel="modulepreload">` in the page for each chunk its script imports on demand, and
+ * for those that chunk imports (the page's main chunk, the web build's rubric packs, the pool
+ * statistics' refresh):
+ * fetched and compiled while the first script runs, instead of after the evaluation of the
+ * script that imports them, which is when the browser sends a dynamic import's request.
  */
 function printPagePreloads(base: string): Plugin {
   return {
@@ -20,7 +22,21 @@ function printPagePreloads(base: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html: string, ctx: IndexHtmlTransformContext) {
-        return (ctx.chunk?.dynamicImports ?? []).map((file) => ({
+        if (!ctx.chunk) return [];
+        // The entry and what it imports statically are in the page already.
+        const inPage = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
+        const files = new Set<string>();
+        // `depth`: how many more on-demand imports to follow (the YAML loader of user packs, an
+        // import of an import of the main chunk, is fetched only when there are such packs).
+        const visit = (file: string, depth: number) => {
+          const chunk = ctx.bundle?.[file];
+          if (inPage.has(file) || files.has(file) || chunk?.type !== 'chunk') return;
+          files.add(file);
+          chunk.imports.forEach((f) => visit(f, depth));
+          if (depth > 0) chunk.dynamicImports.forEach((f) => visit(f, depth - 1));
+        };
+        ctx.chunk.dynamicImports.forEach((file) => visit(file, 1));
+        return [...files].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
           injectTo: 'head' as const,

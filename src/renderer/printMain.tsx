@@ -1,13 +1,11 @@
 /**
  * The print page (`print.html#/print/…`): what the PDF export's fresh window and the web print tab
- * open. It holds the print screen and what it needs in a bundle of its own, without the app's shell
- * and screens, and starts the reports' read and the rubric packs first (`printPageStart`), so a
- * fresh window reaches `data-print-ready` without a chain of chunk fetches; it renders when both
- * are in.
+ * open. Run by the page's first script (`printEntry`, which has started the reports' read), it
+ * holds the print screen and what it needs in a chunk of its own, without the app's shell and
+ * screens, and starts the rubric packs' load first (`printPageStart`), so a fresh window reaches
+ * `data-print-ready` without a chain of chunk fetches; it renders when both are in.
  */
 import { printPageStarted } from './features/report/printPageStart';
-// The app's styles before the report's (which its screens bring), in the order the app's page has them.
-import './styles.css';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useRoute } from './app/router';

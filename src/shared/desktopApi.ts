@@ -30,7 +30,7 @@ export interface RubricLoadReport {
 
 /**
  * The page a print route is opened on to print it (desktop export, web print tab): the print
- * screen alone, a bundle of its own (`printMain.tsx`), so a fresh window renders the report without
+ * screen alone, a bundle of its own (`printEntry.ts`, `printMain.tsx`), so a fresh window renders the report without
  * loading the app. The app's own page (`index.html`) shows print routes too.
  */
 export const printPageFile = 'print.html';

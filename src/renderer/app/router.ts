@@ -4,21 +4,9 @@
  * would have to allow.
  */
 import { useSyncExternalStore } from 'react';
+import { routeOf, type Route } from './routeOf';
 
-export interface Route {
-  path: string[];
-  query: URLSearchParams;
-}
-
-/** The route of a location hash (`#/a/b?x=1`). */
-export function routeOf(hash: string): Route {
-  const raw = hash.replace(/^#\/?/, '');
-  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
-  return {
-    path: pathPart.split('/').filter(Boolean).map(decodeURIComponent),
-    query: new URLSearchParams(queryPart),
-  };
-}
+export { routeOf, type Route } from './routeOf';
 
 let current = typeof location !== 'undefined' ? location.hash : '';
 const subscribe = (notify: () => void): (() => void) => {

@@ -18,6 +18,7 @@ import type { ExchangeLogRow, KeyPinRow, ProfileKeyRow } from './rows/signingRow
 import type { EvidenceRow } from './evidenceRows';
 import type { InterviewVersionRow } from './sealedVersions';
 import { upgradeToV4EvidenceRows } from './upgrades/v4EvidenceRows';
+import { appDbName } from './workspace';
 
 export interface SettingRow {
   key: string;
@@ -116,7 +117,7 @@ export interface AppDbDeps {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-export const appDbName = 'loopdesk';
+export { appDbName } from './workspace';
 
 /** Opens (lazily) the app database; tests pass fake-indexeddb through `deps`. */
 export function createAppDb(name: string = appDbName, deps: AppDbDeps = {}): AppDb {

@@ -5,12 +5,11 @@
  * deletes it whole. Dexie and this module load after the first screen (`appDbLoad`, `useDbLive`).
  */
 import Dexie from 'dexie';
-import { appDbName, appStoragePersist, createAppDb, type AppDb } from './appDb';
+import { appStoragePersist, createAppDb, type AppDb } from './appDb';
 import { useAppStore } from '../stores/appStore';
-import { appWorkspace, appWorkspaceEnterReal } from './workspace';
+import { appWorkspaceDbName, appWorkspaceEnterReal, demoDbName } from './workspace';
 
-/** The demo workspace's database: never the real one. */
-export const demoDbName = `${appDbName}-demo`;
+export { demoDbName } from './workspace';
 
 /** Deletes the demo database and switches this window back to the real workspace. */
 export async function appWorkspaceLeaveDemo(): Promise<void> {
@@ -28,7 +27,7 @@ let db: AppDb | undefined;
 
 export function appDb(): AppDb {
   if (!db) {
-    const created = createAppDb(appWorkspace() === 'demo' ? demoDbName : appDbName);
+    const created = createAppDb(appWorkspaceDbName());
     // Another window upgrading or deleting the database closes ours: say so instead of failing
     // silently. Typed text stays in the UI; exports keep working from what is on screen.
     created.on('versionchange', (event) => {

@@ -10,6 +10,7 @@
  */
 import type { DefectFinding, Note, Rating, SignalTag } from '../../core/model/records';
 import type { AppDb } from './appDb';
+import { rowsReadOf, type RowsRead } from './rowsRead';
 import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
 export interface EvidenceRow {
@@ -61,10 +62,15 @@ export async function evidenceOf(db: AppDb, interviewId: string): Promise<Eviden
 }
 
 /** The stored evidence rows of some interviews, in interview id order (those with none left out). */
-export async function evidenceRowsOf(db: AppDb, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
+export function evidenceRowsOf(db: AppDb, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
+  return evidenceRowsRead(rowsReadOf(db), interviewIds);
+}
+
+/** `evidenceRowsOf` through any `RowsRead`. */
+export async function evidenceRowsRead(rows: RowsRead, interviewIds: Iterable<string>): Promise<EvidenceRow[]> {
   const ids = [...new Set(interviewIds)].sort(byCodeUnits);
-  const rows = await db.evidence.bulkGet(ids);
-  return rows.filter((r): r is EvidenceRow => !!r);
+  const found = await rows.getMany<EvidenceRow>('evidence', ids);
+  return found.filter((r): r is EvidenceRow => !!r);
 }
 
 /** Evidence rows read per transaction by {@link evidenceRowsInSlices}. */

@@ -7,23 +7,20 @@
  * own ratings (`calibrationFromPoolStats`): no report waits for the pool.
  */
 import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStats';
-import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import type { AppDb } from './appDb';
 import { poolRatingsColumns } from '../../core/calibration/poolRatingsEntry';
 import { poolRatingsAtHead, poolRatingsSettingKey, poolRatingsSettingPrefix, poolRatingsStored } from './poolRatings';
-import { committeeRowsSettingPrefix, type PoolStatsPack } from './poolStatsKey';
+import { committeeRowsSettingPrefix, poolStatsSettingPrefix, type PoolStatsEntry, type PoolStatsPack } from './poolStatsKey';
 
-export { committeeRowsSettingPrefix, poolStatsKey, poolStatsPackOf, type PoolStatsPack } from './poolStatsKey';
+export {
+  committeeRowsSettingPrefix,
+  poolStatsKey,
+  poolStatsPackOf,
+  poolStatsSettingPrefix,
+  type PoolStatsEntry,
+  type PoolStatsPack,
+} from './poolStatsKey';
 
-export interface PoolStatsEntry {
-  /** The pack and the audit head the statistics are of (`poolStatsKey`). */
-  key: string;
-  stats: CalibrationPoolStats;
-  computedAt: number;
-}
-
-/** Settings key of a pack's stored statistics (one entry per pack: the latest). */
-export const poolStatsSettingPrefix = 'poolStats:';
 const settingKey = (packId: string) => `${poolStatsSettingPrefix}${packId}`;
 
 /** The stored statistics of a pack, current or not; undefined before the first computation. */

@@ -2,6 +2,7 @@
  * Which state of sealed evidence derived data is of (`poolStats`, `committeeRows`): kept apart
  * from their computation so a screen can check or read stored results without loading it.
  */
+import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
 import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
 
@@ -30,3 +31,13 @@ export function poolStatsKeyOf(pack: Pick<PoolStatsPack, 'id' | 'hash'>, head: {
 
 /** Settings key prefix of the committee rows computed from the statistics (`committeeRows.ts`). */
 export const committeeRowsSettingPrefix = 'committeeRows:';
+
+export interface PoolStatsEntry {
+  /** The pack and the audit head the statistics are of (`poolStatsKey`). */
+  key: string;
+  stats: CalibrationPoolStats;
+  computedAt: number;
+}
+
+/** Settings key of a pack's stored statistics (one entry per pack: the latest). */
+export const poolStatsSettingPrefix = 'poolStats:';

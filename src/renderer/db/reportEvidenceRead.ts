@@ -5,11 +5,13 @@
  * audit's timeline) out: the committee table needs neither.
  */
 import { interviewIsSealed } from '../../core/interview/interviewLifecycle';
-import type { Interview, Loop } from '../../core/model/records';
+import type { Candidate, Decision, Interview, Interviewer, Loop } from '../../core/model/records';
+import type { IncidentRun } from '../../core/incident/runSchema';
 import type { ReportEvidence } from '../../core/report/reportBuild';
 import type { AppDb } from './appDb';
-import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsOf } from './evidenceRows';
-import { interviewVersionsFilledFrom, sealedRowsIndexOf } from './sealedVersions';
+import { evidenceRecordsGrouped, evidenceRowsInSlices, evidenceRowsRead } from './evidenceRows';
+import { rowsReadOf, type RowsRead, type RowsReadTable } from './rowsRead';
+import { interviewVersionsFilledFrom, sealedRowsIndexOf, type InterviewVersionRow } from './sealedVersions';
 import { rowsWithKeys } from './rowsWithKeys';
 import { byCodeUnits } from '../../core/text/codeUnitOrder';
 
@@ -21,10 +23,20 @@ export async function reportEvidenceRead(
 ): Promise<ReportEvidence> {
   // One read transaction (requests pipelined, one state), and two round trips: the loops and
   // interviews, then everything that hangs off them side by side.
-  return db.transaction('r', reportEvidenceTables(db), async () => {
-    const { loops, interviews } = await reportLoopsRead(db, packId, candidateIds);
-    return reportEvidenceOfLoops(db, loops, interviews, { rows: true, withNotes: options.withNotes });
-  });
+  return db.transaction('r', reportEvidenceTables(db), () =>
+    reportEvidenceOfCandidates(rowsReadOf(db), packId, candidateIds, options),
+  );
+}
+
+/** `reportEvidenceRead` in the caller's read (a live query, a transaction, a bare transaction). */
+export async function reportEvidenceOfCandidates(
+  rows: RowsRead,
+  packId: string,
+  candidateIds: readonly string[] | 'all',
+  options: { withNotes: boolean } = { withNotes: true },
+): Promise<ReportEvidence> {
+  const { loops, interviews } = await reportLoopsRead(rows, packId, candidateIds);
+  return reportEvidenceOfLoops(rows, loops, interviews, { rows: true, withNotes: options.withNotes });
 }
 
 /**
@@ -33,19 +45,19 @@ export async function reportEvidenceRead(
  * round trips. Run in the caller's transaction or live query.
  */
 export async function reportCandidateRead(
-  db: AppDb,
+  rows: RowsRead,
   candidateId: string,
 ): Promise<{ packId: string | null; packHash: string | null; evidence: ReportEvidence | undefined }> {
   const [allLoops, allInterviews, candidate] = await Promise.all([
-    db.loops.where('candidateId').equals(candidateId).toArray(),
-    db.interviews.where('candidateId').equals(candidateId).toArray(),
-    db.candidates.get(candidateId),
+    rows.withIndexKey<Loop>('loops', 'candidateId', candidateId),
+    rows.withIndexKey<Interview>('interviews', 'candidateId', candidateId),
+    rows.get<Candidate>('candidates', candidateId),
   ]);
   const pinned = allLoops.at(-1);
   const packId = pinned?.packId ?? candidate?.packId ?? null;
   if (!packId) return { packId: null, packHash: null, evidence: undefined };
   const { loops, interviews } = loopsOfPack(packId, allLoops, allInterviews);
-  const evidence = await reportEvidenceOfLoops(db, loops, interviews, { rows: true, withNotes: true });
+  const evidence = await reportEvidenceOfLoops(rows, loops, interviews, { rows: true, withNotes: true });
   return { packId, packHash: pinned?.packHash ?? null, evidence };
 }
 
@@ -57,8 +69,9 @@ export async function reportCandidateRead(
  */
 export async function reportEvidenceReadInSlices(db: AppDb, packId: string): Promise<ReportEvidence> {
   const parts = await db.transaction('r', reportEvidenceTables(db), async () => {
-    const { loops, interviews } = await reportLoopsRead(db, packId, 'all');
-    return reportEvidenceOfLoops(db, loops, interviews, { rows: false, withNotes: false });
+    const rows = rowsReadOf(db);
+    const { loops, interviews } = await reportLoopsRead(rows, packId, 'all');
+    return reportEvidenceOfLoops(rows, loops, interviews, { rows: false, withNotes: false });
   });
   const sealedIds = parts.interviews.filter(interviewIsSealed).map((i) => i.id);
   const evidence = evidenceRecordsGrouped(await evidenceRowsInSlices(db, sealedIds));
@@ -67,21 +80,19 @@ export async function reportEvidenceReadInSlices(db: AppDb, packId: string): Pro
 
 /** The pack's loops of some candidates (or all), and their interviews in `anyOf(loopIds)` order. */
 async function reportLoopsRead(
-  db: AppDb,
+  rows: RowsRead,
   packId: string,
   candidateIds: readonly string[] | 'all',
 ): Promise<{ loops: Loop[]; interviews: Interview[] }> {
   if (candidateIds === 'all') {
-    const loops = await db.loops.where('packId').equals(packId).toArray();
-    const interviews = await db.interviews
-      .where('loopId')
-      .anyOf(loops.map((l) => l.id))
-      .toArray();
+    const loops = await rows.withIndexKey<Loop>('loops', 'packId', packId);
+    const loopIds = [...new Set(loops.map((l) => l.id))].sort(byCodeUnits);
+    const interviews = await rows.withIndexKeys<Interview>('interviews', 'loopId', loopIds);
     return { loops, interviews };
   }
   const [loops, interviews] = await Promise.all([
-    rowsWithKeys(db.loops, 'candidateId', candidateIds),
-    rowsWithKeys(db.interviews, 'candidateId', candidateIds),
+    rowsWithKeys<Loop>(rows, 'loops', 'candidateId', candidateIds),
+    rowsWithKeys<Interview>(rows, 'interviews', 'candidateId', candidateIds),
   ]);
   return loopsOfPack(packId, loops, interviews);
 }
@@ -102,7 +113,7 @@ function loopsOfPack(
  * (notes kept only `withNotes`, which also reads the sealed versions).
  */
 async function reportEvidenceOfLoops(
-  db: AppDb,
+  rows: RowsRead,
   loops: Loop[],
   interviews: Interview[],
   options: { rows: boolean; withNotes: boolean },
@@ -110,12 +121,12 @@ async function reportEvidenceOfLoops(
   const sealedIds = interviews.filter(interviewIsSealed).map((i) => i.id);
   const candidateIdsOfLoops = [...new Set(loops.map((l) => l.candidateId))];
   const [candidates, interviewers, incidentRuns, decisions, evidenceRows, versionRows] = await Promise.all([
-    db.candidates.bulkGet(candidateIdsOfLoops),
-    db.interviewers.toArray(),
-    rowsWithKeys(db.incidentRuns, 'interviewId', sealedIds),
-    rowsWithKeys(db.decisions, 'candidateId', candidateIdsOfLoops),
-    options.rows ? evidenceRowsOf(db, sealedIds) : [],
-    options.withNotes ? rowsWithKeys(db.interviewVersions, 'interviewId', sealedIds) : undefined,
+    rows.getMany<Candidate>('candidates', candidateIdsOfLoops),
+    rows.all<Interviewer>('interviewers'),
+    rowsWithKeys<IncidentRun>(rows, 'incidentRuns', 'interviewId', sealedIds),
+    rowsWithKeys<Decision>(rows, 'decisions', 'candidateId', candidateIdsOfLoops),
+    options.rows ? evidenceRowsRead(rows, sealedIds) : [],
+    options.withNotes ? rowsWithKeys<InterviewVersionRow>(rows, 'interviewVersions', 'interviewId', sealedIds) : undefined,
   ]);
   const evidence = evidenceRecordsGrouped(evidenceRows);
   return {
@@ -144,14 +155,17 @@ async function reportEvidenceOfLoops(
 /** The order `where('loopId').anyOf(…)` gives: by loop id, then by interview id. */
 const byLoopThenId = (a: Interview, b: Interview) => byCodeUnits(a.loopId, b.loopId) || byCodeUnits(a.id, b.id);
 
-/** The tables `reportEvidenceRead` reads, for a transaction around it. */
-export const reportEvidenceTables = (db: AppDb) => [
-  db.loops,
-  db.interviews,
-  db.candidates,
-  db.interviewers,
-  db.evidence,
-  db.incidentRuns,
-  db.decisions,
-  db.interviewVersions,
+/** The tables the reads above read, for a transaction around them. */
+export const reportEvidenceTableNames: readonly RowsReadTable[] = [
+  'loops',
+  'interviews',
+  'candidates',
+  'interviewers',
+  'evidence',
+  'incidentRuns',
+  'decisions',
+  'interviewVersions',
 ];
+
+/** {@link reportEvidenceTableNames} as Dexie's tables. */
+export const reportEvidenceTables = (db: AppDb) => reportEvidenceTableNames.map((name) => db.table(name));

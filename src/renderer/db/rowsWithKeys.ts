@@ -1,9 +1,8 @@
-import type { Table } from 'dexie';
 import { byCodeUnits } from '../../core/text/codeUnitOrder';
+import type { RowsRead, RowsReadTable } from './rowsRead';
 
 /** Up to this many keys are read with one request each; more walk `anyOf`'s cursor. */
 export const rowsWithKeysEachMax = 64;
-
 
 /**
  * The rows of `table` whose `index` is one of `keys`, in the order `where(index).anyOf(keys)`
@@ -11,14 +10,10 @@ export const rowsWithKeysEachMax = 64;
  * row and per key skipped to. For a few keys (one report's interviews) each key's rows are read
  * with one `getAll`, all side by side: one round trip in all.
  */
-export async function rowsWithKeys<T, TKey, TInsert>(
-  table: Table<T, TKey, TInsert>,
-  index: string,
-  keys: Iterable<string>,
-): Promise<T[]> {
-  const unique = [...new Set(keys)];
-  if (unique.length > rowsWithKeysEachMax) return table.where(index).anyOf(unique).toArray();
+export async function rowsWithKeys<T>(rows: RowsRead, table: RowsReadTable, index: string, keys: Iterable<string>): Promise<T[]> {
   // String keys compare in IndexedDB by code unit, as `<` does.
-  const parts = await Promise.all(unique.sort(byCodeUnits).map((key) => table.where(index).equals(key).toArray()));
+  const unique = [...new Set(keys)].sort(byCodeUnits);
+  if (unique.length > rowsWithKeysEachMax) return rows.withIndexKeys<T>(table, index, unique);
+  const parts = await Promise.all(unique.map((key) => rows.withIndexKey<T>(table, index, key)));
   return parts.flat();
 }

@@ -31,15 +31,50 @@ const lingerMs = 1000;
 
 const shared = new Map<string, Shared<unknown>>();
 
+interface SharedObserver<T> {
+  next(value: T): void;
+  error(error: unknown): void;
+}
+/** Where a shared read's results come from: Dexie's live query, or one read (a snapshot). */
+type SharedSource = <T>(query: () => Promise<T>) => { subscribe(observer: SharedObserver<T>): Subscription };
+
+const liveSource: SharedSource = (query) => liveQuery(query);
+const onceSource: SharedSource = (query) => ({
+  subscribe(observer) {
+    let isClosed = false;
+    query().then(
+      (value) => !isClosed && observer.next(value),
+      (error: unknown) => !isClosed && observer.error(error),
+    );
+    return {
+      get closed() {
+        return isClosed;
+      },
+      unsubscribe() {
+        isClosed = true;
+      },
+    };
+  },
+});
+
+/**
+ * `value` shared under `key` as a read that never changes, unless a read of `key` is shared
+ * already: a print window's snapshot (`printPageRead`), which the screen then picks up as it
+ * would a live read.
+ */
+export function sharedSnapshot<T>(key: string, value: T): SharedLive<T> {
+  return sharedLive(key, () => Promise.resolve(value), onceSource);
+}
+
 /** The live query of `key` (one per key while anyone holds it), reading with `query`. */
-export function sharedLive<T>(key: string, query: () => Promise<T>): SharedLive<T> {
+export function sharedLive<T>(key: string, query: () => Promise<T>, source: SharedSource = liveSource): SharedLive<T> {
   const existing = shared.get(key) as Shared<T> | undefined;
   if (existing) return existing;
 
   const listeners = new Set<{ onNext: (value: T) => void; onError?: (error: unknown) => void }>();
   let value: { data: T } | undefined;
   let failure: { error: unknown } | undefined;
-  let source: Subscription | undefined;
+  let subscription: Subscription | undefined;
   let lingering: ReturnType<typeof setTimeout> | undefined;
   let first: Promise<T> | undefined;
 
@@ -48,7 +83,7 @@ export function sharedLive<T>(key: string, query: () => Promise<T>): SharedLive<
     if (entry.count > 0) return;
     lingering = setTimeout(() => {
       if (entry.count > 0) return;
-      source?.unsubscribe();
+      subscription?.unsubscribe();
       if (shared.get(key) === entry) shared.delete(key);
     }, lingerMs);
   };
@@ -84,7 +119,7 @@ export function sharedLive<T>(key: string, query: () => Promise<T>): SharedLive<
       listeners.add(listener);
       entry.count++;
       clearTimeout(lingering);
-      source ??= liveQuery(query).subscribe({
+      subscription ??= source(query).subscribe({
         next: (data) => {
           value = { data };
           failure = undefined;

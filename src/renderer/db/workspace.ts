@@ -5,6 +5,11 @@
  */
 export type Workspace = 'real' | 'demo';
 
+/** The real workspace's database. */
+export const appDbName = 'loopdesk';
+/** The demo workspace's database: never the real one. */
+export const demoDbName = `${appDbName}-demo`;
+
 const workspaceKey = 'loopdesk:workspace';
 
 export function appWorkspace(): Workspace {
@@ -23,4 +28,9 @@ export function appWorkspaceEnterDemo(): void {
 /** Switches this window back to the real workspace (the demo database is deleted by the caller). */
 export function appWorkspaceEnterReal(): void {
   sessionStorage.removeItem(workspaceKey);
+}
+
+/** The database of this window's workspace. */
+export function appWorkspaceDbName(): string {
+  return appWorkspace() === 'demo' ? demoDbName : appDbName;
 }

@@ -18,8 +18,13 @@ import { bundleContentImport } from '../../../src/renderer/db/actions/importActi
 import { poolStatsCompute, poolStatsKey, poolStatsPackOf } from '../../../src/renderer/db/poolStats';
 import { poolStatsKeyOf } from '../../../src/renderer/db/poolStatsKey';
 import { reportCandidateRead, reportEvidenceRead } from '../../../src/renderer/db/reportEvidenceRead';
+import { rowsReadOf } from '../../../src/renderer/db/rowsRead';
 import { reportScreenLive, reportScreenPrefetch, type ReportScreenData } from '../../../src/renderer/db/reportScreenLive';
-import { testDb } from './dbTestKit';
+import { reportScreenRead, reportScreenTables } from '../../../src/renderer/db/reportScreenRead';
+import { rowsReadIdbOnce } from '../../../src/renderer/db/rowsReadIdb';
+import { decisionRecord } from '../../../src/renderer/db/actions/decisionActions';
+import { profileCreate } from '../../../src/renderer/db/actions/profileActions';
+import { freshIdb, testDb, writeFixtureAtVersion } from './dbTestKit';
 
 let pack: RubricPack;
 beforeAll(() => {
@@ -34,13 +39,13 @@ describe('report screen read', () => {
     await bundleContentImport(db, content, { actor: 'Test', now: DEMO_FIXED_NOW, source: 'demo.loopdesk' });
     const sealed = content.interviews.find(interviewIsSealed)!;
     const loops = content.loops.filter((l) => l.candidateId === sealed.candidateId).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const read = await reportCandidateRead(db, sealed.candidateId);
+    const read = await reportCandidateRead(rowsReadOf(db), sealed.candidateId);
     expect(read.packId).toBe(loops.at(-1)!.packId);
     expect(read.packHash).toBe(loops.at(-1)!.packHash);
     expect(read.evidence).toEqual(await reportEvidenceRead(db, read.packId!, [sealed.candidateId], { withNotes: true }));
     expect(read.evidence!.ratings.length).toBeGreaterThan(0);
     expect(read.evidence!.notes.length).toBeGreaterThan(0);
-    expect(await reportCandidateRead(db, 'no-such-candidate')).toEqual({ packId: null, packHash: null, evidence: undefined });
+    expect(await reportCandidateRead(rowsReadOf(db), 'no-such-candidate')).toEqual({ packId: null, packHash: null, evidence: undefined });
     db.close();
   });
 
@@ -75,5 +80,53 @@ describe('report screen read', () => {
     await expect.poll(() => seen.at(-1)!.isBlind).toBe(true);
     subscription.unsubscribe();
     db.close();
+  });
+
+  it("reads the same through a bare read-only transaction (a print window's snapshot) as through Dexie", async () => {
+    const deps = freshIdb();
+    const db = testDb(deps, 'loopdesk-report-bare');
+    const content = demoDataset(pack, { now: DEMO_FIXED_NOW, seed: 7 });
+    await bundleContentImport(db, content, { actor: 'Test', now: DEMO_FIXED_NOW, source: 'demo.loopdesk' });
+    await poolStatsCompute(db, poolStatsPackOf(pack), DEMO_FIXED_NOW + 1);
+    const me = await profileCreate(db, { name: 'Committee Chair' }, DEMO_FIXED_NOW + 2);
+    await blindModeSet(db, true);
+    expect(me.name).toBe('Committee Chair');
+    const sealed = content.interviews.filter(interviewIsSealed);
+    // A candidate with a decision on record, and a batch of candidates of sealed interviews.
+    const one = sealed[0]!.candidateId;
+    const batch = [...new Set(sealed.map((i) => i.candidateId))].slice(0, 4);
+    expect(batch.length).toBe(4);
+    await decisionRecord(db, {
+      candidateId: one,
+      loopId: sealed[0]!.loopId,
+      outcome: 'hire',
+      level: 'staff',
+      rationale: 'Strong on every dimension.',
+      decidedBy: me.name,
+      reportInputsHash: 'a'.repeat(64),
+    }, DEMO_FIXED_NOW + 3);
+
+    for (const ids of [[one], batch, ['no-such-candidate']]) {
+      const viaDexie = await reportScreenRead(rowsReadOf(db), ids);
+      const bare = await rowsReadIdbOnce('loopdesk-report-bare', reportScreenTables, (rows) => reportScreenRead(rows, ids), deps);
+      expect(bare).toEqual(viaDexie);
+    }
+    const read = await reportScreenRead(rowsReadOf(db), [one]);
+    expect(read.me?.name).toBe('Committee Chair');
+    expect(read.isBlind).toBe(true);
+    expect(read.evidence!.decisions?.length).toBeGreaterThan(0);
+    expect(read.evidence!.interviewVersions!.length).toBeGreaterThan(0);
+    expect(read.poolStats.size).toBe(1);
+    db.close();
+  });
+
+  it('reads nothing, and creates nothing, where there is no database or an older one', async () => {
+    const deps = freshIdb();
+    const read = (rows: Parameters<typeof reportScreenRead>[0]) => reportScreenRead(rows, ['x']);
+    expect(await rowsReadIdbOnce('loopdesk-none', reportScreenTables, read, deps)).toBeNull();
+    expect((await deps.indexedDB.databases()).map((d) => d.name)).not.toContain('loopdesk-none');
+    // A database of version 3 (before the evidence rows) is upgraded by the app's window, not read here.
+    await writeFixtureAtVersion(deps, 'loopdesk-v3', 3, {});
+    expect(await rowsReadIdbOnce('loopdesk-v3', reportScreenTables, read, deps)).toBeNull();
   });
 });

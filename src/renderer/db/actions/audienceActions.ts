@@ -3,23 +3,28 @@
  * a reload, a second window and the print tab all see it, and one committee member's choice does
  * not change another's screen.
  */
-import type { AppDb } from '../appDb';
+import type { AppDb, SettingRow } from '../appDb';
+import { rowsReadOf, type RowsRead } from '../rowsRead';
 import { meSettingKey } from '../profileRead';
 
 export const blindModeSettingPrefix = 'blindMode:';
 
 /** The profile whose setting applies: the current one, or the machine's when none is set up. */
-async function blindModeKey(db: AppDb): Promise<string> {
-  const me = await db.settings.get(meSettingKey);
+async function blindModeKey(rows: RowsRead): Promise<string> {
+  const me = await rows.get<SettingRow>('settings', meSettingKey);
   return `${blindModeSettingPrefix}${typeof me?.value === 'string' ? me.value : 'machine'}`;
 }
 
-export async function blindModeIsOn(db: AppDb): Promise<boolean> {
-  return (await db.settings.get(await blindModeKey(db)))?.value === true;
+export function blindModeIsOn(db: AppDb): Promise<boolean> {
+  return blindModeIsOnFrom(rowsReadOf(db));
+}
+
+export async function blindModeIsOnFrom(rows: RowsRead): Promise<boolean> {
+  return (await rows.get<SettingRow>('settings', await blindModeKey(rows)))?.value === true;
 }
 
 export async function blindModeSet(db: AppDb, isBlind: boolean): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: await blindModeKey(db), value: isBlind });
+    await db.settings.put({ key: await blindModeKey(rowsReadOf(db)), value: isBlind });
   });
 }

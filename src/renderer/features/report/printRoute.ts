@@ -3,15 +3,10 @@
  * for, and the rubric packs it needs, loaded once: shared by the app's page, which shows print
  * routes too, and the print page (`print.html`), which the exports open.
  */
-import type { Route } from '../../app/router';
+import type { Route } from '../../app/routeOf';
+import { printRouteCandidateIds } from './printRouteIds';
 import { useAppStore } from '../../stores/appStore';
 import type { ReportAudience } from '../../../core/report/reportBuild';
-
-/** The candidates a print route is of: `#/print/report/<id>` or `#/print/batch?candidates=a.b`. */
-export function printRouteCandidateIds({ path, query }: Route): string[] {
-  if (path[1] === 'batch') return (query.get('candidates') ?? '').split('.').filter(Boolean);
-  return path[2] ? [path[2]] : [];
-}
 
 /** What a print route asks for: its candidates, audience, blind mode and (web) printing itself. */
 export function printRouteProps(route: Route): {

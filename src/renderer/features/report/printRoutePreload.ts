@@ -7,7 +7,8 @@
  */
 import { routeOf } from '../../app/router';
 import { appDbLoad } from '../../db/useDbLive';
-import { printRouteCandidateIds, printRubricsLoad } from './printRoute';
+import { printRubricsLoad } from './printRoute';
+import { printRouteCandidateIds } from './printRouteIds';
 
 export function printRoutePreload(): void {
   void import('./PrintReportScreen');

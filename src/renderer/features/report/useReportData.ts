@@ -11,6 +11,7 @@ import type { CalibrationPoolStats } from '../../../core/calibration/calibration
 import type { AppDb } from '../../db/appDb';
 import { appDb } from '../../db/dbContext';
 import { reportCandidateRead } from '../../db/reportEvidenceRead';
+import { rowsReadOf } from '../../db/rowsRead';
 import { usePacks, type LoadedPack } from '../../hooks/usePacks';
 import { calibrationFromPoolStats } from '../../../core/calibration/calibrationFromPoolStats';
 import { usePoolStats } from './usePoolStats';
@@ -72,7 +73,7 @@ export function useCandidateReport(
   const ids = useMemo(() => [candidateId], [candidateId]);
   // The evidence is read side by side with the pack's resolution (the candidate's loops, read
   // once, give both), and the pool statistics as soon as the pack is known.
-  const read = useLiveQuery(() => reportCandidateRead(appDb(), candidateId), [candidateId]);
+  const read = useLiveQuery(() => reportCandidateRead(rowsReadOf(appDb()), candidateId), [candidateId]);
   const evidence = pack && read?.packId === pack.manifest.id ? read.evidence : undefined;
   const { stats, isRecalculating } = usePoolStats(pack);
   const reports = useMemo(
