@@ -13,7 +13,8 @@ import type { RowsRead, RowsReadTable } from './rowsRead';
 /** A database this reader cannot read as it stands (missing, or not yet at the current version). */
 class RowsReadIdbUnready extends Error {}
 
-function requested<T>(request: IDBRequest<T>): Promise<T> {
+/** The result of one IndexedDB request. */
+export function idbRequested<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -21,7 +22,7 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** Opens `name` at its current version; `null` when it does not exist (nothing is created). */
-function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
+export function idbOpenExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     let isNew = false;
     const request = factory.open(name);
@@ -56,20 +57,20 @@ export function rowsReadIdb(tx: IDBTransaction, keyRange: typeof IDBKeyRange = I
     if (!s.indexNames.contains(name)) throw new RowsReadIdbUnready(`${table} has no index ${name}`);
     return s.index(name);
   };
-  const get = <T>(table: RowsReadTable, key: string) => requested(store(table).get(key)) as Promise<T | undefined>;
+  const get = <T>(table: RowsReadTable, key: string) => idbRequested(store(table).get(key)) as Promise<T | undefined>;
   const withIndexKey = <T>(table: RowsReadTable, name: string, key: string) =>
-    requested(index(table, name).getAll(key)) as Promise<T[]>;
+    idbRequested(index(table, name).getAll(key)) as Promise<T[]>;
   return {
     get,
     getMany: <T>(table: RowsReadTable, keys: readonly string[]) => Promise.all(keys.map((key) => get<T>(table, key))),
-    all: <T>(table: RowsReadTable) => requested(store(table).getAll()) as Promise<T[]>,
+    all: <T>(table: RowsReadTable) => idbRequested(store(table).getAll()) as Promise<T[]>,
     withIndexKey,
     withIndexKeys: async <T>(table: RowsReadTable, name: string, keys: readonly string[]) =>
       (await Promise.all(keys.map((key) => withIndexKey<T>(table, name, key)))).flat(),
     last: <T>(table: RowsReadTable) =>
-      requested(store(table).openCursor(null, 'prev')).then((cursor) => cursor?.value as T | undefined),
+      idbRequested(store(table).openCursor(null, 'prev')).then((cursor) => cursor?.value as T | undefined),
     withKeyPrefix: <T>(table: RowsReadTable, prefix: string) =>
-      requested(store(table).getAll(keyRange.bound(prefix, `${prefix}\uffff`))) as Promise<T[]>,
+      idbRequested(store(table).getAll(keyRange.bound(prefix, `${prefix}\uffff`))) as Promise<T[]>,
   };
 }
 
@@ -84,7 +85,7 @@ export async function rowsReadIdbOnce<T>(
   read: (rows: RowsRead) => Promise<T>,
   deps: RowsReadIdbDeps = { indexedDB, IDBKeyRange },
 ): Promise<T | null> {
-  const db = await openExisting(deps.indexedDB, name);
+  const db = await idbOpenExisting(deps.indexedDB, name);
   if (!db) return null;
   // Another window upgrading or deleting the database must not wait for this one.
   db.onversionchange = () => db.close();

@@ -10,6 +10,7 @@ import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
 import { webPdfExport, webPdfExportCancel, webPdfExportProgressListen } from './webPdfExport';
 import { backupFileName } from '../../shared/backupFileName';
+import { idbOpenExisting, idbRequested } from '../db/rowsReadIdb';
 
 interface UserRubricFile {
   path: string;
@@ -18,13 +19,31 @@ interface UserRubricFile {
 
 type UserRubricDb = Dexie & { files: EntityTable<UserRubricFile, 'path'> };
 
+const userRubricDbName = 'loopdesk-user-rubrics';
+
 let userDb: UserRubricDb | undefined;
 function userRubricDb(): UserRubricDb {
   if (!userDb) {
-    userDb = new Dexie('loopdesk-user-rubrics', { chromeTransactionDurability: 'strict' }) as UserRubricDb;
+    userDb = new Dexie(userRubricDbName, { chromeTransactionDurability: 'strict' }) as UserRubricDb;
     userDb.version(1).stores({ files: 'path' });
   }
   return userDb;
+}
+
+/**
+ * The files of the packs the user added, read in one bare transaction — no Dexie start-up in a
+ * print window, which loads the packs before its report — and without creating the database,
+ * which does not exist before the first pack is added.
+ */
+async function userRubricFilesRead(): Promise<UserRubricFile[]> {
+  const db = await idbOpenExisting(indexedDB, userRubricDbName);
+  if (!db) return [];
+  try {
+    if (!db.objectStoreNames.contains('files')) return [];
+    return (await idbRequested(db.transaction('files', 'readonly').objectStore('files').getAll())) as UserRubricFile[];
+  } finally {
+    db.close();
+  }
 }
 
 const listeners = new Set<(report: RubricLoadReport) => void>();
@@ -39,7 +58,7 @@ async function listenersNotify(): Promise<void> {
 }
 
 async function loadRubrics(): Promise<RubricLoadReport> {
-  const userFiles = await userRubricDb().files.toArray();
+  const userFiles = await userRubricFilesRead();
   // The YAML loader is only fetched when the user has added packs of their own.
   const user =
     userFiles.length === 0
