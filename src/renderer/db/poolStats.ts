@@ -10,7 +10,14 @@ import { calibrationPoolStats } from '../../core/calibration/calibrationPoolStat
 import type { AppDb } from './appDb';
 import { poolRatingsColumns } from '../../core/calibration/poolRatingsEntry';
 import { poolRatingsAtHead, poolRatingsSettingKey, poolRatingsSettingPrefix, poolRatingsStored } from './poolRatings';
-import { committeeRowsSettingPrefix, poolStatsSettingPrefix, type PoolStatsEntry, type PoolStatsPack } from './poolStatsKey';
+import {
+  committeeRowsSettingPrefix,
+  poolStatsEntryOf,
+  poolStatsRowValue,
+  poolStatsSettingPrefix,
+  type PoolStatsEntry,
+  type PoolStatsPack,
+} from './poolStatsKey';
 
 export {
   committeeRowsSettingPrefix,
@@ -25,7 +32,7 @@ const settingKey = (packId: string) => `${poolStatsSettingPrefix}${packId}`;
 
 /** The stored statistics of a pack, current or not; undefined before the first computation. */
 export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolStatsEntry | undefined> {
-  return (await db.settings.get(settingKey(packId)))?.value as PoolStatsEntry | undefined;
+  return poolStatsEntryOf((await db.settings.get(settingKey(packId)))?.value);
 }
 
 /**
@@ -43,9 +50,9 @@ export async function poolStatsCompute(db: AppDb, pack: PoolStatsPack, now: numb
   // The ratings are kept only while they are of the current head: after an erasure they would
   // hold what was erased until the next computation.
   await db.transaction('rw', db.settings, db.audit, async () => {
-    const stored = (await db.settings.get(settingKey(pack.id)))?.value as PoolStatsEntry | undefined;
+    const stored = poolStatsEntryOf((await db.settings.get(settingKey(pack.id)))?.value);
     if (stored && stored.computedAt > now) return;
-    await db.settings.put({ key: settingKey(pack.id), value: entry });
+    await db.settings.put({ key: settingKey(pack.id), value: poolStatsRowValue(entry) });
     const head = await db.audit.orderBy('seq').last();
     if ((head?.seq ?? 0) === pool.entry.auditSeq && (head?.hash ?? '') === pool.entry.auditHash)
       await db.settings.put({ key: poolRatingsSettingKey(pack.id), value: pool.entry });

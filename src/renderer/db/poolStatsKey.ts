@@ -3,6 +3,7 @@
  * from their computation so a screen can check or read stored results without loading it.
  */
 import type { CalibrationPoolStats } from '../../core/calibration/calibrationTypes';
+import { poolStatsPacked, poolStatsUnpacked, type PoolStatsPacked } from '../../core/calibration/poolStatsPacked';
 import type { RubricPack } from '../../core/rubric/schema';
 import type { AppDb } from './appDb';
 
@@ -37,6 +38,28 @@ export interface PoolStatsEntry {
   key: string;
   stats: CalibrationPoolStats;
   computedAt: number;
+}
+
+/** A `PoolStatsEntry` as its settings row holds it: the statistics packed (`poolStatsPacked`). */
+interface PoolStatsRowValue {
+  key: string;
+  packed: PoolStatsPacked;
+  computedAt: number;
+}
+
+/** The settings row value of `entry`. */
+export function poolStatsRowValue(entry: PoolStatsEntry): PoolStatsRowValue {
+  return { key: entry.key, packed: poolStatsPacked(entry.stats), computedAt: entry.computedAt };
+}
+
+/**
+ * The entry a settings row holds. A row written before the statistics were packed is read as
+ * none: its statistics are computed again, as for a new database.
+ */
+export function poolStatsEntryOf(value: unknown): PoolStatsEntry | undefined {
+  const row = value as Partial<PoolStatsRowValue> | undefined;
+  if (!row?.packed || typeof row.key !== 'string' || typeof row.computedAt !== 'number') return undefined;
+  return { key: row.key, stats: poolStatsUnpacked(row.packed), computedAt: row.computedAt };
 }
 
 /** Settings key of a pack's stored statistics (one entry per pack: the latest). */

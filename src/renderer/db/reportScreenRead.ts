@@ -9,7 +9,7 @@ import type { Interviewer } from '../../core/model/records';
 import type { ReportEvidence } from '../../core/report/reportBuild';
 import { blindModeIsOnFrom } from './actions/audienceActions';
 import type { AuditRow, SettingRow } from './appDb';
-import { poolStatsSettingPrefix, type PoolStatsEntry } from './poolStatsKey';
+import { poolStatsEntryOf, poolStatsSettingPrefix, type PoolStatsEntry } from './poolStatsKey';
 import { profileCurrentFrom } from './profileRead';
 import { reportCandidateRead, reportEvidenceOfCandidates, reportEvidenceTableNames } from './reportEvidenceRead';
 import type { RowsRead, RowsReadTable } from './rowsRead';
@@ -44,7 +44,12 @@ export async function reportScreenRead(rows: RowsRead, candidateIds: readonly st
     isBlind,
     ...read,
     auditHead: head && { seq: head.seq, hash: head.hash },
-    poolStats: new Map(stats.map((row) => [row.key.slice(poolStatsSettingPrefix.length), row.value as PoolStatsEntry])),
+    poolStats: new Map(
+      stats.flatMap((row) => {
+        const entry = poolStatsEntryOf(row.value);
+        return entry ? [[row.key.slice(poolStatsSettingPrefix.length), entry] as const] : [];
+      }),
+    ),
   };
 }
 
