@@ -3,10 +3,14 @@ import type { DecisionOutcome, Interviewer } from '../../../core/model/records';
 import type { CandidateReport } from '../../../core/report/reportBuild';
 import { decisionOutcomeLabels } from '../../../core/report/reportDecision';
 import { appDb } from '../../db/dbContext';
-import { decisionRecord } from '../../db/actions/decisionActions';
 import { decisionEvidenceOf } from '../../../core/audience/decisionEvidence';
 import { DecisionEvidenceNote } from './DecisionEvidenceNote';
 import { dateTimeText } from '../../../core/text/dateTimeText';
+import { importKept } from '../../app/importKept';
+
+// The write's code (the record schemas, with zod) is loaded when a decision is recorded: the report
+// screen's first open would otherwise evaluate those schemas before it could paint.
+const decisionActionsLoad = importKept(() => import('../../db/actions/decisionActions'));
 
 const outcomes = Object.keys(decisionOutcomeLabels) as DecisionOutcome[];
 
@@ -44,7 +48,9 @@ export function DecisionPanel({
     event.preventDefault();
     if (!loopId || !outcome || missing.length > 0) return;
     setError(null);
+    const now = Date.now();
     try {
+      const { decisionRecord } = await decisionActionsLoad();
       await decisionRecord(
         appDb(),
         {
@@ -57,7 +63,7 @@ export function DecisionPanel({
           reportInputsHash: report.inputsHash,
           evidence: decisionEvidenceOf(report),
         },
-        Date.now(),
+        now,
       );
       setRationale('');
       setOutcome('');
