@@ -22,7 +22,7 @@ export function idbRequested<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** Opens `name` at its current version; `null` when it does not exist (nothing is created). */
-export function idbOpenExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
+function idbOpenExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     let isNew = false;
     const request = factory.open(name);
@@ -48,7 +48,7 @@ export interface RowsReadIdbDeps {
 }
 
 /** The reads of `tx` (which must span every table read). */
-export function rowsReadIdb(tx: IDBTransaction, keyRange: typeof IDBKeyRange = IDBKeyRange): RowsRead {
+function rowsReadIdb(tx: IDBTransaction, keyRange: typeof IDBKeyRange = IDBKeyRange): RowsRead {
   const store = (table: RowsReadTable) => tx.objectStore(table);
   // An "index" that is the table's primary key (as Dexie's `where` allows) is the table itself.
   const index = (table: RowsReadTable, name: string): IDBObjectStore | IDBIndex => {
@@ -75,27 +75,37 @@ export function rowsReadIdb(tx: IDBTransaction, keyRange: typeof IDBKeyRange = I
 }
 
 /**
- * Runs `read` in one read-only transaction over `tables` of database `name` and closes the
- * connection. Resolves `null` when the database does not exist or lacks one of the tables or
- * indexes the read uses; rejects when a read fails.
+ * Runs `read` in one read-only transaction over `stores` of database `name` and closes the
+ * connection. Resolves `null` when the database does not exist or lacks one of the stores (or an
+ * index `read` uses); rejects when a read fails.
  */
-export async function rowsReadIdbOnce<T>(
+export async function idbReadOnce<T>(
   name: string,
-  tables: readonly RowsReadTable[],
-  read: (rows: RowsRead) => Promise<T>,
-  deps: RowsReadIdbDeps = { indexedDB, IDBKeyRange },
+  stores: readonly string[],
+  read: (tx: IDBTransaction) => Promise<T>,
+  factory: IDBFactory = indexedDB,
 ): Promise<T | null> {
-  const db = await idbOpenExisting(deps.indexedDB, name);
+  const db = await idbOpenExisting(factory, name);
   if (!db) return null;
   // Another window upgrading or deleting the database must not wait for this one.
   db.onversionchange = () => db.close();
   try {
-    if (!tables.every((t) => db.objectStoreNames.contains(t))) return null;
-    return await read(rowsReadIdb(db.transaction([...tables], 'readonly'), deps.IDBKeyRange));
+    if (!stores.every((s) => db.objectStoreNames.contains(s))) return null;
+    return await read(db.transaction([...stores], 'readonly'));
   } catch (error) {
     if (error instanceof RowsReadIdbUnready) return null;
     throw error;
   } finally {
     db.close();
   }
+}
+
+/** `read` over the app database's `tables` through one bare read-only transaction (`idbReadOnce`). */
+export function rowsReadIdbOnce<T>(
+  name: string,
+  tables: readonly RowsReadTable[],
+  read: (rows: RowsRead) => Promise<T>,
+  deps: RowsReadIdbDeps = { indexedDB, IDBKeyRange },
+): Promise<T | null> {
+  return idbReadOnce(name, tables, (tx) => read(rowsReadIdb(tx, deps.IDBKeyRange)), deps.indexedDB);
 }

@@ -10,7 +10,7 @@ import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
 import { webPdfExport, webPdfExportCancel, webPdfExportProgressListen } from './webPdfExport';
 import { backupFileName } from '../../shared/backupFileName';
-import { idbOpenExisting, idbRequested } from '../db/rowsReadIdb';
+import { idbReadOnce, idbRequested } from '../db/rowsReadIdb';
 
 interface UserRubricFile {
   path: string;
@@ -36,14 +36,8 @@ function userRubricDb(): UserRubricDb {
  * which does not exist before the first pack is added.
  */
 async function userRubricFilesRead(): Promise<UserRubricFile[]> {
-  const db = await idbOpenExisting(indexedDB, userRubricDbName);
-  if (!db) return [];
-  try {
-    if (!db.objectStoreNames.contains('files')) return [];
-    return (await idbRequested(db.transaction('files', 'readonly').objectStore('files').getAll())) as UserRubricFile[];
-  } finally {
-    db.close();
-  }
+  const files = await idbReadOnce(userRubricDbName, ['files'], (tx) => idbRequested(tx.objectStore('files').getAll()));
+  return (files ?? []) as UserRubricFile[];
 }
 
 const listeners = new Set<(report: RubricLoadReport) => void>();
