@@ -11,9 +11,10 @@
  * in the same session). The figure is the p95 over both kinds.
  *
  * The screen reads committee rows that a worker computes when evidence changes. On a profile just
- * seeded, that first computation has not run yet: the run first waits for it (the app open on the
- * committee screen, as after a real import) and reports how long it took (`firstComputationMs`,
- * the one wait of a user who opens the screen right after a 25,000-interview import).
+ * seeded, that first computation has not run yet: the run (run.ts) waits for it before any metric
+ * (`committeeFirstComputation`: the app open on the committee screen, as after a real import) and
+ * reports how long it took (`dataset.postImportMs`, the one wait of a user who opens the screen
+ * right after a 25,000-interview import).
  */
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -89,7 +90,6 @@ export async function committeeMeasure(
   ctx: BenchContext,
   options: CommitteeMeasureOptions = {},
 ): Promise<{ figure: BenchFigure; details: unknown }> {
-  const firstComputationMs = await committeeFirstComputation(ctx);
   const cold: Array<{ painted: number; interactive: number }> = [];
   const later: Array<{ painted: number; interactive: number }> = [];
   let rowsInDom = 0;
@@ -133,7 +133,6 @@ export async function committeeMeasure(
       laterInteractiveSamples: later.map((s) => benchRound(s.interactive)),
       laterPaintedSamples: later.map((s) => benchRound(s.painted)),
       rowsInDom,
-      firstComputationMs,
       ...(profiles.length > 0 ? { profiles } : {}),
     },
   };
