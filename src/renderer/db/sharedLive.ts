@@ -22,6 +22,8 @@ export interface SharedLive<T> {
 interface Shared<T> extends SharedLive<T> {
   /** Subscribers, the prefetch's hold included. */
   count: number;
+  /** Lets go of a prefetch's hold (when someone else subscribes, or its time is up). */
+  holdRelease?: () => void;
 }
 
 /** How long a prefetch keeps the query alive for a screen that has not subscribed yet. */
@@ -119,6 +121,11 @@ export function sharedLive<T>(key: string, query: () => Promise<T>, source: Shar
       listeners.add(listener);
       entry.count++;
       clearTimeout(lingering);
+      // The screen has taken over: a prefetch's hold would keep the query alive (and re-reading on
+      // every change) for seconds after the screen is left.
+      const held = entry.holdRelease;
+      entry.holdRelease = undefined;
+      held?.();
       subscription ??= source(query).subscribe({
         next: (data) => {
           value = { data };
@@ -153,10 +160,19 @@ export function sharedLive<T>(key: string, query: () => Promise<T>, source: Shar
 }
 
 /**
- * Starts `live` now, held for a few seconds for its screen to take over (a route that leaves
- * before the screen mounts just lets it lapse).
+ * Starts `live` now, held until its screen takes over (its first other subscriber), for a few
+ * seconds at most (a route that leaves before the screen mounts just lets it lapse). A read
+ * someone holds already is left alone.
  */
 export function sharedLivePrefetch(live: SharedLive<unknown>): void {
+  const entry = live as Shared<unknown>;
+  if (entry.count > 0) return;
   const hold = live.subscribe(() => {});
-  setTimeout(() => hold.unsubscribe(), prefetchHoldMs);
+  const timer = setTimeout(() => release(), prefetchHoldMs);
+  const release = () => {
+    clearTimeout(timer);
+    if (entry.holdRelease === release) entry.holdRelease = undefined;
+    hold.unsubscribe();
+  };
+  entry.holdRelease = release;
 }
