@@ -27,7 +27,13 @@ import { candidateCreate, loopCreate } from '../../../src/renderer/db/actions/pe
 import type { AppDb } from '../../../src/renderer/db/appDb';
 import { evidenceOfMany } from '../../../src/renderer/db/evidenceRows';
 import { poolRatingsCurrent, poolRatingsStored } from '../../../src/renderer/db/poolRatings';
-import { poolStatsCompute, poolStatsPackOf, poolStatsStored } from '../../../src/renderer/db/poolStats';
+import {
+  poolRatingsStoreLag,
+  poolStatsCompute,
+  poolStatsPackOf,
+  poolStatsStored,
+  type PoolRatingsKept,
+} from '../../../src/renderer/db/poolStats';
 import { sampleBundleContent } from '../../fixtures/bundles/sampleContent';
 import { testDb } from './dbTestKit';
 
@@ -193,5 +199,53 @@ describe('pool ratings kept up to date from the audit log', () => {
     // Left open (its fake IndexedDB is this test's alone): the seal started from inside the read
     // is awaited, but a write it queued may still settle after the test, and must not meet a
     // closed database.
+  });
+
+  it("kept in a worker's memory: a seal writes the statistics alone, the ratings' copy after a rebuild or a lag", async () => {
+    const { db, content } = await seeded();
+    const kept: PoolRatingsKept = new Map();
+    const packId = pack.manifest.id;
+    const headSeq = async () => (await db.audit.orderBy('seq').last())!.seq;
+    const computed = async (now: number) => {
+      const entry = await poolStatsCompute(db, poolStatsPackOf(pack), now, kept);
+      expect(entry.stats).toEqual(await fullRecompute(db));
+      expect((await poolStatsStored(db, packId))?.key).toBe(entry.key);
+      return entry;
+    };
+    let now = DEMO_FIXED_NOW + 1000;
+
+    // The first computation rebuilds, and stores the ratings.
+    await computed(now);
+    const firstSeq = await headSeq();
+    expect((await poolRatingsStored(db, packId))?.auditSeq).toBe(firstSeq);
+
+    // A seal: the statistics are current and equal a full recomputation; the stored ratings
+    // (megabytes at full size) are left as they were.
+    const { candidate } = await sealNew(db, content.interviewers[0]!.id, [4, 4, 3], (now += 100));
+    await computed((now += 100));
+    expect(await headSeq()).toBeGreaterThan(firstSeq);
+    expect((await poolRatingsStored(db, packId))?.auditSeq).toBe(firstSeq);
+
+    // Fallen behind by the lag: stored again.
+    while ((await headSeq()) - firstSeq < poolRatingsStoreLag)
+      await sealNew(db, content.interviewers[1]!.id, [2, 3], (now += 100));
+    await computed((now += 100));
+    const laggedSeq = await headSeq();
+    expect((await poolRatingsStored(db, packId))?.auditSeq).toBe(laggedSeq);
+
+    // A new window (nothing in memory) starts from the stored copy, behind by one seal.
+    await sealNew(db, content.interviewers[2]!.id, [1, 4], (now += 100));
+    const fresh = await poolStatsCompute(db, poolStatsPackOf(pack), (now += 100), new Map());
+    expect(fresh.stats).toEqual(await fullRecompute(db));
+
+    // An erasure drops the stored copy; the rebuild stores one without the erased candidate, and
+    // the memory holds nothing of them either.
+    await candidateErase(db, candidate.id, 'Test', (now += 100));
+    expect(await poolRatingsStored(db, packId)).toBeUndefined();
+    await computed(now + 100);
+    expect((await poolRatingsStored(db, packId))?.auditSeq).toBe(await headSeq());
+    expect((await poolRatingsStored(db, packId))!.candidateIds).not.toContain(candidate.id);
+    expect([...kept.values()][0]!.entry.candidateIds).not.toContain(candidate.id);
+    db.close();
   });
 });
