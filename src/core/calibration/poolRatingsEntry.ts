@@ -51,7 +51,6 @@ export function poolInterviewOf(
   };
 }
 
-
 /** The stored entry as a map by interview id. */
 export function poolRatingsDecode(entry: PoolRatingsEntry): Map<string, PoolInterview> {
   const out = new Map<string, PoolInterview>();
@@ -124,6 +123,146 @@ export function poolRatingsEncode(
     ratingDimension,
     ratingScore,
   };
+}
+
+/** A string table rebuilt in first-use order, taking strings or indices into an old table. */
+function tableRemap(oldIds: readonly string[]) {
+  const table = new Map<string, number>();
+  const fromOld = new Int32Array(oldIds.length).fill(-1);
+  const intern = (id: string) => {
+    let i = table.get(id);
+    if (i === undefined) table.set(id, (i = table.size));
+    return i;
+  };
+  return {
+    intern,
+    old: (index: number) => {
+      let i = fromOld[index]!;
+      if (i < 0) fromOld[index] = i = intern(oldIds[index]!);
+      return i;
+    },
+    ids: () => [...table.keys()],
+  };
+}
+
+/**
+ * `entry` with some interviews replaced or added (`changes`, by id) or removed (`null`), at another
+ * audit head: exactly the entry `poolRatingsEncode` gives for the decoded pool with those changes,
+ * made without an object per interview or a sort of the whole pool — after a seal one interview
+ * changes among tens of thousands. An entry whose interviews are not in id order is re-encoded.
+ */
+export function poolRatingsPatched(
+  entry: PoolRatingsEntry,
+  changes: ReadonlyMap<string, PoolInterview | null>,
+  auditSeq: number,
+  auditHash: string,
+): PoolRatingsEntry {
+  const order = patchedOrder(entry, changes);
+  if (!order) return poolRatingsReencoded(entry, changes, auditSeq, auditHash);
+  const { ids, from, changed } = order;
+  const tables = {
+    candidate: tableRemap(entry.candidateIds),
+    interviewer: tableRemap(entry.interviewerIds),
+    dimension: tableRemap(entry.dimensionIds),
+  };
+  let ratingCount = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const j = from[i]!;
+    ratingCount += j >= 0 ? entry.ratingStart[j + 1]! - entry.ratingStart[j]! : changed[i]!.scores.length;
+  }
+  const interviewCandidate = new Int32Array(ids.length);
+  const interviewInterviewer = new Int32Array(ids.length);
+  const ratingStart = new Int32Array(ids.length + 1);
+  const ratingDimension = new Int32Array(ratingCount);
+  const ratingScore = new Float64Array(ratingCount);
+  let k = 0;
+  for (let i = 0; i < ids.length; i++) {
+    ratingStart[i] = k;
+    const j = from[i]!;
+    if (j >= 0) {
+      interviewCandidate[i] = tables.candidate.old(entry.interviewCandidate[j]!);
+      interviewInterviewer[i] = tables.interviewer.old(entry.interviewInterviewer[j]!);
+      const end = entry.ratingStart[j + 1]!;
+      for (let r = entry.ratingStart[j]!; r < end; r++, k++) {
+        ratingDimension[k] = tables.dimension.old(entry.ratingDimension[r]!);
+        ratingScore[k] = entry.ratingScore[r]!;
+      }
+    } else {
+      const p = changed[i]!;
+      interviewCandidate[i] = tables.candidate.intern(p.candidateId);
+      interviewInterviewer[i] = tables.interviewer.intern(p.interviewerId);
+      for (let n = 0; n < p.scores.length; n++, k++) {
+        ratingDimension[k] = tables.dimension.intern(p.dimensionIds[n]!);
+        ratingScore[k] = p.scores[n] ?? NaN;
+      }
+    }
+  }
+  ratingStart[ids.length] = k;
+  return {
+    format: POOL_RATINGS_FORMAT,
+    auditSeq,
+    auditHash,
+    interviewIds: ids,
+    candidateIds: tables.candidate.ids(),
+    interviewerIds: tables.interviewer.ids(),
+    dimensionIds: tables.dimension.ids(),
+    interviewCandidate,
+    interviewInterviewer,
+    ratingStart,
+    ratingDimension,
+    ratingScore,
+  };
+}
+
+/**
+ * The patched pool's interviews in id order, each from `entry` (`from[i]`, its index there) or
+ * changed (`from[i]` = -1, `changed[i]`); null when `entry`'s interviews are not in id order.
+ */
+function patchedOrder(
+  entry: PoolRatingsEntry,
+  changes: ReadonlyMap<string, PoolInterview | null>,
+): { ids: string[]; from: Int32Array; changed: Array<PoolInterview | undefined> } | null {
+  const changedIds = [...changes.keys()].sort(byCodeUnits);
+  const old = entry.interviewIds;
+  const ids: string[] = [];
+  const from = new Int32Array(old.length + changedIds.length);
+  const changed: Array<PoolInterview | undefined> = [];
+  let c = 0;
+  const takeChanged = () => {
+    const id = changedIds[c++]!;
+    const p = changes.get(id);
+    if (!p) return;
+    from[ids.length] = -1;
+    changed[ids.length] = p;
+    ids.push(id);
+  };
+  for (let j = 0; j < old.length; j++) {
+    const id = old[j]!;
+    if (j > 0 && old[j - 1]! >= id) return null;
+    while (c < changedIds.length && changedIds[c]! < id) takeChanged();
+    if (changedIds[c] === id) takeChanged();
+    else {
+      from[ids.length] = j;
+      ids.push(id);
+    }
+  }
+  while (c < changedIds.length) takeChanged();
+  return { ids, from: from.subarray(0, ids.length), changed };
+}
+
+/** {@link poolRatingsPatched} the long way: decoded, changed, encoded. */
+function poolRatingsReencoded(
+  entry: PoolRatingsEntry,
+  changes: ReadonlyMap<string, PoolInterview | null>,
+  auditSeq: number,
+  auditHash: string,
+): PoolRatingsEntry {
+  const pool = poolRatingsDecode(entry);
+  for (const [id, changed] of changes) {
+    if (changed) pool.set(id, changed);
+    else pool.delete(id);
+  }
+  return poolRatingsEncode(pool, auditSeq, auditHash);
 }
 
 /**

@@ -12,8 +12,8 @@
  * of a full recomputation.
  */
 import {
-  poolRatingsDecode,
   poolRatingsEncode,
+  poolRatingsPatched,
   poolInterviewOf,
   type PoolInterview,
   type PoolRatingsEntry,
@@ -65,7 +65,13 @@ export async function poolRatingsStored(db: AppDb, packId: string): Promise<Pool
 /** Every sealed interview of the pack's loops, read whole (each evidence row once). */
 async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string, PoolInterview>> {
   const interviews = await packSealedInterviews(db, packId);
-  return poolOf(interviews, await evidenceRowsOf(db, interviews.map((i) => i.id)));
+  return poolOf(
+    interviews,
+    await evidenceRowsOf(
+      db,
+      interviews.map((i) => i.id),
+    ),
+  );
 }
 
 function poolOf(interviews: readonly Interview[], rows: readonly EvidenceRow[]): Map<string, PoolInterview> {
@@ -130,7 +136,10 @@ export async function poolRatingsAtHead(
       return { key, head: await db.audit.orderBy('seq').last(), interviews: await packSealedInterviews(db, pack.id) };
     });
     if (first.updated) return { key: first.key, pool: first.updated };
-    const rows = await evidenceRowsInSlices(db, first.interviews!.map((i) => i.id));
+    const rows = await evidenceRowsInSlices(
+      db,
+      first.interviews!.map((i) => i.id),
+    );
     if ((await db.transaction('r', db.audit, () => poolStatsKey(db, pack))) !== first.key) continue;
     const entry = poolRatingsEncode(poolOf(first.interviews!, rows), first.head?.seq ?? 0, first.head?.hash ?? '');
     return { key: first.key, pool: { entry, isRebuilt: true } };
@@ -155,22 +164,22 @@ async function poolRatingsUpdated(
   const head = await db.audit.orderBy('seq').last();
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? '';
-  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash) return { entry: stored, isRebuilt: false };
+  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash)
+    return { entry: stored, isRebuilt: false };
   const changed = stored ? await poolRatingsChangedSince(db, stored, headSeq) : null;
   if (!stored || !changed) {
     if (!mayRebuild) return null;
     return { entry: poolRatingsEncode(await poolRatingsRebuild(db, packId), headSeq, headHash), isRebuilt: true };
   }
-  const pool = poolRatingsDecode(stored);
   const ids = [...changed];
   const [interviews, rows] = await Promise.all([db.interviews.bulkGet(ids), evidenceRowsOf(db, ids)]);
   const loops = await db.loops.bulkGet(interviews.map((i) => i?.loopId ?? ''));
   const rowById = new Map(rows.map((r) => [r.interviewId, r]));
+  const changes = new Map<string, PoolInterview | null>();
   ids.forEach((id, n) => {
     const interview = interviews[n];
-    if (interview && interviewIsSealed(interview) && loops[n]?.packId === packId)
-      pool.set(id, poolInterviewOf(interview, rowById.get(id)?.ratings ?? []));
-    else pool.delete(id);
+    const isInPool = interview && interviewIsSealed(interview) && loops[n]?.packId === packId;
+    changes.set(id, isInPool ? poolInterviewOf(interview, rowById.get(id)?.ratings ?? []) : null);
   });
-  return { entry: poolRatingsEncode(pool, headSeq, headHash), isRebuilt: false };
+  return { entry: poolRatingsPatched(stored, changes, headSeq, headHash), isRebuilt: false };
 }
