@@ -79,50 +79,11 @@ export function poolRatingsEncode(
   auditHash: string,
 ): PoolRatingsEntry {
   const interviewIds = [...pool.keys()].sort(byCodeUnits);
-  const tables = {
-    candidate: new Map<string, number>(),
-    interviewer: new Map<string, number>(),
-    dimension: new Map<string, number>(),
-  };
-  const intern = (table: Map<string, number>, id: string) => {
-    let i = table.get(id);
-    if (i === undefined) table.set(id, (i = table.size));
-    return i;
-  };
   let ratingCount = 0;
   for (const p of pool.values()) ratingCount += p.scores.length;
-  const interviewCandidate = new Int32Array(interviewIds.length);
-  const interviewInterviewer = new Int32Array(interviewIds.length);
-  const ratingStart = new Int32Array(interviewIds.length + 1);
-  const ratingDimension = new Int32Array(ratingCount);
-  const ratingScore = new Float64Array(ratingCount);
-  let k = 0;
-  interviewIds.forEach((id, i) => {
-    const p = pool.get(id)!;
-    interviewCandidate[i] = intern(tables.candidate, p.candidateId);
-    interviewInterviewer[i] = intern(tables.interviewer, p.interviewerId);
-    ratingStart[i] = k;
-    p.scores.forEach((score, j) => {
-      ratingDimension[k] = intern(tables.dimension, p.dimensionIds[j]!);
-      ratingScore[k] = score ?? NaN;
-      k++;
-    });
-  });
-  ratingStart[interviewIds.length] = k;
-  return {
-    format: POOL_RATINGS_FORMAT,
-    auditSeq,
-    auditHash,
-    interviewIds,
-    candidateIds: [...tables.candidate.keys()],
-    interviewerIds: [...tables.interviewer.keys()],
-    dimensionIds: [...tables.dimension.keys()],
-    interviewCandidate,
-    interviewInterviewer,
-    ratingStart,
-    ratingDimension,
-    ratingScore,
-  };
+  const fill = entryFill(interviewIds, ratingCount);
+  interviewIds.forEach((id, i) => fill.interview(i, pool.get(id)!));
+  return fill.done(auditSeq, auditHash);
 }
 
 /** A string table rebuilt in first-use order, taking strings or indices into an old table. */
@@ -146,6 +107,61 @@ function tableRemap(oldIds: readonly string[]) {
 }
 
 /**
+ * An entry of `interviewIds` filled interview by interview in that order (from a pool interview,
+ * or copied from `old`'s interview j), its string tables interned in first-use order.
+ */
+function entryFill(interviewIds: string[], ratingCount: number, old?: PoolRatingsEntry) {
+  const tables = {
+    candidate: tableRemap(old?.candidateIds ?? []),
+    interviewer: tableRemap(old?.interviewerIds ?? []),
+    dimension: tableRemap(old?.dimensionIds ?? []),
+  };
+  const columns = {
+    interviewCandidate: new Int32Array(interviewIds.length),
+    interviewInterviewer: new Int32Array(interviewIds.length),
+    ratingStart: new Int32Array(interviewIds.length + 1),
+    ratingDimension: new Int32Array(ratingCount),
+    ratingScore: new Float64Array(ratingCount),
+  };
+  let k = 0;
+  return {
+    interview(i: number, p: PoolInterview) {
+      columns.interviewCandidate[i] = tables.candidate.intern(p.candidateId);
+      columns.interviewInterviewer[i] = tables.interviewer.intern(p.interviewerId);
+      columns.ratingStart[i] = k;
+      for (let n = 0; n < p.scores.length; n++, k++) {
+        columns.ratingDimension[k] = tables.dimension.intern(p.dimensionIds[n]!);
+        columns.ratingScore[k] = p.scores[n] ?? NaN;
+      }
+    },
+    copied(i: number, j: number) {
+      const from = old!;
+      columns.interviewCandidate[i] = tables.candidate.old(from.interviewCandidate[j]!);
+      columns.interviewInterviewer[i] = tables.interviewer.old(from.interviewInterviewer[j]!);
+      columns.ratingStart[i] = k;
+      const end = from.ratingStart[j + 1]!;
+      for (let r = from.ratingStart[j]!; r < end; r++, k++) {
+        columns.ratingDimension[k] = tables.dimension.old(from.ratingDimension[r]!);
+        columns.ratingScore[k] = from.ratingScore[r]!;
+      }
+    },
+    done(auditSeq: number, auditHash: string): PoolRatingsEntry {
+      columns.ratingStart[interviewIds.length] = k;
+      return {
+        format: POOL_RATINGS_FORMAT,
+        auditSeq,
+        auditHash,
+        interviewIds,
+        candidateIds: tables.candidate.ids(),
+        interviewerIds: tables.interviewer.ids(),
+        dimensionIds: tables.dimension.ids(),
+        ...columns,
+      };
+    },
+  };
+}
+
+/**
  * `entry` with some interviews replaced or added (`changes`, by id) or removed (`null`), at another
  * audit head: exactly the entry `poolRatingsEncode` gives for the decoded pool with those changes,
  * made without an object per interview or a sort of the whole pool — after a seal one interview
@@ -160,58 +176,18 @@ export function poolRatingsPatched(
   const order = patchedOrder(entry, changes);
   if (!order) return poolRatingsReencoded(entry, changes, auditSeq, auditHash);
   const { ids, from, changed } = order;
-  const tables = {
-    candidate: tableRemap(entry.candidateIds),
-    interviewer: tableRemap(entry.interviewerIds),
-    dimension: tableRemap(entry.dimensionIds),
-  };
   let ratingCount = 0;
   for (let i = 0; i < ids.length; i++) {
     const j = from[i]!;
     ratingCount += j >= 0 ? entry.ratingStart[j + 1]! - entry.ratingStart[j]! : changed[i]!.scores.length;
   }
-  const interviewCandidate = new Int32Array(ids.length);
-  const interviewInterviewer = new Int32Array(ids.length);
-  const ratingStart = new Int32Array(ids.length + 1);
-  const ratingDimension = new Int32Array(ratingCount);
-  const ratingScore = new Float64Array(ratingCount);
-  let k = 0;
+  const fill = entryFill(ids, ratingCount, entry);
   for (let i = 0; i < ids.length; i++) {
-    ratingStart[i] = k;
     const j = from[i]!;
-    if (j >= 0) {
-      interviewCandidate[i] = tables.candidate.old(entry.interviewCandidate[j]!);
-      interviewInterviewer[i] = tables.interviewer.old(entry.interviewInterviewer[j]!);
-      const end = entry.ratingStart[j + 1]!;
-      for (let r = entry.ratingStart[j]!; r < end; r++, k++) {
-        ratingDimension[k] = tables.dimension.old(entry.ratingDimension[r]!);
-        ratingScore[k] = entry.ratingScore[r]!;
-      }
-    } else {
-      const p = changed[i]!;
-      interviewCandidate[i] = tables.candidate.intern(p.candidateId);
-      interviewInterviewer[i] = tables.interviewer.intern(p.interviewerId);
-      for (let n = 0; n < p.scores.length; n++, k++) {
-        ratingDimension[k] = tables.dimension.intern(p.dimensionIds[n]!);
-        ratingScore[k] = p.scores[n] ?? NaN;
-      }
-    }
+    if (j >= 0) fill.copied(i, j);
+    else fill.interview(i, changed[i]!);
   }
-  ratingStart[ids.length] = k;
-  return {
-    format: POOL_RATINGS_FORMAT,
-    auditSeq,
-    auditHash,
-    interviewIds: ids,
-    candidateIds: tables.candidate.ids(),
-    interviewerIds: tables.interviewer.ids(),
-    dimensionIds: tables.dimension.ids(),
-    interviewCandidate,
-    interviewInterviewer,
-    ratingStart,
-    ratingDimension,
-    ratingScore,
-  };
+  return fill.done(auditSeq, auditHash);
 }
 
 /**
