@@ -65,13 +65,7 @@ export async function poolRatingsStored(db: AppDb, packId: string): Promise<Pool
 /** Every sealed interview of the pack's loops, read whole (each evidence row once). */
 async function poolRatingsRebuild(db: AppDb, packId: string): Promise<Map<string, PoolInterview>> {
   const interviews = await packSealedInterviews(db, packId);
-  return poolOf(
-    interviews,
-    await evidenceRowsOf(
-      db,
-      interviews.map((i) => i.id),
-    ),
-  );
+  return poolOf(interviews, await evidenceRowsOf(db, interviews.map((i) => i.id)));
 }
 
 function poolOf(interviews: readonly Interview[], rows: readonly EvidenceRow[]): Map<string, PoolInterview> {
@@ -136,10 +130,7 @@ export async function poolRatingsAtHead(
       return { key, head: await db.audit.orderBy('seq').last(), interviews: await packSealedInterviews(db, pack.id) };
     });
     if (first.updated) return { key: first.key, pool: first.updated };
-    const rows = await evidenceRowsInSlices(
-      db,
-      first.interviews!.map((i) => i.id),
-    );
+    const rows = await evidenceRowsInSlices(db, first.interviews!.map((i) => i.id));
     if ((await db.transaction('r', db.audit, () => poolStatsKey(db, pack))) !== first.key) continue;
     const entry = poolRatingsEncode(poolOf(first.interviews!, rows), first.head?.seq ?? 0, first.head?.hash ?? '');
     return { key: first.key, pool: { entry, isRebuilt: true } };
@@ -164,8 +155,7 @@ async function poolRatingsUpdated(
   const head = await db.audit.orderBy('seq').last();
   const headSeq = head?.seq ?? 0;
   const headHash = head?.hash ?? '';
-  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash)
-    return { entry: stored, isRebuilt: false };
+  if (stored && stored.auditSeq === headSeq && stored.auditHash === headHash) return { entry: stored, isRebuilt: false };
   const changed = stored ? await poolRatingsChangedSince(db, stored, headSeq) : null;
   if (!stored || !changed) {
     if (!mayRebuild) return null;
