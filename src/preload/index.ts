@@ -26,7 +26,7 @@ const desktopApi = {
     };
   },
   cancelPdfExport: (exportId) => ipcRenderer.invoke(ch.cancelPdfExport, exportId),
-  openPresenter: (interviewId) => ipcRenderer.invoke(ch.openPresenter, interviewId),
+  openPresenter: (interviewId, isDemo) => ipcRenderer.invoke(ch.openPresenter, interviewId, isDemo),
   openExternal: (url) => ipcRenderer.invoke(ch.openExternal, url),
   writeBackup: (text, keep) => ipcRenderer.invoke(ch.writeBackup, text, keep),
   listBackups: () => ipcRenderer.invoke(ch.listBackups),

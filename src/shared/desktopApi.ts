@@ -97,8 +97,11 @@ export interface DesktopApi {
    * export ends as cancelled. An export that has already ended is left as it ended.
    */
   cancelPdfExport(exportId: string): Promise<void>;
-  /** Opens the candidate-facing presenter view for an incident run. */
-  openPresenter(interviewId: string): Promise<void>;
+  /**
+   * Opens the candidate-facing presenter view for an incident run (or a review's artifact), in
+   * the demo workspace when the interview is the demo's (`isDemo`).
+   */
+  openPresenter(interviewId: string, isDemo: boolean): Promise<void>;
   /** Opens an allow-listed https URL in the system browser. */
   openExternal(url: string): Promise<boolean>;
   /**

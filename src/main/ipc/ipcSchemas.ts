@@ -40,7 +40,7 @@ export const ipcSchemas = {
     }),
   ]),
   cancelPdfExport: z.tuple([exportId]),
-  openPresenter: z.tuple([z.uuid()]),
+  openPresenter: z.tuple([z.uuid(), z.boolean()]),
   openExternal: z.tuple([z.string().max(2000)]),
   writeBackup: z.tuple([z.string().max(BUNDLE_MAX_BYTES), z.number().int().min(1).max(365)]),
   listBackups: z.tuple([]),

@@ -1,5 +1,6 @@
 import type { BrowserWindow, IpcMain } from 'electron';
 import { desktopChannels } from '../../shared/desktopApi';
+import { workspaceRouted } from '../../shared/workspaceRoute';
 import { ipcHandler } from './ipcHandler';
 import { ipcSchemas } from './ipcSchemas';
 import { createAppWindow, type WindowContext } from '../windows';
@@ -12,13 +13,15 @@ export function registerPresenterIpc(ipcMain: IpcMain, isTrustedSender: (url: st
     ipcHandler<'openPresenter'>(
       desktopChannels.openPresenter,
       ipcSchemas.openPresenter,
-      async (interviewId) => {
+      async (interviewId, isDemo) => {
         const existing = open.get(interviewId);
         if (existing && !existing.isDestroyed()) {
           existing.focus();
           return;
         }
-        const win = createAppWindow(ctx, `#/presenter/${interviewId}`, { title: 'Loopdesk — presenter' });
+        // A new window starts without the opener's session: its route names the demo workspace.
+        const route = workspaceRouted(`#/presenter/${interviewId}`, isDemo);
+        const win = createAppWindow(ctx, route, { title: 'Loopdesk — presenter' });
         open.set(interviewId, win);
         win.on('closed', () => open.delete(interviewId));
       },

@@ -9,6 +9,7 @@ import builtIn from 'virtual:loopdesk-builtin-rubrics';
 import type { DesktopApi, RubricLoadReport } from '../../shared/desktopApi';
 import { fileDownload } from './fileDownload';
 import { webPdfExport, webPdfExportCancel, webPdfExportProgressListen } from './webPdfExport';
+import { workspaceRouted } from '../../shared/workspaceRoute';
 import { backupFileName } from '../../shared/backupFileName';
 import { idbReadOnce, idbRequested } from '../db/rowsReadIdb';
 
@@ -99,8 +100,9 @@ export const webDesktopApi: DesktopApi = {
   exportPdf: (request) => webPdfExport(request),
   onPdfExportProgress: webPdfExportProgressListen,
   cancelPdfExport: webPdfExportCancel,
-  openPresenter: async (interviewId) => {
-    window.open(`${location.pathname}#/presenter/${interviewId}`, `loopdesk-presenter-${interviewId}`);
+  openPresenter: async (interviewId, isDemo) => {
+    const route = workspaceRouted(`#/presenter/${interviewId}`, isDemo);
+    window.open(`${location.pathname}${route}`, `loopdesk-presenter-${interviewId}`);
   },
   writeBackup: async (text) => {
     const name = backupFileName(Date.now());

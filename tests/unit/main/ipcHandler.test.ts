@@ -37,6 +37,18 @@ describe('ipcHandler', () => {
     expect(impl).not.toHaveBeenCalled();
   });
 
+  it("opens the presenter with the interview and its workspace, and nothing else", async () => {
+    const impl = vi.fn(async () => undefined);
+    const handler = ipcHandler<'openPresenter'>('presenter:open', ipcSchemas.openPresenter, impl, trusted);
+    const interviewId = '6f1c1f4e-3b8a-4d8e-9c1a-2b7d5e0f9a31';
+    await handler(appFrame, interviewId, true);
+    expect(impl).toHaveBeenCalledWith(interviewId, true);
+    expect(() => handler(appFrame, interviewId)).toThrow(/invalid request/);
+    expect(() => handler(appFrame, interviewId, 'demo')).toThrow(/invalid request/);
+    expect(() => handler(appFrame, '#/today', false)).toThrow(/invalid request/);
+    expect(impl).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses rubric files that escape the user folder', () => {
     const impl = vi.fn();
     const handler = ipcHandler<'addUserRubricFiles'>(

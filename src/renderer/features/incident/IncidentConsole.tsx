@@ -10,7 +10,7 @@ import {
   type IncidentScenario,
 } from '../../../core/incident';
 import type { Signal } from '../../../core/rubric/schema';
-import { desktopApi } from '../../platform/desktopApi';
+import { presenterOpen } from '../../platform/presenterOpen';
 import { useAppStore } from '../../stores/appStore';
 import { ActionPalette } from './ActionPalette';
 import { CandidateScreen } from './CandidateScreen';
@@ -106,9 +106,7 @@ export function IncidentConsole({
   }, []);
 
   const openPresenter = () => {
-    desktopApi()
-      .then((api) => api.openPresenter(interviewId))
-      .catch((error: unknown) =>
+    presenterOpen(interviewId).catch((error: unknown) =>
         noticeShow('error', `Could not open the presenter: ${error instanceof Error ? error.message : String(error)}`),
       );
   };

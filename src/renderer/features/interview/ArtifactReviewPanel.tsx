@@ -4,7 +4,7 @@ import type { ArtifactReviewExercise, Defect } from '../../../core/rubric/schema
 import { defectReviewSummary } from '../../../core/exercise/defectScore';
 import { clockText } from '../../../core/text/clockText';
 import { CodeView } from '../../components/CodeView';
-import { desktopApi } from '../../platform/desktopApi';
+import { presenterOpen } from '../../platform/presenterOpen';
 import { ChecklistResizer, useChecklistWidth } from './ChecklistResizer';
 
 /**
@@ -47,7 +47,7 @@ export function ArtifactReviewPanel({
         <span className="badge" data-testid="defect-summary">
           {summary.found}/{summary.total} found · weighted {Math.round(summary.weightedScore * 100)}%
         </span>
-        <button type="button" onClick={() => void desktopApi().then((api) => api.openPresenter(interviewId))}>
+        <button type="button" onClick={() => void presenterOpen(interviewId)}>
           Open candidate view ↗
         </button>
       </div>

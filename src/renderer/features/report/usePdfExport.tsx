@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { PdfExportPhase, PdfExportRequest } from '../../../shared/desktopApi';
 import { desktopApi } from '../../platform/desktopApi';
+import { appWorkspaceRouted } from '../../db/workspace';
 import { useAppStore } from '../../stores/appStore';
 
 /** What the running export is doing, as the status line says it. */
@@ -49,7 +50,8 @@ export function usePdfExport(): {
           if (p.exportId !== exportId) return;
           setRunning((r) => (r?.exportId === exportId && r.phase !== 'cancelling' ? { ...r, phase: p.phase } : r));
         });
-        const result = await api.exportPdf({ ...request, exportId });
+        // The print window reads the database of this window's workspace (the demo's, or the real one).
+        const result = await api.exportPdf({ ...request, route: appWorkspaceRouted(request.route), exportId });
         if (result.ok) noticeShow('info', savedText(result.savedTo));
         else if (result.reason === 'failed') setFailure({ message: result.message, request, savedText, subject });
         else if (cancelledId.current === exportId) noticeShow('info', result.message);
