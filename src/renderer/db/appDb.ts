@@ -141,6 +141,20 @@ export function createAppDb(name: string = appDbName, deps: AppDbDeps = {}): App
   return db;
 }
 
+/**
+ * The app database `name` for background work in a worker (statistics, committee rows,
+ * analytics), which must never create one. Its opening fails when the database does not exist —
+ * the demo workspace left and deleted while the work was queued — and creates nothing: the
+ * upgrade that would create it is aborted, and an aborted creation leaves no database.
+ */
+export function createAppDbExisting(name: string, deps: AppDbDeps = {}): AppDb {
+  const db = createAppDb(name, deps);
+  db.on('populate', () => {
+    throw new Error(`the database ${name} does not exist (left and deleted); nothing was computed`);
+  });
+  return db;
+}
+
 /** Current schema version number. */
 export const appDbVersion = appDbVersions.length;
 

@@ -5,7 +5,7 @@
  */
 import { interviewerAnalytics } from '../../core/analytics/interviewerAnalytics';
 import type { RubricPack } from '../../core/rubric/schema';
-import { createAppDb } from '../db/appDb';
+import { createAppDbExisting } from '../db/appDb';
 import { analyticsInputRead } from '../features/analytics/analyticsRead';
 import type { AnalyticsView } from '../features/analytics/analyticsCompute';
 
@@ -16,7 +16,7 @@ export interface AnalyticsRequest {
 export type AnalyticsReply = { ok: true; view: AnalyticsView } | { ok: false; message: string };
 
 self.onmessage = async (event: MessageEvent<AnalyticsRequest>) => {
-  const db = createAppDb(event.data.dbName);
+  const db = createAppDbExisting(event.data.dbName);
   let reply: AnalyticsReply;
   try {
     const { input, names } = await analyticsInputRead(db, event.data.pack);

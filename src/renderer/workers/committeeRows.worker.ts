@@ -3,7 +3,7 @@
  * IndexedDB database as the window that asked, once that head's pool statistics are stored.
  */
 import type { RubricPack } from '../../core/rubric/schema';
-import { createAppDb } from '../db/appDb';
+import { createAppDbExisting } from '../db/appDb';
 import { committeeRowsCompute } from '../db/committeeRows';
 import type { WorkerReply } from '../db/derivedRun';
 
@@ -13,7 +13,7 @@ export interface CommitteeRowsRequest {
 }
 
 self.onmessage = async (event: MessageEvent<CommitteeRowsRequest>) => {
-  const db = createAppDb(event.data.dbName);
+  const db = createAppDbExisting(event.data.dbName);
   let reply: WorkerReply;
   try {
     await committeeRowsCompute(db, event.data.pack, Date.now());

@@ -5,7 +5,7 @@
  * after each, so nothing here holds it open (the demo workspace's is deleted on leaving). The
  * pool ratings of the last computation stay in memory for the next.
  */
-import { createAppDb } from '../db/appDb';
+import { createAppDbExisting } from '../db/appDb';
 import type { WorkerKeptReply } from '../db/derivedRun';
 import { poolStatsCompute, type PoolRatingsKept, type PoolStatsPack } from '../db/poolStats';
 
@@ -19,7 +19,7 @@ const kept: PoolRatingsKept = new Map();
 
 self.onmessage = async (event: MessageEvent<PoolStatsRequest & { id: number }>) => {
   const { id, dbName, pack } = event.data;
-  const db = createAppDb(dbName);
+  const db = createAppDbExisting(dbName);
   let reply: WorkerKeptReply;
   try {
     await poolStatsCompute(db, pack, Date.now(), kept);

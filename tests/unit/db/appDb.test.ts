@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { appDbVersion } from '../../../src/renderer/db/appDb';
+import { appDbVersion, createAppDbExisting } from '../../../src/renderer/db/appDb';
 import { profileCreate, profileCurrent } from '../../../src/renderer/db/actions/profileActions';
 import { freshIdb, testDb, writeFixtureAtVersion } from './dbTestKit';
 
@@ -38,6 +38,20 @@ describe('app database', () => {
     await new Dexie('loopdesk-demo', deps).delete();
     // A computation that carries on after the delete gets an error, not a new empty database.
     await expect(worker.settings.count()).rejects.toThrow(/closed/i);
+    expect((await deps.indexedDB.databases()).map((d) => d.name)).not.toContain('loopdesk-demo');
+  });
+
+  it('background work started after its database was deleted creates nothing, and opens one that exists', async () => {
+    const deps = freshIdb();
+    await testDb(deps, 'loopdesk-demo').settings.put({ key: 'x', value: '1' });
+    const existing = createAppDbExisting('loopdesk-demo', deps);
+    expect(await existing.settings.get('x')).toEqual({ key: 'x', value: '1' });
+    existing.close();
+    await new Dexie('loopdesk-demo', deps).delete();
+    // The statistics worker's request, posted before "Leave and delete", runs after it.
+    const late = createAppDbExisting('loopdesk-demo', deps);
+    await expect(late.settings.count()).rejects.toThrow(/does not exist/);
+    late.close();
     expect((await deps.indexedDB.databases()).map((d) => d.name)).not.toContain('loopdesk-demo');
   });
 
