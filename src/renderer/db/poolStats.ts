@@ -14,6 +14,7 @@ import {
   committeeRowsSettingPrefix,
   poolStatsEntryOf,
   poolStatsRowValue,
+  poolStatsSettingKey,
   poolStatsSettingPrefix,
   type PoolStatsEntry,
   type PoolStatsPack,
@@ -24,16 +25,10 @@ export {
   poolStatsKey,
   poolStatsPackOf,
   poolStatsSettingPrefix,
+  poolStatsStored,
   type PoolStatsEntry,
   type PoolStatsPack,
 } from './poolStatsKey';
-
-const settingKey = (packId: string) => `${poolStatsSettingPrefix}${packId}`;
-
-/** The stored statistics of a pack, current or not; undefined before the first computation. */
-export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolStatsEntry | undefined> {
-  return poolStatsEntryOf((await db.settings.get(settingKey(packId)))?.value);
-}
 
 /**
  * The pool ratings a kept statistics worker computed last, by database and pack, with the audit
@@ -79,9 +74,9 @@ export async function poolStatsCompute(
   // The ratings are kept only while they are of the current head: after an erasure they would
   // hold what was erased until the next computation.
   const isRatingsStored = await db.transaction('rw', db.settings, db.audit, async () => {
-    const stored = poolStatsEntryOf((await db.settings.get(settingKey(pack.id)))?.value);
+    const stored = poolStatsEntryOf((await db.settings.get(poolStatsSettingKey(pack.id)))?.value);
     if (stored && stored.computedAt > now) return false;
-    await db.settings.put({ key: settingKey(pack.id), value: poolStatsRowValue(entry) });
+    await db.settings.put({ key: poolStatsSettingKey(pack.id), value: poolStatsRowValue(entry) });
     if (!isStoring) return false;
     const head = await db.audit.orderBy('seq').last();
     if ((head?.seq ?? 0) !== pool.entry.auditSeq || (head?.hash ?? '') !== pool.entry.auditHash) return false;

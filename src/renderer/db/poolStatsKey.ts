@@ -64,3 +64,9 @@ export function poolStatsEntryOf(value: unknown): PoolStatsEntry | undefined {
 
 /** Settings key of a pack's stored statistics (one entry per pack: the latest). */
 export const poolStatsSettingPrefix = 'poolStats:';
+export const poolStatsSettingKey = (packId: string) => `${poolStatsSettingPrefix}${packId}`;
+
+/** The stored statistics of a pack, current or not; undefined before the first computation. */
+export async function poolStatsStored(db: AppDb, packId: string): Promise<PoolStatsEntry | undefined> {
+  return poolStatsEntryOf((await db.settings.get(poolStatsSettingKey(packId)))?.value);
+}

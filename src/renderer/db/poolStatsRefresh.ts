@@ -1,12 +1,12 @@
 /**
  * Keeps pool statistics current: one recomputation per pack at a time, in a worker kept for the
  * window's life where the platform has workers (the app), in this thread otherwise (unit tests in
- * Node).
+ * Node) — the computation's code is loaded only then, so the app's page never evaluates it.
  */
 import type { PoolStatsRequest } from '../workers/poolStats.worker';
 import type { AppDb } from './appDb';
 import { serialRun, workerKept } from './derivedRun';
-import { poolStatsCompute, poolStatsKey, poolStatsStored, type PoolStatsPack } from './poolStats';
+import { poolStatsKey, poolStatsStored, type PoolStatsPack } from './poolStatsKey';
 
 const running = new Map<string, Promise<void>>();
 let poolStatsWorker: ((request: PoolStatsRequest) => Promise<void>) | undefined;
@@ -26,6 +26,6 @@ export function poolStatsRefresh(db: AppDb, pack: PoolStatsPack): Promise<void> 
         'statistics',
       );
       await poolStatsWorker({ dbName: db.name, pack } satisfies PoolStatsRequest);
-    } else await poolStatsCompute(db, pack, Date.now());
+    } else await (await import('./poolStats')).poolStatsCompute(db, pack, Date.now());
   });
 }

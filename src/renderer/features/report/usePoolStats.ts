@@ -3,7 +3,7 @@ import { useStaleRefresh } from './useStaleRefresh';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CalibrationPoolStats } from '../../../core/calibration/calibrationTypes';
 import { appDb } from '../../db/dbContext';
-import { poolStatsKey, poolStatsPackOf, poolStatsStored } from '../../db/poolStats';
+import { poolStatsKey, poolStatsPackOf, poolStatsStored } from '../../db/poolStatsKey';
 import type { LoadedPack } from '../../hooks/usePacks';
 
 export interface PoolStatsState {
