@@ -4,6 +4,7 @@ import { appDbLoad } from '../db/useDbLive';
 import { desktopApi } from '../platform/desktopApi';
 import { useAppStore } from '../stores/appStore';
 import { backupKeepDays } from '../../shared/backupFileName';
+import { retentionDays } from '../db/retentionSetting';
 
 
 /**
@@ -16,9 +17,14 @@ export function useStartupJobs(): void {
     const run = async () => {
       // The demo workspace is thrown away whole: no purge, and never a backup over the real one.
       if (appWorkspace() === 'demo') return;
+      const [db, api] = await Promise.all([appDbLoad(), desktopApi()]);
+      const [days, info] = await Promise.all([retentionDays(db), api.getAppInfo()]);
+      // Nothing to purge and no backup to write (a browser): the purge's and the backup's code,
+      // the data actions and the bundle format, are not even loaded.
+      if ((days === null && info.host !== 'desktop') || isCancelled) return;
       // Loaded here, not on the start-up path: nothing of it is needed to paint the first screen.
-      const [{ backupFreshEnough, bundleExportBuild, retentionPreview, retentionPurge, retentionPurgedText }, { bundleStringify }, db] =
-        await Promise.all([import('../db/actions/dataActions'), import('../../core/bundle'), appDbLoad()]);
+      const [{ backupFreshEnough, bundleExportBuild, retentionPreview, retentionPurge, retentionPurgedText }, { bundleStringify }] =
+        await Promise.all([import('../db/actions/dataActions'), import('../../core/bundle')]);
       const now = Date.now();
       // Named before they go: the notice says whose loops the retention period removed.
       const expiring = await retentionPreview(db, now);
@@ -27,8 +33,6 @@ export function useStartupJobs(): void {
         useAppStore
           .getState()
           .noticeShow('info', `Retention: ${retentionPurgedText(purged, expiring.map((l) => l.candidateName))}`);
-      const api = await desktopApi();
-      const info = await api.getAppInfo();
       if (info.host !== 'desktop' || isCancelled) return;
       if (await backupFreshEnough(db, await api.listBackups(), now)) return;
       const bundle = await bundleExportBuild(

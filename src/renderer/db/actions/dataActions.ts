@@ -27,6 +27,9 @@ import { auditWrite } from './auditActions';
 import { bundleContentImport, bundleImportPreview } from './importActions';
 import type { WriteProgress } from './writeProgress';
 import { backupFileName } from '../../../shared/backupFileName';
+import { retentionDays, retentionSettingKey } from '../retentionSetting';
+
+export { retentionDays, retentionSettingKey } from '../retentionSetting';
 
 /** Every table as bundle content (the audit log as entries). */
 export async function databaseDump(db: AppDb): Promise<BundleContent> {
@@ -268,13 +271,6 @@ export async function candidateErase(
     });
     return counts;
   });
-}
-
-export const retentionSettingKey = 'retentionDays';
-
-export async function retentionDays(db: AppDb): Promise<number | null> {
-  const row = await db.settings.get(retentionSettingKey);
-  return typeof row?.value === 'number' && row.value > 0 ? row.value : null;
 }
 
 export async function retentionSet(db: AppDb, days: number | null): Promise<void> {
